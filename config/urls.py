@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.contrib.auth import views as auth_views
+from django.urls import include, path
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("akun/masuk/", auth_views.LoginView.as_view(), name="login"),
+    path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("", include("satker.urls")),
+    path("", include("kinerja.urls")),
+    path("laporan/", include("laporan.urls")),
+]

@@ -1,0 +1,258 @@
+"""The capaian engine: every computed figure of the system, as pure functions.
+
+Capaian (domain.md section 4) and the budget arithmetic (section 5). Web pages, the API, the
+report (HTML, PDF, XLSX), the workbook and the rollups all call these functions; no figure is
+computed anywhere else and none is stored. Money is `int` rupiah, ratios are `Decimal`; no float.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Hashable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal
+
+from django.db import models
+
+from kinerja.nilai import JenisNilai, Nilai
+
+SERATUS = Decimal(100)
+NOL = Decimal(0)
+
+
+class Arah(models.TextChoices):
+    NAIK = "naik", "Naik (makin tinggi makin baik)"
+    TURUN = "turun", "Turun (makin rendah makin baik)"
+
+
+class Agregasi(models.TextChoices):
+    TERAKHIR = "terakhir", "Terakhir (triwulan terakhir yang terisi)"
+    KUMULATIF = "kumulatif", "Kumulatif (jumlah triwulan)"
+    RATA_RATA = "rata-rata", "Rata-rata triwulan"
+
+
+class RumusTurun(models.TextChoices):
+    SELISIH = "selisih", "(2 × target − realisasi) / target × 100"
+    RASIO = "rasio", "target / realisasi × 100"
+
+
+class Periode(models.TextChoices):
+    TW1 = "TW1", "Triwulan I"
+    TW2 = "TW2", "Triwulan II"
+    TW3 = "TW3", "Triwulan III"
+    TW4 = "TW4", "Triwulan IV"
+    TAHUNAN = "TAHUNAN", "Tahunan"
+
+
+TRIWULAN = (Periode.TW1, Periode.TW2, Periode.TW3, Periode.TW4)
+
+BELUM_ADA_REALISASI = "belum ada realisasi"
+TIDAK_DAPAT_DIHITUNG = "tidak dapat dihitung"
+
+
+def bulatkan(x: Decimal, tempat: int = 2) -> Decimal:
+    """Round half up (98,955 -> 98,96); never truncate."""
+    return x.quantize(Decimal(1).scaleb(-tempat), rounding=ROUND_HALF_UP)
+
+
+@dataclass(frozen=True)
+class Capaian:
+    """A capaian: a number rounded to two decimals, or None with the reason there is none."""
+
+    nilai: Decimal | None
+    keterangan: str = ""
+    dibatasi: bool = False
+
+    @property
+    def ada(self) -> bool:
+        return self.nilai is not None
+
+
+def _tanpa_angka(alasan: str) -> Capaian:
+    return Capaian(None, f"{TIDAK_DAPAT_DIHITUNG}: {alasan}")
+
+
+def hitung_capaian(
+    target: Nilai | None,
+    realisasi: Nilai | None,
+    *,
+    arah: str = Arah.NAIK,
+    rumus_turun: str = RumusTurun.SELISIH,
+    batas_atas: Decimal | None = None,
+) -> Capaian:
+    """Capaian of one realisasi against its target (domain.md 4.1)."""
+    if realisasi is None:
+        return Capaian(None, BELUM_ADA_REALISASI)
+    if target is None:
+        return _tanpa_angka("target belum diisi")
+    if JenisNilai.TEKS in (target.jenis, realisasi.jenis):
+        return _tanpa_angka("nilai berupa teks")
+    if target.peringkat is not None or realisasi.peringkat is not None:
+        if target.jenis != realisasi.jenis:
+            return _tanpa_angka("jenis target dan realisasi berbeda")
+        if realisasi.peringkat >= target.peringkat:
+            nilai = SERATUS
+        else:
+            nilai = Decimal(realisasi.peringkat) / Decimal(target.peringkat) * SERATUS
+        return _batasi(bulatkan(nilai), batas_atas)
+    t, r = target.angka, realisasi.angka
+    if t == 0:
+        return _tanpa_angka("target 0")
+    if arah == Arah.TURUN:
+        if rumus_turun == RumusTurun.RASIO:
+            if r == 0:
+                return _tanpa_angka("realisasi 0 pada rumus target / realisasi")
+            nilai = t / r * SERATUS
+        else:
+            nilai = max(NOL, (2 * t - r) / t * SERATUS)
+    else:
+        nilai = r / t * SERATUS
+    return _batasi(bulatkan(nilai), batas_atas)
+
+
+def _batasi(nilai: Decimal, batas_atas: Decimal | None) -> Capaian:
+    if batas_atas is not None and nilai > batas_atas:
+        return Capaian(bulatkan(batas_atas), dibatasi=True)
+    return Capaian(nilai)
+
+
+def nama_rumus(arah: str, rumus_turun: str = RumusTurun.SELISIH) -> str:
+    """The formula as printed next to a capaian, so a reader knows which one was used."""
+    if arah == Arah.TURUN:
+        return RumusTurun(rumus_turun).label
+    return "realisasi / target × 100"
+
+
+def realisasi_tahunan(per_periode: Mapping[str, Nilai | None], agregasi: str) -> Nilai | None:
+    """The year value from the quarters (domain.md 4.3); a TAHUNAN value overrides them."""
+    if per_periode.get(Periode.TAHUNAN) is not None:
+        return per_periode[Periode.TAHUNAN]
+    terisi = [per_periode[p] for p in TRIWULAN if per_periode.get(p) is not None]
+    if not terisi:
+        return None
+    terakhir = terisi[-1]
+    if agregasi == Agregasi.TERAKHIR or any(n.angka is None for n in terisi):
+        return terakhir
+    jumlah = sum((n.angka for n in terisi), NOL)
+    if agregasi == Agregasi.RATA_RATA:
+        jumlah = jumlah / len(terisi)
+    return Nilai(terakhir.jenis, jumlah, satuan=terakhir.satuan)
+
+
+# Category scales: each row is (lower bound, name). A scale is read from its highest lower
+# bound down, so consecutive categories meet exactly: there can be no gap and no overlap.
+Skala = Sequence[tuple[Decimal, str]]
+SKALA_STANDAR: Skala = (
+    (Decimal(91), "Sangat Baik"),
+    (Decimal(76), "Baik"),
+    (Decimal(55), "Cukup"),
+    (NOL, "Kurang"),
+)
+SKALA_BERHASIL: Skala = ((SERATUS, "Berhasil"), (NOL, "Tidak Berhasil"))
+
+
+def validasi_skala(skala: Skala) -> list[str]:
+    """Problems with a scale, in Bahasa Indonesia; an empty list means it is usable."""
+    masalah = []
+    batas = [b for b, _ in skala]
+    if not skala:
+        masalah.append("Skala kategori kosong.")
+    elif min(batas) != 0:
+        masalah.append("Kategori terendah harus berlaku mulai capaian 0.")
+    if len(set(batas)) != len(batas):
+        masalah.append("Dua kategori memakai batas bawah yang sama.")
+    if any(not nama.strip() for _, nama in skala):
+        masalah.append("Setiap kategori harus bernama.")
+    return masalah
+
+
+def kategori(capaian: Capaian | Decimal | None, skala: Skala = SKALA_STANDAR) -> str:
+    """The category of a capaian, or "" when there is no number."""
+    nilai = capaian.nilai if isinstance(capaian, Capaian) else capaian
+    if nilai is None:
+        return ""
+    for batas, nama in sorted(skala, key=lambda b: b[0], reverse=True):
+        if nilai >= batas:
+            return nama
+    return ""
+
+
+@dataclass(frozen=True)
+class RingkasanCapaian:
+    """Overall achievement of a PK: the mean of the capaian that have a number."""
+
+    rata_rata: Decimal | None
+    dihitung: int
+    jumlah: int
+    di_bawah_target: int
+
+
+def ringkas_capaian(daftar: Iterable[Capaian]) -> RingkasanCapaian:
+    daftar = list(daftar)
+    angka = [c.nilai for c in daftar if c.nilai is not None]
+    rata = bulatkan(sum(angka, NOL) / len(angka)) if angka else None
+    return RingkasanCapaian(rata, len(angka), len(daftar), sum(1 for a in angka if a < SERATUS))
+
+
+# Budget (domain.md section 5). Amounts are whole rupiah.
+
+
+def sisa(pagu: int, realisasi: int) -> int:
+    return pagu - realisasi
+
+
+def serapan(pagu: int, realisasi: int) -> Decimal | None:
+    """Absorption in percent; None when there is no pagu to absorb."""
+    if not pagu:
+        return None
+    return bulatkan(Decimal(realisasi) / Decimal(pagu) * SERATUS)
+
+
+@dataclass(frozen=True)
+class Total:
+    pagu: int = 0
+    realisasi: int = 0
+
+    @property
+    def sisa(self) -> int:
+        return sisa(self.pagu, self.realisasi)
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return serapan(self.pagu, self.realisasi)
+
+    def __add__(self, other: Total) -> Total:
+        return Total(self.pagu + other.pagu, self.realisasi + other.realisasi)
+
+
+def total(baris: Iterable) -> Total:
+    """Sum of objects with `pagu` and `realisasi` attributes."""
+    return sum((Total(b.pagu, b.realisasi) for b in baris), Total())
+
+
+def total_per(baris: Iterable, kunci: Callable[[object], Hashable]) -> dict[Hashable, Total]:
+    """Totals grouped by `kunci(line)`, in the order keys first appear."""
+    hasil: dict[Hashable, Total] = {}
+    for b in baris:
+        k = kunci(b)
+        hasil[k] = hasil.get(k, Total()) + Total(b.pagu, b.realisasi)
+    return hasil
+
+
+@dataclass(frozen=True)
+class Efisiensi:
+    selisih: Decimal
+    label: str
+
+
+def efisiensi(capaian: Decimal | None, serapan_anggaran: Decimal | None) -> Efisiensi | None:
+    """Capaian kinerja minus serapan anggaran, in points (domain.md section 5)."""
+    if capaian is None or serapan_anggaran is None:
+        return None
+    selisih = bulatkan(capaian - serapan_anggaran)
+    if selisih > 5:
+        label = "efisien"
+    elif selisih >= -5:
+        label = "cukup efisien"
+    else:
+        label = "tidak efisien"
+    return Efisiensi(selisih, label)

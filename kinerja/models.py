@@ -1,0 +1,643 @@
+"""Plans, agreements, realisations and budget of a satker.
+
+Targets and realisasi keep what the user wrote (`teks`) next to the value read from it
+(`angka` for numbers, `kode` for grades and opinions). The read value is always re-derived from
+the text on save, so the two cannot drift apart. Capaian, totals and serapan are never stored:
+`kinerja.capaian` computes them.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.db.models import F, Q
+from simple_history.models import HistoricalRecords
+
+from kinerja.capaian import Agregasi, Arah, Periode, RumusTurun
+from kinerja.nilai import JenisNilai, Nilai, parse_nilai
+from satker.models import Satker
+
+TAHUN = [MinValueValidator(2000), MaxValueValidator(2100)]
+UANG = {"default": 0, "validators": [MinValueValidator(0)]}
+
+
+def _non_negatif(*fields: str, nama: str) -> list[models.CheckConstraint]:
+    return [
+        models.CheckConstraint(condition=Q(**{f"{f}__gte": 0}), name=f"{nama}_{f}_non_negatif")
+        for f in fields
+    ]
+
+
+def isi_nilai(obj: models.Model, prefix: str, jenis: str = "") -> None:
+    """Set `<prefix>_angka` and `<prefix>_kode` from the text in `<prefix>`."""
+    nilai = parse_nilai(getattr(obj, prefix), jenis=jenis)
+    setattr(obj, f"{prefix}_angka", nilai.angka if nilai else None)
+    setattr(obj, f"{prefix}_kode", nilai.kode if nilai else "")
+
+
+def baca_nilai(obj: models.Model, prefix: str, jenis: str) -> Nilai | None:
+    """The stored value of `<prefix>` as a Nilai of the indicator's kind."""
+    if not getattr(obj, prefix).strip():
+        return None
+    if jenis == JenisNilai.TEKS:
+        return Nilai(JenisNilai.TEKS)
+    angka, kode = getattr(obj, f"{prefix}_angka"), getattr(obj, f"{prefix}_kode")
+    if kode:
+        return Nilai(jenis, kode=kode)
+    if angka is None:
+        return None
+    return Nilai(jenis, angka)
+
+
+def _angka_field() -> models.DecimalField:
+    return models.DecimalField(
+        max_digits=21, decimal_places=4, null=True, blank=True, editable=False
+    )
+
+
+def _kode_field() -> models.CharField:
+    return models.CharField(max_length=4, blank=True, editable=False)
+
+
+class NilaiMixin(models.Model):
+    """A value typed by a user (`teks`) with its parsed form; the kind comes from `jenis_nilai`."""
+
+    teks = models.CharField("nilai (seperti ditulis)", max_length=100)
+    teks_angka = _angka_field()
+    teks_kode = _kode_field()
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        isi_nilai(self, "teks", self.jenis_nilai)
+        super().save(*args, **kwargs)
+
+    @property
+    def jenis_nilai(self) -> str:
+        raise NotImplementedError
+
+    @property
+    def nilai(self) -> Nilai | None:
+        return baca_nilai(self, "teks", self.jenis_nilai)
+
+
+# ---------------------------------------------------------------- Renstra and indicators
+
+
+class Renstra(models.Model):
+    satker = models.ForeignKey(
+        Satker,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="renstra",
+        help_text="Kosong untuk Renstra nasional KPU.",
+    )
+    tahun_awal = models.PositiveSmallIntegerField(validators=TAHUN)
+    tahun_akhir = models.PositiveSmallIntegerField(validators=TAHUN)
+    visi = models.TextField()
+    misi = models.TextField(help_text="Satu misi per baris.")
+    tujuan = models.TextField(blank=True, help_text="Satu tujuan per baris.")
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "Renstra"
+        verbose_name_plural = "Renstra"
+        ordering = ["-tahun_awal"]
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "tahun_awal"], name="renstra_unik_satker"),
+            models.UniqueConstraint(
+                fields=["tahun_awal"],
+                condition=Q(satker__isnull=True),
+                name="renstra_unik_nasional",
+            ),
+            models.CheckConstraint(
+                condition=Q(tahun_akhir__gte=F("tahun_awal")), name="renstra_periode_urut"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        pemilik = self.satker or "KPU (nasional)"
+        return f"Renstra {pemilik} {self.tahun_awal}–{self.tahun_akhir}"
+
+    @property
+    def daftar_misi(self) -> list[str]:
+        return [m.strip() for m in self.misi.splitlines() if m.strip()]
+
+    @property
+    def daftar_tujuan(self) -> list[str]:
+        return [t.strip() for t in self.tujuan.splitlines() if t.strip()]
+
+
+class SasaranStrategis(models.Model):
+    renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="sasaran")
+    kode = models.CharField(max_length=20)
+    nama = models.TextField()
+    urutan = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "sasaran strategis"
+        verbose_name_plural = "sasaran strategis"
+        ordering = ["renstra", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["renstra", "kode"], name="sasaran_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class IndikatorKinerja(models.Model):
+    sasaran = models.ForeignKey(
+        SasaranStrategis, on_delete=models.CASCADE, related_name="indikator"
+    )
+    kode = models.CharField(max_length=20)
+    nama = models.TextField()
+    satuan = models.CharField(max_length=30, blank=True)
+    jenis_nilai = models.CharField(max_length=10, choices=JenisNilai.choices)
+    arah = models.CharField(max_length=6, choices=Arah.choices, default=Arah.NAIK)
+    agregasi = models.CharField(max_length=10, choices=Agregasi.choices, default=Agregasi.TERAKHIR)
+    rumus_turun = models.CharField(
+        max_length=8,
+        choices=RumusTurun.choices,
+        blank=True,
+        help_text="Kosong: mengikuti kebijakan capaian tahun berjalan.",
+    )
+    definisi_operasional = models.TextField(blank=True)
+    sumber_data = models.CharField(max_length=200, blank=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "indikator kinerja"
+        verbose_name_plural = "indikator kinerja"
+        ordering = ["sasaran", "urutan", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["sasaran", "kode"], name="indikator_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class TargetRenstra(models.Model):
+    """The Renstra target of an indicator for one year of the period."""
+
+    indikator = models.ForeignKey(IndikatorKinerja, on_delete=models.CASCADE, related_name="target")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    target = models.CharField(max_length=100)
+    target_angka = _angka_field()
+    target_kode = _kode_field()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "target Renstra"
+        verbose_name_plural = "target Renstra"
+        ordering = ["indikator", "tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["indikator", "tahun"], name="target_renstra_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indikator.nama} {self.tahun}: {self.target}"
+
+    def save(self, *args, **kwargs):
+        isi_nilai(self, "target", self.indikator.jenis_nilai)
+        super().save(*args, **kwargs)
+
+    @property
+    def nilai(self) -> Nilai | None:
+        return baca_nilai(self, "target", self.indikator.jenis_nilai)
+
+
+# ---------------------------------------------------------------- capaian policy per year
+
+
+class SkalaKategori(models.Model):
+    """A category scale as data: each level is a lower bound, so levels cannot gap or overlap."""
+
+    nama = models.CharField(max_length=100, unique=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "skala kategori"
+        verbose_name_plural = "skala kategori"
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def as_skala(self) -> list[tuple[Decimal, str]]:
+        return [(t.batas_bawah, t.nama) for t in self.tingkat.all()]
+
+
+class TingkatKategori(models.Model):
+    skala = models.ForeignKey(SkalaKategori, on_delete=models.CASCADE, related_name="tingkat")
+    batas_bawah = models.DecimalField(
+        max_digits=7,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+        help_text="Capaian mulai nilai ini (inklusif) sampai batas bawah tingkat di atasnya.",
+    )
+    nama = models.CharField(max_length=50)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tingkat kategori"
+        verbose_name_plural = "tingkat kategori"
+        ordering = ["skala", "-batas_bawah"]
+        constraints = [
+            models.UniqueConstraint(fields=["skala", "batas_bawah"], name="tingkat_batas_unik"),
+            models.UniqueConstraint(fields=["skala", "nama"], name="tingkat_nama_unik"),
+            models.CheckConstraint(
+                condition=Q(batas_bawah__gte=0), name="tingkat_batas_non_negatif"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} (≥ {self.batas_bawah})"
+
+
+class KebijakanCapaian(models.Model):
+    """How capaian is computed and categorised in a year: nationally, or for one satker."""
+
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    satker = models.ForeignKey(
+        Satker,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        help_text="Kosong: berlaku nasional.",
+    )
+    skala = models.ForeignKey(SkalaKategori, on_delete=models.PROTECT)
+    rumus_turun = models.CharField(
+        max_length=8, choices=RumusTurun.choices, default=RumusTurun.SELISIH
+    )
+    batas_atas = models.DecimalField(
+        "batas atas capaian (%)",
+        max_digits=7,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(100)],
+        help_text="Kosong: capaian tidak dibatasi. Umumnya 100 atau 120.",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kebijakan capaian"
+        verbose_name_plural = "kebijakan capaian"
+        constraints = [
+            models.UniqueConstraint(fields=["tahun", "satker"], name="kebijakan_unik_satker"),
+            models.UniqueConstraint(
+                fields=["tahun"], condition=Q(satker__isnull=True), name="kebijakan_unik_nasional"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Kebijakan capaian {self.tahun} ({self.satker or 'nasional'})"
+
+
+# ---------------------------------------------------------------- Perjanjian Kinerja
+
+
+class PerjanjianKinerja(models.Model):
+    class Jenis(models.TextChoices):
+        KPU = "KPU", "PK Komisioner (KPU)"
+        SEKRETARIAT = "SEKRETARIAT", "PK Sekretariat"
+
+    class Status(models.TextChoices):
+        DRAFT = "DRAFT", "Draf"
+        DIAJUKAN = "DIAJUKAN", "Diajukan"
+        DITANDATANGANI = "DITANDATANGANI", "Ditandatangani"
+
+    satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="perjanjian")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    jenis = models.CharField(max_length=12, choices=Jenis.choices)
+    versi = models.PositiveSmallIntegerField(default=1)
+    alasan_revisi = models.TextField(blank=True)
+    status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAFT)
+    pihak_pertama_nama = models.CharField(max_length=200, blank=True)
+    pihak_pertama_nip = models.CharField(max_length=30, blank=True)
+    pihak_pertama_jabatan = models.CharField(max_length=200, blank=True)
+    pihak_kedua_nama = models.CharField(max_length=200, blank=True)
+    pihak_kedua_nip = models.CharField(max_length=30, blank=True)
+    pihak_kedua_jabatan = models.CharField(max_length=200, blank=True)
+    tempat = models.CharField(max_length=100, blank=True)
+    tanggal = models.DateField(null=True, blank=True)
+    diajukan_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    ditandatangani_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="+",
+    )
+    ditandatangani_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    diperbarui = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "perjanjian kinerja"
+        verbose_name_plural = "perjanjian kinerja"
+        ordering = ["satker__kode", "-tahun", "jenis", "-versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun", "jenis", "versi"], name="pk_unik_per_versi"
+            ),
+            models.CheckConstraint(condition=Q(versi__gte=1), name="pk_versi_positif"),
+            models.CheckConstraint(
+                condition=Q(versi=1) | ~Q(alasan_revisi=""), name="pk_revisi_beralasan"
+            ),
+            models.CheckConstraint(
+                condition=~Q(status="DITANDATANGANI") | Q(ditandatangani_pada__isnull=False),
+                name="pk_tanda_tangan_bertanggal",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        versi = f" (revisi {self.versi - 1})" if self.versi > 1 else ""
+        return f"{self.get_jenis_display()} {self.satker} {self.tahun}{versi}"
+
+    @property
+    def terkunci(self) -> bool:
+        return self.status == self.Status.DITANDATANGANI
+
+
+class BarisPK(models.Model):
+    """One row of a PK: sasaran, indikator and the year target (quarterly targets apart)."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="baris"
+    )
+    no = models.CharField(max_length=10, help_text="Nomor baris seperti tercetak: 1, 2.1, 5.")
+    urutan = models.PositiveSmallIntegerField(default=0)
+    sasaran = models.TextField()
+    indikator = models.TextField()
+    indikator_kinerja = models.ForeignKey(
+        IndikatorKinerja,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="baris_pk",
+        help_text="Indikator Renstra yang sama, untuk perbandingan antartahun.",
+    )
+    satuan = models.CharField(max_length=30, blank=True)
+    jenis_nilai = models.CharField(max_length=10, choices=JenisNilai.choices)
+    arah = models.CharField(max_length=6, choices=Arah.choices, default=Arah.NAIK)
+    agregasi = models.CharField(max_length=10, choices=Agregasi.choices, default=Agregasi.TERAKHIR)
+    rumus_turun = models.CharField(max_length=8, choices=RumusTurun.choices, blank=True)
+    target = models.CharField(max_length=100)
+    target_angka = _angka_field()
+    target_kode = _kode_field()
+    diperbarui = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "baris PK"
+        verbose_name_plural = "baris PK"
+        ordering = ["perjanjian", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["perjanjian", "no"], name="baris_pk_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.no}. {self.indikator}"
+
+    def save(self, *args, **kwargs):
+        if not self.jenis_nilai:
+            self.jenis_nilai = parse_nilai(self.target).jenis
+        isi_nilai(self, "target", self.jenis_nilai)
+        super().save(*args, **kwargs)
+
+    @property
+    def nilai_target(self) -> Nilai | None:
+        return baca_nilai(self, "target", self.jenis_nilai)
+
+
+class TargetTriwulan(NilaiMixin):
+    """The Rencana Aksi: the target of a PK row for one quarter."""
+
+    baris = models.ForeignKey(BarisPK, on_delete=models.CASCADE, related_name="target_triwulan")
+    periode = models.CharField(
+        max_length=7, choices=[(p.value, p.label) for p in Periode if p != Periode.TAHUNAN]
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "target triwulan"
+        verbose_name_plural = "target triwulan"
+        ordering = ["baris", "periode"]
+        constraints = [
+            models.UniqueConstraint(fields=["baris", "periode"], name="target_triwulan_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.baris} {self.periode}: {self.teks}"
+
+    @property
+    def jenis_nilai(self) -> str:
+        return self.baris.jenis_nilai
+
+
+class AnggaranPK(models.Model):
+    """The budget per program stated in a PK."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="anggaran"
+    )
+    program = models.CharField(max_length=300, help_text="Nama atau kode program (076.01.WA).")
+    jumlah = models.BigIntegerField(**UANG)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "anggaran PK"
+        verbose_name_plural = "anggaran PK"
+        ordering = ["perjanjian", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["perjanjian", "program"], name="anggaran_pk_unik"),
+            *_non_negatif("jumlah", nama="anggaran_pk"),
+        ]
+
+    def __str__(self) -> str:
+        return self.program
+
+
+class Realisasi(NilaiMixin):
+    """What a PK row achieved in a quarter, or in the year (TAHUNAN overrides the quarters)."""
+
+    baris = models.ForeignKey(BarisPK, on_delete=models.CASCADE, related_name="realisasi")
+    periode = models.CharField(max_length=7, choices=Periode.choices)
+    kendala = models.TextField(blank=True)
+    tindak_lanjut = models.TextField(blank=True)
+    bukti_file = models.FileField(upload_to="bukti/%Y/", blank=True, max_length=300)
+    bukti_tautan = models.URLField("tautan bukti", blank=True, max_length=500)
+    bukti_catatan = models.TextField("catatan bukti", blank=True)
+    diperbarui = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "realisasi"
+        verbose_name_plural = "realisasi"
+        ordering = ["baris", "periode"]
+        constraints = [
+            models.UniqueConstraint(fields=["baris", "periode"], name="realisasi_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.baris} {self.periode}: {self.teks}"
+
+    @property
+    def jenis_nilai(self) -> str:
+        return self.baris.jenis_nilai
+
+
+class PenutupanPeriode(models.Model):
+    """A closed (locked) quarter of a satker; reopening deletes it, with the reason in history."""
+
+    satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="penutupan")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    periode = models.CharField(max_length=7, choices=Periode.choices)
+    ditutup_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ditutup_pada = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "periode tertutup"
+        verbose_name_plural = "periode tertutup"
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "tahun", "periode"], name="penutupan_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.satker} {self.tahun} {self.periode} ditutup"
+
+
+# ---------------------------------------------------------------- budget
+
+
+class Program(models.Model):
+    kode = models.CharField(max_length=20, unique=True, help_text="076.01.WA")
+    nama = models.CharField(max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "program"
+        verbose_name_plural = "program"
+        ordering = ["kode"]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class Kegiatan(models.Model):
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="kegiatan")
+    kode = models.CharField(max_length=10)
+    nama = models.CharField(max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "kegiatan"
+        verbose_name_plural = "kegiatan"
+        ordering = ["program__kode", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["program", "kode"], name="kegiatan_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kode} {self.nama}"
+
+
+class Dipa(models.Model):
+    """The budget authorisation of a satker for a year; its revisions carry the totals."""
+
+    satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="dipa")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    nomor = models.CharField(max_length=100, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "DIPA"
+        verbose_name_plural = "DIPA"
+        ordering = ["satker__kode", "-tahun"]
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "tahun"], name="dipa_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"DIPA {self.satker} {self.tahun}"
+
+
+class RevisiDipa(models.Model):
+    dipa = models.ForeignKey(Dipa, on_delete=models.CASCADE, related_name="revisi")
+    label = models.CharField(max_length=50, help_text="DIPA Awal, Revisi 1, …")
+    tanggal = models.DateField()
+    pagu = models.BigIntegerField("total pagu", **UANG)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "revisi DIPA"
+        verbose_name_plural = "revisi DIPA"
+        ordering = ["dipa", "urutan", "tanggal", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["dipa", "label"], name="revisi_dipa_unik"),
+            *_non_negatif("pagu", nama="revisi_dipa"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.label} ({self.tanggal})"
+
+
+class BarisAnggaran(models.Model):
+    """A budget line: program, kegiatan, optional output (KRO.RO) and akun, and funding source."""
+
+    class Sumber(models.TextChoices):
+        APBN = "APBN", "APBN"
+        HIBAH = "HIBAH", "Hibah (NPHD)"
+
+    class SumberRealisasi(models.TextChoices):
+        SAKTI = "SAKTI", "SAKTI / OM-SPAN (SP2D)"
+        SIMONIKA = "SIMONIKA", "SIMONIKA (SPP)"
+        LAINNYA = "LAINNYA", "Lainnya"
+
+    dipa = models.ForeignKey(Dipa, on_delete=models.CASCADE, related_name="baris")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
+    output_kode = models.CharField("kode output (KRO.RO)", max_length=20, blank=True)
+    output_nama = models.CharField("output", max_length=300, blank=True)
+    akun_kode = models.CharField("kode akun", max_length=6, blank=True)
+    sumber = models.CharField(max_length=5, choices=Sumber.choices, default=Sumber.APBN)
+    pagu = models.BigIntegerField(**UANG)
+    realisasi = models.BigIntegerField(**UANG)
+    sumber_realisasi = models.CharField(max_length=8, choices=SumberRealisasi.choices, blank=True)
+    per_tanggal = models.DateField("realisasi per tanggal", null=True, blank=True)
+    urutan = models.PositiveIntegerField(default=0)
+    diperbarui = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "baris anggaran"
+        verbose_name_plural = "baris anggaran"
+        ordering = ["dipa", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dipa", "program", "kegiatan", "output_kode", "akun_kode", "sumber"],
+                name="baris_anggaran_unik",
+            ),
+            *_non_negatif("pagu", "realisasi", nama="baris_anggaran"),
+            models.CheckConstraint(
+                condition=Q(akun_kode="") | Q(akun_kode__regex=r"^[0-9]{6}$"),
+                name="baris_anggaran_akun_6_digit",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        kode = ".".join(k for k in (self.kegiatan.kode, self.output_kode, self.akun_kode) if k)
+        return f"{self.program.kode} {kode}"

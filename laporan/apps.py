@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class LaporanConfig(AppConfig):
+    name = "laporan"
+    verbose_name = "Laporan kinerja"

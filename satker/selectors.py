@@ -1,0 +1,73 @@
+"""Who may see and change which satker: the one place access is decided.
+
+- operator, sekretaris, ketua: read and write their own satker;
+- reviewer: read its satker and every satker below it (a province reviewer: the province and its
+  kab/kota; a reviewer at KPU RI: everything), never write;
+- admin (a Peran ADMIN, or a Django superuser): read and write everything.
+"""
+
+from __future__ import annotations
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Q, QuerySet
+
+from satker.models import Peran, Satker
+
+PENULIS = (Peran.Jenis.OPERATOR, Peran.Jenis.SEKRETARIS, Peran.Jenis.KETUA)
+
+
+def _peran(user: User | AnonymousUser) -> list[Peran]:
+    if not user.is_authenticated:
+        return []
+    cache = getattr(user, "_peran_cache", None)
+    if cache is None:
+        cache = list(Peran.objects.filter(user=user).select_related("satker"))
+        user._peran_cache = cache
+    return cache
+
+
+def is_admin(user: User | AnonymousUser) -> bool:
+    return user.is_authenticated and (
+        user.is_superuser or any(p.jenis == Peran.Jenis.ADMIN for p in _peran(user))
+    )
+
+
+def satker_visible(user: User | AnonymousUser) -> QuerySet[Satker]:
+    """Every satker the user may read."""
+    if is_admin(user):
+        return Satker.objects.all()
+    peran = _peran(user)
+    if not peran:
+        return Satker.objects.none()
+    cond = Q(pk__in=[p.satker_id for p in peran])
+    for p in peran:
+        if p.jenis != Peran.Jenis.REVIEWER:
+            continue
+        if p.satker.tingkat == Satker.Tingkat.RI:
+            return Satker.objects.all()
+        cond |= Q(induk_id=p.satker_id)
+    return Satker.objects.filter(cond)
+
+
+def satker_writable(user: User | AnonymousUser) -> QuerySet[Satker]:
+    """Every satker the user may change."""
+    if is_admin(user):
+        return Satker.objects.all()
+    ids = [p.satker_id for p in _peran(user) if p.jenis in PENULIS]
+    return Satker.objects.filter(pk__in=ids)
+
+
+def peran_di(user: User | AnonymousUser, satker: Satker) -> set[str]:
+    """The user's roles held directly at this satker (admins hold ADMIN everywhere)."""
+    jenis = {p.jenis for p in _peran(user) if p.satker_id == satker.pk}
+    if is_admin(user):
+        jenis.add(Peran.Jenis.ADMIN)
+    return jenis
+
+
+def can_read(user: User | AnonymousUser, satker: Satker) -> bool:
+    return satker_visible(user).filter(pk=satker.pk).exists()
+
+
+def can_write(user: User | AnonymousUser, satker: Satker) -> bool:
+    return is_admin(user) or bool(peran_di(user, satker) & set(PENULIS))

@@ -1,0 +1,58 @@
+"""Shared fixtures: the personas every access test uses.
+
+Office A and office B are two KPU Kota of the same province; the reviewer reviews that province.
+"""
+
+from dataclasses import dataclass
+
+import pytest
+from django.contrib.auth.models import AnonymousUser, User
+
+from satker.models import Peran, Satker
+from tests.factories import ProvinsiFactory, SatkerFactory, UserFactory, user_with_role
+
+
+@dataclass
+class Personas:
+    satker_a: Satker
+    satker_b: Satker
+    provinsi: Satker
+    operator_a: User
+    operator_b: User
+    sekretaris_a: User
+    ketua_a: User
+    reviewer: User
+    admin: User
+    anonim: AnonymousUser
+
+    def all(self) -> dict[str, User | AnonymousUser]:
+        return {
+            "operator_a": self.operator_a,
+            "operator_b": self.operator_b,
+            "sekretaris_a": self.sekretaris_a,
+            "ketua_a": self.ketua_a,
+            "reviewer": self.reviewer,
+            "admin": self.admin,
+            "anonim": self.anonim,
+        }
+
+
+@pytest.fixture
+def personas(db) -> Personas:
+    provinsi = ProvinsiFactory(kode="16", nama="KPU Provinsi Sumatera Selatan")
+    a = SatkerFactory(kode="1672", nama="KPU Kota Pagar Alam", induk=provinsi, kota="Pagar Alam")
+    b = SatkerFactory(kode="1674", nama="KPU Kota Lubuk Linggau", induk=provinsi)
+    J = Peran.Jenis
+    admin = UserFactory(username="admin", is_superuser=True, is_staff=True)
+    return Personas(
+        satker_a=a,
+        satker_b=b,
+        provinsi=provinsi,
+        operator_a=user_with_role(a, J.OPERATOR, "operator_a"),
+        operator_b=user_with_role(b, J.OPERATOR, "operator_b"),
+        sekretaris_a=user_with_role(a, J.SEKRETARIS, "sekretaris_a"),
+        ketua_a=user_with_role(a, J.KETUA, "ketua_a"),
+        reviewer=user_with_role(provinsi, J.REVIEWER, "reviewer"),
+        admin=admin,
+        anonim=AnonymousUser(),
+    )
