@@ -9,4 +9,6 @@ urlpatterns = [
     path("", include("satker.urls")),
     path("", include("kinerja.urls")),
     path("laporan/", include("laporan.urls")),
+    path("workbook/", include("kinerja.urls_workbook")),
+    path("api/", include("config.api_urls")),
 ]
