@@ -1,0 +1,266 @@
+"""`python manage.py demo`: load the curated demo data (fixtures/demo_2024.json) and demo users.
+
+Idempotent: every row is matched on its natural key and only written when a value differs, so a
+second run writes nothing (and adds no history records).
+"""
+
+import datetime as dt
+import json
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.contrib.auth.models import User
+from django.core.management.base import BaseCommand
+from django.db import models, transaction
+
+from kinerja import models as km
+from satker.models import Pejabat, Peran, Satker
+
+FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo_2024.json"
+PASSWORD = "demo12345"
+# Short names used in the demo usernames.
+SLUG = {"1672": "pagaralam", "1602": "oki", "1272": "pematangsiantar"}
+REVIEWER = {"16": "reviewer.sumsel", "12": "reviewer.sumut"}
+
+
+def simpan(model: type[models.Model], kunci: dict, nilai: dict | None = None) -> models.Model:
+    """update_or_create that saves only when a value actually changes."""
+    nilai = nilai or {}
+    obj = model.objects.filter(**kunci).first()
+    if obj is None:
+        return model.objects.create(**kunci, **nilai)
+    berubah = {f: v for f, v in nilai.items() if getattr(obj, f) != v}
+    if berubah:
+        for f, v in berubah.items():
+            setattr(obj, f, v)
+        obj.save()
+    return obj
+
+
+def _tanggal(teks: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(teks) if teks else None
+
+
+def muat_demo(data: dict) -> list[tuple[str, str, str]]:
+    """Write the curated data; return the demo logins as (username, peran, satker)."""
+    satker = _satker(data)
+    program, kegiatan = _program(data)
+    indikator = _renstra(data)
+    logins, ketua = _pengguna(satker)
+    _perjanjian(data, satker, indikator, ketua)
+    _dipa(data, satker, program, kegiatan)
+    return logins
+
+
+def _satker(data: dict) -> dict[str, Satker]:
+    for s in data["skala"]:
+        skala = simpan(km.SkalaKategori, {"nama": s["nama"]})
+        for batas, nama in s["tingkat"]:
+            simpan(km.TingkatKategori, {"skala": skala, "nama": nama}, {"batas_bawah": batas})
+    for k in data["kebijakan"]:
+        simpan(
+            km.KebijakanCapaian,
+            {"tahun": k["tahun"], "satker": None},
+            {
+                "skala": km.SkalaKategori.objects.get(nama=k["skala"]),
+                "rumus_turun": k["rumus_turun"],
+                "batas_atas": k["batas_atas"],
+            },
+        )
+    satker: dict[str, Satker] = {}
+    for s in data["satker"]:
+        nilai = {f: s[f] for f in ("nama", "tingkat", "alamat", "kota")}
+        nilai["induk"] = satker[s["induk"]] if s["induk"] else None
+        satker[s["kode"]] = simpan(Satker, {"kode": s["kode"]}, nilai)
+    for p in data["pejabat"]:
+        simpan(
+            Pejabat,
+            {"satker": satker[p["satker"]], "jabatan": p["jabatan"], "nama": p["nama"]},
+            {"nip": p["nip"], "divisi": p["divisi"]},
+        )
+    return satker
+
+
+def _program(data: dict) -> tuple[dict, dict]:
+    program, kegiatan = {}, {}
+    for p in data["program"]:
+        program[p["kode"]] = simpan(km.Program, {"kode": p["kode"]}, {"nama": p["nama"]})
+        for kode, nama in p["kegiatan"]:
+            kegiatan[(p["kode"], kode)] = simpan(
+                km.Kegiatan, {"program": program[p["kode"]], "kode": kode}, {"nama": nama}
+            )
+    return program, kegiatan
+
+
+def _renstra(data: dict) -> dict[str, km.IndikatorKinerja]:
+    r = data["renstra"]
+    renstra = simpan(
+        km.Renstra,
+        {"satker": None, "tahun_awal": r["tahun_awal"]},
+        {
+            "tahun_akhir": r["tahun_akhir"],
+            "visi": r["visi"],
+            "misi": "\n".join(r["misi"]),
+            "tujuan": "\n".join(r["tujuan"]),
+        },
+    )
+    indikator = {}
+    for s in r["sasaran"]:
+        sasaran = simpan(
+            km.SasaranStrategis,
+            {"renstra": renstra, "kode": s["kode"]},
+            {"nama": s["nama"], "urutan": s["urutan"]},
+        )
+        for i in s["indikator"]:
+            nilai = {f: i[f] for f in ("nama", "satuan", "jenis_nilai", "arah", "agregasi")}
+            nilai["urutan"] = i["urutan"]
+            ik = simpan(km.IndikatorKinerja, {"sasaran": sasaran, "kode": i["kode"]}, nilai)
+            indikator[i["kode"]] = ik
+            for tahun, target in i["target"].items():
+                simpan(km.TargetRenstra, {"indikator": ik, "tahun": int(tahun)}, {"target": target})
+    return indikator
+
+
+def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, User]]:
+    J = Peran.Jenis
+    akun = []
+    for kode, slug in SLUG.items():
+        for jenis in (J.OPERATOR, J.SEKRETARIS, J.KETUA):
+            akun.append((f"{jenis.lower()}.{slug}", jenis, kode))
+    akun += [(username, J.REVIEWER, kode) for kode, username in REVIEWER.items()]
+    akun.append(("admin", J.ADMIN, "RI"))
+
+    logins, ketua = [], {}
+    for username, jenis, kode in akun:
+        admin = jenis == J.ADMIN
+        user = simpan(User, {"username": username}, {"is_staff": admin, "is_superuser": admin})
+        if not user.check_password(PASSWORD):
+            user.set_password(PASSWORD)
+            user.save(update_fields=["password"])
+        simpan(Peran, {"user": user, "satker": satker[kode], "jenis": jenis})
+        if jenis == J.KETUA:
+            ketua[kode] = user
+        logins.append((username, J(jenis).label, satker[kode].nama))
+    return logins, ketua
+
+
+def _perjanjian(data: dict, satker: dict, indikator: dict, ketua: dict[str, User]) -> None:
+    zona = ZoneInfo(settings.TIME_ZONE)
+    for p in data["perjanjian"]:
+        tanggal = _tanggal(p["tanggal"])
+        nilai = {
+            f: p[f]
+            for f in (
+                "status",
+                "pihak_pertama_nama",
+                "pihak_pertama_nip",
+                "pihak_pertama_jabatan",
+                "pihak_kedua_nama",
+                "pihak_kedua_nip",
+                "pihak_kedua_jabatan",
+                "tempat",
+            )
+        }
+        nilai.update(
+            tanggal=tanggal,
+            ditandatangani_pada=dt.datetime.combine(tanggal, dt.time(10), tzinfo=zona),
+            ditandatangani_oleh=ketua.get(p["satker"]),
+        )
+        pk = simpan(
+            km.PerjanjianKinerja,
+            {
+                "satker": satker[p["satker"]],
+                "tahun": p["tahun"],
+                "jenis": p["jenis"],
+                "versi": p["versi"],
+            },
+            nilai,
+        )
+        for b in p["baris"]:
+            nilai = {
+                f: b[f]
+                for f in (
+                    "urutan",
+                    "sasaran",
+                    "indikator",
+                    "satuan",
+                    "jenis_nilai",
+                    "arah",
+                    "agregasi",
+                    "target",
+                )
+            }
+            nilai["indikator_kinerja"] = indikator.get(b["indikator_kinerja"])
+            baris = simpan(km.BarisPK, {"perjanjian": pk, "no": b["no"]}, nilai)
+            for periode, teks in b["target_triwulan"].items():
+                simpan(km.TargetTriwulan, {"baris": baris, "periode": periode}, {"teks": teks})
+            for r in b["realisasi"]:
+                simpan(
+                    km.Realisasi,
+                    {"baris": baris, "periode": r["periode"]},
+                    {
+                        "teks": r["teks"],
+                        "kendala": r["kendala"],
+                        "tindak_lanjut": r["tindak_lanjut"],
+                        "bukti_catatan": r.get("bukti_catatan", ""),
+                    },
+                )
+        for urutan, a in enumerate(p["anggaran"]):
+            simpan(
+                km.AnggaranPK,
+                {"perjanjian": pk, "program": a["program"]},
+                {"jumlah": a["jumlah"], "urutan": urutan},
+            )
+
+
+def _dipa(data: dict, satker: dict, program: dict, kegiatan: dict) -> None:
+    for d in data["dipa"]:
+        dipa = simpan(
+            km.Dipa, {"satker": satker[d["satker"]], "tahun": d["tahun"]}, {"nomor": d["nomor"]}
+        )
+        for r in d["revisi"]:
+            simpan(
+                km.RevisiDipa,
+                {"dipa": dipa, "label": r["label"]},
+                {"tanggal": _tanggal(r["tanggal"]), "pagu": r["pagu"], "urutan": r["urutan"]},
+            )
+        for b in d["baris"]:
+            simpan(
+                km.BarisAnggaran,
+                {
+                    "dipa": dipa,
+                    "program": program[b["program"]],
+                    "kegiatan": kegiatan[(b["program"], b["kegiatan"])],
+                    "output_kode": b["output_kode"],
+                    "akun_kode": b["akun_kode"],
+                    "sumber": b["sumber"],
+                },
+                {
+                    "output_nama": b["output_nama"],
+                    "pagu": b["pagu"],
+                    "realisasi": b["realisasi"],
+                    "sumber_realisasi": b["sumber_realisasi"],
+                    "per_tanggal": _tanggal(b["per_tanggal"]),
+                    "urutan": b["urutan"],
+                },
+            )
+
+
+class Command(BaseCommand):
+    help = "Memuat data demo (tiga LKjIP 2024) dan akun demo. Aman dijalankan berulang kali."
+
+    def handle(self, *args, **options) -> None:
+        data = json.loads(FIXTURE.read_text(encoding="utf-8"))
+        with transaction.atomic():
+            logins = muat_demo(data)
+        self.stdout.write(self.style.SUCCESS("Data demo dimuat."))
+        self.stdout.write("")
+        kolom = ("Nama pengguna", "Kata sandi", "Peran", "Satker")
+        baris = [(u, PASSWORD, peran, s) for u, peran, s in logins]
+        lebar = [max(len(r[i]) for r in [kolom, *baris]) for i in range(len(kolom))]
+        garis = "  ".join("-" * w for w in lebar)
+        for i, r in enumerate([kolom, *baris]):
+            self.stdout.write("  ".join(c.ljust(w) for c, w in zip(r, lebar, strict=True)).rstrip())
+            if i == 0:
+                self.stdout.write(garis)
