@@ -6,6 +6,12 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/masuk/", auth_views.LoginView.as_view(), name="login"),
     path("akun/keluar/", auth_views.LogoutView.as_view(), name="logout"),
+    path("akun/sandi/", auth_views.PasswordChangeView.as_view(), name="password_change"),
+    path(
+        "akun/sandi/selesai/",
+        auth_views.PasswordChangeDoneView.as_view(),
+        name="password_change_done",
+    ),
     path("", include("satker.urls")),
     path("", include("kinerja.urls")),
     path("laporan/", include("laporan.urls")),

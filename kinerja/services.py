@@ -1,14 +1,41 @@
 """Writes to PKs, realisasi and budget. Every status change goes through here.
 
 Services are keyword-only, atomic, and raise ValidationError (for the user) or PermissionDenied.
+They take the acting user as `by` (never a request), so the workbook importer can call them too;
+`by` is also written into the history record.
 """
 
 from __future__ import annotations
 
-from django.core.exceptions import ValidationError
+import datetime as dt
+from collections.abc import Mapping
+from typing import Any
 
-from kinerja.models import PenutupanPeriode, PerjanjianKinerja
-from satker.models import Satker
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from kinerja.capaian import TRIWULAN
+from kinerja.models import (
+    AnggaranPK,
+    BarisAnggaran,
+    BarisPK,
+    Dipa,
+    PenutupanPeriode,
+    PerjanjianKinerja,
+    Realisasi,
+    RevisiDipa,
+    TargetRenstra,
+    TargetTriwulan,
+)
+from kinerja.nilai import JenisNilai, Nilai, NilaiError, parse_nilai
+from satker.models import Pejabat, Satker
+from satker.selectors import can_close_periode, can_sign_pk, can_submit_pk, can_write
+
+Status = PerjanjianKinerja.Status
 
 
 def pk_pastikan_dapat_diubah(perjanjian: PerjanjianKinerja) -> None:
@@ -27,3 +54,455 @@ def periode_pastikan_terbuka(*, satker: Satker, tahun: int, periode: str) -> Non
             f"Realisasi {periode} {tahun} {satker} sudah ditutup. "
             "Minta sekretaris membukanya kembali dengan alasan."
         )
+
+
+# ---------------------------------------------------------------- helpers
+
+
+def _pastikan_penulis(by: User, satker: Satker) -> None:
+    if not can_write(by, satker):
+        raise PermissionDenied("Anda tidak berhak mengubah data satker ini.")
+
+
+def _catat(obj: Model, by: User, alasan: str = "") -> None:
+    """Who (and why) for the history record of the next save or delete."""
+    obj._history_user = by
+    if alasan:
+        obj._change_reason = alasan
+
+
+def pastikan_belum_diubah(obj: Model, diperbarui: dt.datetime | None) -> None:
+    """Optimistic locking: refuse a save based on a stale copy of the row."""
+    if diperbarui is None or obj.pk is None:
+        return
+    sekarang = type(obj).objects.select_for_update().values_list("diperbarui", flat=True)
+    tersimpan = sekarang.get(pk=obj.pk)
+    if tersimpan != diperbarui:
+        terakhir = obj.history.first()
+        oleh = terakhir.history_user if terakhir and terakhir.history_user else None
+        nama = f" oleh {oleh.get_full_name() or oleh.username}" if oleh else ""
+        jam = timezone.localtime(tersimpan).strftime("%H:%M")
+        raise ValidationError(
+            f"Data ini sudah diubah{nama} pukul {jam} setelah Anda membukanya. "
+            "Isian Anda belum disimpan: muat ulang halaman, lalu masukkan lagi perubahan Anda."
+        )
+
+
+def baca_nilai_isian(teks: str, jenis: str, field: str) -> Nilai | None:
+    """Parse a value typed by a user; the parser's message goes to the field."""
+    try:
+        return parse_nilai(teks, jenis=jenis)
+    except NilaiError as exc:
+        raise ValidationError({field: str(exc)}) from exc
+
+
+def _pk_terbaru(perjanjian: PerjanjianKinerja) -> bool:
+    return not PerjanjianKinerja.objects.filter(
+        satker=perjanjian.satker_id,
+        tahun=perjanjian.tahun,
+        jenis=perjanjian.jenis,
+        versi__gt=perjanjian.versi,
+    ).exists()
+
+
+# ---------------------------------------------------------------- Perjanjian Kinerja
+
+SUMBER_KOSONG, SUMBER_TAHUN_LALU, SUMBER_RENSTRA = "kosong", "tahun_lalu", "renstra"
+
+
+def _pejabat(satker: Satker, kata: str) -> Pejabat | None:
+    return (
+        satker.pejabat.filter(jabatan__icontains=kata, selesai__isnull=True)
+        .order_by("-mulai")
+        .first()
+    )
+
+
+def _isi_pihak(pk: PerjanjianKinerja) -> None:
+    ketua, sekretaris = _pejabat(pk.satker, "ketua"), _pejabat(pk.satker, "sekretaris")
+    nama_satker = pk.satker.nama
+    pertama = ketua if pk.jenis == PerjanjianKinerja.Jenis.KPU else sekretaris
+    if pertama:
+        pk.pihak_pertama_nama, pk.pihak_pertama_nip = pertama.nama, pertama.nip
+        pk.pihak_pertama_jabatan = f"{pertama.jabatan} {nama_satker}"
+    if pk.jenis == PerjanjianKinerja.Jenis.SEKRETARIAT and ketua:
+        pk.pihak_kedua_nama, pk.pihak_kedua_nip = ketua.nama, ketua.nip
+        pk.pihak_kedua_jabatan = f"{ketua.jabatan} {nama_satker}"
+    pk.tempat = pk.satker.kota
+
+
+@transaction.atomic
+def perjanjian_create(
+    *, satker: Satker, tahun: int, jenis: str, sumber: str = SUMBER_KOSONG, by: User
+) -> PerjanjianKinerja:
+    """A new PK (versi 1), empty or copied from last year's PK or from the Renstra targets."""
+    _pastikan_penulis(by, satker)
+    if PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun, jenis=jenis).exists():
+        raise ValidationError(
+            f"{PerjanjianKinerja.Jenis(jenis).label} {tahun} sudah ada; buka dan ubah PK itu."
+        )
+    pk = PerjanjianKinerja(satker=satker, tahun=tahun, jenis=jenis)
+    _isi_pihak(pk)
+    _catat(pk, by)
+    pk.save()
+    if sumber == SUMBER_TAHUN_LALU:
+        lalu = (
+            PerjanjianKinerja.objects.filter(satker=satker, tahun=tahun - 1, jenis=jenis)
+            .order_by("-versi")
+            .first()
+        )
+        if lalu is None:
+            raise ValidationError(f"Tidak ada PK {tahun - 1} dengan jenis yang sama untuk disalin.")
+        _salin_isi(lalu, pk, by=by, realisasi=False)
+    elif sumber == SUMBER_RENSTRA:
+        _isi_dari_renstra(pk, by=by)
+    return pk
+
+
+def _isi_dari_renstra(pk: PerjanjianKinerja, *, by: User) -> None:
+    targets = (
+        TargetRenstra.objects.filter(tahun=pk.tahun)
+        .filter(indikator__sasaran__renstra__tahun_awal__lte=pk.tahun)
+        .filter(indikator__sasaran__renstra__tahun_akhir__gte=pk.tahun)
+        .filter(indikator__sasaran__renstra__satker__in=[pk.satker, None])
+        .select_related("indikator__sasaran")
+        .order_by("indikator__sasaran__urutan", "indikator__urutan", "indikator__kode")
+    )
+    targets = list(targets)
+    if not targets:
+        raise ValidationError(f"Renstra tidak memuat target untuk tahun {pk.tahun}.")
+    for i, t in enumerate(targets, start=1):
+        ind = t.indikator
+        baris = BarisPK(
+            perjanjian=pk,
+            no=str(i),
+            urutan=i,
+            sasaran=ind.sasaran.nama,
+            indikator=ind.nama,
+            indikator_kinerja=ind,
+            satuan=ind.satuan,
+            jenis_nilai=ind.jenis_nilai,
+            arah=ind.arah,
+            agregasi=ind.agregasi,
+            rumus_turun=ind.rumus_turun,
+            target=t.target,
+        )
+        _catat(baris, by)
+        baris.save()
+
+
+def _salin(obj: Model, by: User, **ubah: Any) -> Model:
+    obj.pk = obj.id = None
+    obj._state.adding = True
+    for k, v in ubah.items():
+        setattr(obj, k, v)
+    _catat(obj, by)
+    obj.save()
+    return obj
+
+
+def _salin_isi(dari: PerjanjianKinerja, ke: PerjanjianKinerja, *, by: User, realisasi: bool):
+    for baris in dari.baris.prefetch_related("target_triwulan", "realisasi").order_by("urutan"):
+        tw, real = list(baris.target_triwulan.all()), list(baris.realisasi.all())
+        baru = _salin(baris, by, perjanjian=ke)
+        for t in tw:
+            _salin(t, by, baris=baru)
+        for r in real if realisasi else []:
+            _salin(r, by, baris=baru)
+    for a in dari.anggaran.all():
+        _salin(a, by, perjanjian=ke)
+
+
+@transaction.atomic
+def perjanjian_update(
+    *, perjanjian: PerjanjianKinerja, data: Mapping[str, Any], diperbarui=None, by: User
+) -> PerjanjianKinerja:
+    """Change the parties, place and date of a PK that is not signed."""
+    _pastikan_penulis(by, perjanjian.satker)
+    pk_pastikan_dapat_diubah(perjanjian)
+    pastikan_belum_diubah(perjanjian, diperbarui)
+    for k, v in data.items():
+        setattr(perjanjian, k, v)
+    _catat(perjanjian, by)
+    perjanjian.save()
+    return perjanjian
+
+
+@transaction.atomic
+def perjanjian_submit(*, perjanjian: PerjanjianKinerja, by: User) -> PerjanjianKinerja:
+    if not can_submit_pk(by, perjanjian.satker):
+        raise PermissionDenied("Hanya sekretaris atau ketua yang dapat mengajukan PK.")
+    if perjanjian.status != Status.DRAFT:
+        raise ValidationError("Hanya PK berstatus draf yang dapat diajukan.")
+    masalah = []
+    if not perjanjian.baris.exists():
+        masalah.append("PK belum memiliki baris indikator.")
+    if not perjanjian.pihak_pertama_nama:
+        masalah.append("Nama pihak pertama belum diisi.")
+    if perjanjian.jenis == PerjanjianKinerja.Jenis.SEKRETARIAT and not perjanjian.pihak_kedua_nama:
+        masalah.append("Nama pihak kedua belum diisi.")
+    if masalah:
+        raise ValidationError(masalah)
+    perjanjian.status = Status.DIAJUKAN
+    perjanjian.diajukan_pada = timezone.now()
+    _catat(perjanjian, by, "Diajukan")
+    perjanjian.save()
+    return perjanjian
+
+
+@transaction.atomic
+def perjanjian_sign(*, perjanjian: PerjanjianKinerja, by: User) -> PerjanjianKinerja:
+    if not can_sign_pk(by, perjanjian.satker):
+        raise PermissionDenied("Hanya ketua yang dapat menandatangani PK.")
+    if perjanjian.status != Status.DIAJUKAN:
+        raise ValidationError("PK harus diajukan dahulu sebelum ditandatangani.")
+    perjanjian.status = Status.DITANDATANGANI
+    perjanjian.ditandatangani_oleh = by
+    perjanjian.ditandatangani_pada = timezone.now()
+    perjanjian.tanggal = perjanjian.tanggal or timezone.localdate()
+    _catat(perjanjian, by, "Ditandatangani")
+    perjanjian.save()
+    return perjanjian
+
+
+@transaction.atomic
+def perjanjian_revise(*, perjanjian: PerjanjianKinerja, alasan: str, by: User) -> PerjanjianKinerja:
+    """A new draft version of a signed PK, with its rows, targets, budget and realisasi."""
+    if not can_submit_pk(by, perjanjian.satker):
+        raise PermissionDenied("Hanya sekretaris atau ketua yang dapat membuat Revisi PK.")
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": "Alasan revisi wajib diisi."})
+    if not perjanjian.terkunci:
+        raise ValidationError(
+            "Hanya PK yang sudah ditandatangani yang direvisi; ubah saja draf ini."
+        )
+    if not _pk_terbaru(perjanjian):
+        raise ValidationError("Sudah ada versi yang lebih baru dari PK ini; revisi versi terbaru.")
+    lama = PerjanjianKinerja.objects.get(pk=perjanjian.pk)
+    baru = _salin(
+        PerjanjianKinerja.objects.get(pk=perjanjian.pk),
+        by,
+        versi=lama.versi + 1,
+        alasan_revisi=alasan,
+        status=Status.DRAFT,
+        diajukan_pada=None,
+        ditandatangani_oleh=None,
+        ditandatangani_pada=None,
+        tanggal=None,
+    )
+    _salin_isi(lama, baru, by=by, realisasi=True)
+    return baru
+
+
+# ---------------------------------------------------------------- PK rows and budget
+
+
+def _pastikan_pk_dapat_diubah(perjanjian: PerjanjianKinerja, by: User) -> None:
+    _pastikan_penulis(by, perjanjian.satker)
+    pk_pastikan_dapat_diubah(perjanjian)
+
+
+@transaction.atomic
+def baris_save(
+    *,
+    perjanjian: PerjanjianKinerja,
+    baris: BarisPK | None = None,
+    data: Mapping[str, Any],
+    target_triwulan: Mapping[str, str] | None = None,
+    diperbarui=None,
+    by: User,
+) -> BarisPK:
+    """Create or change a PK row and its quarterly targets (empty text removes a quarter)."""
+    _pastikan_pk_dapat_diubah(perjanjian, by)
+    baris = baris or BarisPK(perjanjian=perjanjian)
+    if baris.perjanjian_id != perjanjian.pk:
+        raise ValidationError("Baris ini bukan bagian dari PK tersebut.")
+    pastikan_belum_diubah(baris, diperbarui)
+    no = data.get("no", baris.no)
+    if perjanjian.baris.filter(no=no).exclude(pk=baris.pk).exists():
+        raise ValidationError({"no": f"Nomor {no} sudah dipakai baris lain di PK ini."})
+    for k, v in data.items():
+        setattr(baris, k, v)
+    nilai = baca_nilai_isian(baris.target, baris.jenis_nilai, "target")
+    if not baris.jenis_nilai:
+        baris.jenis_nilai = nilai.jenis if nilai else JenisNilai.TEKS
+    for periode, teks in (target_triwulan or {}).items():
+        baca_nilai_isian(teks, baris.jenis_nilai, periode.lower())
+    if baris.urutan == 0 and baris.pk is None:
+        baris.urutan = perjanjian.baris.count() + 1
+    _catat(baris, by)
+    baris.full_clean(exclude=["perjanjian", "indikator_kinerja"])
+    baris.save()
+    for periode, teks in (target_triwulan or {}).items():
+        ada = baris.target_triwulan.filter(periode=periode).first()
+        if not (teks or "").strip():
+            if ada:
+                _catat(ada, by)
+                ada.delete()
+            continue
+        t = ada or TargetTriwulan(baris=baris, periode=periode)
+        if t.teks != teks:
+            t.teks = teks
+            _catat(t, by)
+            t.save()
+    return baris
+
+
+@transaction.atomic
+def baris_delete(*, baris: BarisPK, by: User) -> None:
+    _pastikan_pk_dapat_diubah(baris.perjanjian, by)
+    _catat(baris, by)
+    baris.delete()
+
+
+@transaction.atomic
+def anggaran_pk_save(
+    *,
+    perjanjian: PerjanjianKinerja,
+    anggaran: AnggaranPK | None = None,
+    program: str,
+    jumlah: int,
+    by: User,
+) -> AnggaranPK:
+    _pastikan_pk_dapat_diubah(perjanjian, by)
+    anggaran = anggaran or AnggaranPK(perjanjian=perjanjian, urutan=perjanjian.anggaran.count() + 1)
+    if perjanjian.anggaran.filter(program=program).exclude(pk=anggaran.pk).exists():
+        raise ValidationError({"program": "Program ini sudah ada di anggaran PK."})
+    anggaran.program, anggaran.jumlah = program, jumlah
+    _catat(anggaran, by)
+    anggaran.save()
+    return anggaran
+
+
+@transaction.atomic
+def anggaran_pk_delete(*, anggaran: AnggaranPK, by: User) -> None:
+    _pastikan_pk_dapat_diubah(anggaran.perjanjian, by)
+    _catat(anggaran, by)
+    anggaran.delete()
+
+
+# ---------------------------------------------------------------- realisasi and quarters
+
+
+@transaction.atomic
+def realisasi_save(
+    *,
+    baris: BarisPK,
+    periode: str,
+    data: Mapping[str, Any],
+    bukti_file: UploadedFile | None = None,
+    hapus_bukti: bool = False,
+    diperbarui=None,
+    by: User,
+) -> Realisasi:
+    """Record what a PK row achieved in a quarter, with kendala, tindak lanjut and evidence."""
+    pk = baris.perjanjian
+    _pastikan_penulis(by, pk.satker)
+    periode_pastikan_terbuka(satker=pk.satker, tahun=pk.tahun, periode=periode)
+    if not _pk_terbaru(pk):
+        raise ValidationError(
+            "PK ini sudah direvisi; isi realisasi pada versi terbaru (realisasinya sudah disalin)."
+        )
+    obj = Realisasi.objects.filter(baris=baris, periode=periode).first()
+    obj = obj or Realisasi(baris=baris, periode=periode)
+    pastikan_belum_diubah(obj, diperbarui)
+    for k, v in data.items():
+        setattr(obj, k, v)
+    baca_nilai_isian(obj.teks, baris.jenis_nilai, "teks")
+    if hapus_bukti:
+        obj.bukti_file = ""
+    if bukti_file is not None:
+        obj.bukti_file = bukti_file
+    _catat(obj, by)
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def periode_close(*, satker: Satker, tahun: int, periode: str, by: User) -> PenutupanPeriode:
+    if not can_close_periode(by, satker):
+        raise PermissionDenied("Hanya sekretaris yang dapat menutup triwulan.")
+    if periode not in TRIWULAN:
+        raise ValidationError("Periode tidak dikenal.")
+    if PenutupanPeriode.objects.filter(satker=satker, tahun=tahun, periode=periode).exists():
+        raise ValidationError(f"{periode} {tahun} sudah ditutup.")
+    obj = PenutupanPeriode(satker=satker, tahun=tahun, periode=periode, ditutup_oleh=by)
+    _catat(obj, by, "Ditutup")
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def periode_reopen(*, satker: Satker, tahun: int, periode: str, alasan: str, by: User) -> None:
+    """Reopen a closed quarter; the reason stays in the history of the closure."""
+    if not can_close_periode(by, satker):
+        raise PermissionDenied("Hanya sekretaris yang dapat membuka kembali triwulan.")
+    alasan = (alasan or "").strip()
+    if not alasan:
+        raise ValidationError({"alasan": "Alasan membuka kembali wajib diisi."})
+    obj = PenutupanPeriode.objects.filter(satker=satker, tahun=tahun, periode=periode).first()
+    if obj is None:
+        raise ValidationError(f"{periode} {tahun} tidak sedang ditutup.")
+    _catat(obj, by, alasan)
+    obj.delete()
+
+
+# ---------------------------------------------------------------- DIPA and budget lines
+
+
+@transaction.atomic
+def dipa_get_or_create(*, satker: Satker, tahun: int, by: User) -> Dipa:
+    _pastikan_penulis(by, satker)
+    dipa = Dipa.objects.filter(satker=satker, tahun=tahun).first()
+    if dipa is None:
+        dipa = Dipa(satker=satker, tahun=tahun)
+        _catat(dipa, by)
+        dipa.save()
+    return dipa
+
+
+@transaction.atomic
+def revisi_dipa_save(
+    *, dipa: Dipa, revisi: RevisiDipa | None = None, data: Mapping[str, Any], by: User
+) -> RevisiDipa:
+    """Create or change a DIPA revision (label, date, total)."""
+    _pastikan_penulis(by, dipa.satker)
+    revisi = revisi or RevisiDipa(dipa=dipa, urutan=dipa.revisi.count())
+    label = data.get("label", revisi.label)
+    if dipa.revisi.filter(label=label).exclude(pk=revisi.pk).exists():
+        raise ValidationError({"label": f"Label '{label}' sudah dipakai revisi lain."})
+    tanggal = data.get("tanggal", revisi.tanggal)
+    sebelum = dipa.revisi.exclude(pk=revisi.pk).filter(urutan__lt=revisi.urutan)
+    if tanggal and sebelum.filter(tanggal__gt=tanggal).exists():
+        raise ValidationError({"tanggal": "Tanggal revisi tidak boleh sebelum revisi sebelumnya."})
+    for k, v in data.items():
+        setattr(revisi, k, v)
+    _catat(revisi, by)
+    revisi.save()
+    return revisi
+
+
+@transaction.atomic
+def baris_anggaran_save(
+    *,
+    dipa: Dipa,
+    baris: BarisAnggaran | None = None,
+    data: Mapping[str, Any],
+    diperbarui=None,
+    by: User,
+) -> BarisAnggaran:
+    """Create or change a budget line (pagu, realisasi and where the figure comes from)."""
+    _pastikan_penulis(by, dipa.satker)
+    baris = baris or BarisAnggaran(dipa=dipa, urutan=dipa.baris.count() + 1)
+    pastikan_belum_diubah(baris, diperbarui)
+    for k, v in data.items():
+        setattr(baris, k, v)
+    if baris.kegiatan.program_id != baris.program_id:
+        raise ValidationError({"kegiatan": "Kegiatan ini bukan bagian dari program yang dipilih."})
+    kunci = {f: getattr(baris, f) for f in ("program", "kegiatan", "output_kode", "akun_kode")}
+    if dipa.baris.filter(**kunci, sumber=baris.sumber).exclude(pk=baris.pk).exists():
+        raise ValidationError("Baris anggaran dengan kode dan sumber dana yang sama sudah ada.")
+    _catat(baris, by)
+    baris.save()
+    return baris

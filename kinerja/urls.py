@@ -1,1 +1,81 @@
-urlpatterns: list = []
+from django.urls import path
+
+from kinerja import views as v
+
+urlpatterns = [
+    path("pk/", v.pk_list, name="pk_list"),
+    path("satker/<str:kode>/pk/baru/", v.pk_create, name="pk_create"),
+    path("pk/<int:pk_id>/", v.pk_detail, name="pk_detail"),
+    path("pk/<int:pk_id>/ubah/", v.pk_update, name="pk_update"),
+    path("pk/<int:pk_id>/ajukan/", v.pk_submit, name="pk_submit"),
+    path("pk/<int:pk_id>/tandatangani/", v.pk_sign, name="pk_sign"),
+    path("pk/<int:pk_id>/revisi/", v.pk_revise, name="pk_revise"),
+    path("pk/<int:pk_id>/cetak/", v.pk_cetak, name="pk_cetak"),
+    path("pk/<int:pk_id>/riwayat/", v.pk_riwayat, name="pk_riwayat"),
+    path("pk/<int:pk_id>/baris/tambah/", v.baris_create, name="baris_create"),
+    path("pk/baris/<int:baris_id>/ubah/", v.baris_update, name="baris_update"),
+    path("pk/baris/<int:baris_id>/hapus/", v.baris_delete, name="baris_delete"),
+    path("pk/baris/<int:baris_id>/riwayat/", v.baris_riwayat, name="baris_riwayat"),
+    path("pk/<int:pk_id>/anggaran/tambah/", v.anggaran_pk_create, name="anggaran_pk_create"),
+    path("pk/anggaran/<int:anggaran_id>/ubah/", v.anggaran_pk_update, name="anggaran_pk_update"),
+    path("pk/anggaran/<int:anggaran_id>/hapus/", v.anggaran_pk_delete, name="anggaran_pk_delete"),
+    path("realisasi/", v.realisasi_index, name="realisasi_index"),
+    path(
+        "satker/<str:kode>/realisasi/<int:tahun>/<str:periode>/",
+        v.realisasi_grid,
+        name="realisasi_grid",
+    ),
+    path(
+        "satker/<str:kode>/realisasi/<int:tahun>/<str:periode>/tutup/",
+        v.periode_close,
+        name="periode_close",
+    ),
+    path(
+        "satker/<str:kode>/realisasi/<int:tahun>/<str:periode>/buka/",
+        v.periode_reopen,
+        name="periode_reopen",
+    ),
+    path(
+        "realisasi/baris/<int:baris_id>/<str:periode>/",
+        v.realisasi_baris,
+        name="realisasi_baris",
+    ),
+    path(
+        "realisasi/baris/<int:baris_id>/<str:periode>/ubah/",
+        v.realisasi_update,
+        name="realisasi_update",
+    ),
+    path("realisasi/<int:realisasi_id>/bukti/", v.realisasi_bukti, name="realisasi_bukti"),
+    path("realisasi/<int:realisasi_id>/riwayat/", v.realisasi_riwayat, name="realisasi_riwayat"),
+    path("anggaran/", v.anggaran_index, name="anggaran_index"),
+    path("satker/<str:kode>/anggaran/<int:tahun>/", v.anggaran_detail, name="anggaran_detail"),
+    path(
+        "satker/<str:kode>/anggaran/<int:tahun>/riwayat/",
+        v.anggaran_riwayat,
+        name="anggaran_riwayat",
+    ),
+    path(
+        "satker/<str:kode>/anggaran/<int:tahun>/revisi/tambah/",
+        v.revisi_dipa_create,
+        name="revisi_dipa_create",
+    ),
+    path("anggaran/revisi/<int:revisi_id>/ubah/", v.revisi_dipa_update, name="revisi_dipa_update"),
+    path(
+        "anggaran/revisi/<int:revisi_id>/riwayat/",
+        v.revisi_dipa_riwayat,
+        name="revisi_dipa_riwayat",
+    ),
+    path(
+        "satker/<str:kode>/anggaran/<int:tahun>/baris/tambah/",
+        v.baris_anggaran_create,
+        name="baris_anggaran_create",
+    ),
+    path(
+        "anggaran/baris/<int:baris_id>/ubah/", v.baris_anggaran_update, name="baris_anggaran_update"
+    ),
+    path(
+        "anggaran/baris/<int:baris_id>/riwayat/",
+        v.baris_anggaran_riwayat,
+        name="baris_anggaran_riwayat",
+    ),
+]

@@ -71,3 +71,28 @@ def can_read(user: User | AnonymousUser, satker: Satker) -> bool:
 
 def can_write(user: User | AnonymousUser, satker: Satker) -> bool:
     return is_admin(user) or bool(peran_di(user, satker) & set(PENULIS))
+
+
+def _berperan(user: User | AnonymousUser, satker: Satker, *jenis: str) -> bool:
+    return is_admin(user) or bool(peran_di(user, satker) & set(jenis))
+
+
+def can_submit_pk(user: User | AnonymousUser, satker: Satker) -> bool:
+    """Submitting a PK (and drafting its revision) is for the sekretaris and the ketua."""
+    return _berperan(user, satker, Peran.Jenis.SEKRETARIS, Peran.Jenis.KETUA)
+
+
+def can_sign_pk(user: User | AnonymousUser, satker: Satker) -> bool:
+    """Only the ketua signs: pihak pertama of the PK KPU, pihak kedua of the PK Sekretariat."""
+    return _berperan(user, satker, Peran.Jenis.KETUA)
+
+
+def can_close_periode(user: User | AnonymousUser, satker: Satker) -> bool:
+    """Closing and reopening a quarter is the sekretaris's."""
+    return _berperan(user, satker, Peran.Jenis.SEKRETARIS)
+
+
+def satker_utama(user: User | AnonymousUser) -> Satker | None:
+    """The satker a user works for: the first where they hold a role (None for none)."""
+    peran = sorted(_peran(user), key=lambda p: (p.jenis == Peran.Jenis.REVIEWER, p.satker.kode))
+    return peran[0].satker if peran else None

@@ -1,0 +1,328 @@
+"""Forms for PKs, realisasi and budget. Values typed by users are read with kinerja.nilai."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from django import forms
+from django.conf import settings
+from django.core.files.uploadedfile import UploadedFile
+from django.utils.text import slugify
+
+from kinerja.capaian import TRIWULAN
+from kinerja.models import BarisAnggaran, BarisPK, Kegiatan, PerjanjianKinerja, Program
+from kinerja.nilai import JenisNilai, NilaiError, parse_nilai, parse_rupiah
+from kinerja.services import SUMBER_KOSONG, SUMBER_RENSTRA, SUMBER_TAHUN_LALU
+
+TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+MAX_BUKTI_BYTES = getattr(settings, "MAX_EVIDENCE_BYTES", 5 * 1024 * 1024)
+# Evidence is recognised by its first bytes, never by the name or the browser's content type.
+JENIS_BUKTI = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
+
+
+class VersiForm(forms.Form):
+    """Carries the `diperbarui` of the row being edited, for optimistic locking."""
+
+    diperbarui = forms.CharField(widget=forms.HiddenInput, required=False)
+
+    def clean_diperbarui(self) -> dt.datetime | None:
+        teks = self.cleaned_data["diperbarui"]
+        if not teks:
+            return None
+        try:
+            return dt.datetime.fromisoformat(teks)
+        except ValueError as exc:
+            raise forms.ValidationError("Versi data tidak dikenal; muat ulang halaman.") from exc
+
+
+def versi_awal(obj) -> dict:
+    return {"diperbarui": obj.diperbarui.isoformat() if obj and obj.pk else ""}
+
+
+class RupiahField(forms.CharField):
+    """Whole rupiah typed as `Rp 1.234.567`, `1.234.567` or `1234567`."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "numeric"}))
+        super().__init__(**kwargs)
+
+    def prepare_value(self, value):
+        return f"{value:,}".replace(",", ".") if isinstance(value, int) else value
+
+    def clean(self, value) -> int | None:
+        teks = super().clean(value)
+        try:
+            angka = parse_rupiah(teks)
+        except NilaiError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        if angka is None and self.required:
+            raise forms.ValidationError("Jumlah rupiah wajib diisi.")
+        return angka
+
+
+# ---------------------------------------------------------------- PK
+
+
+class PerjanjianBaruForm(forms.Form):
+    tahun = forms.IntegerField(min_value=2000, max_value=2100)
+    jenis = forms.ChoiceField(choices=PerjanjianKinerja.Jenis.choices)
+    sumber = forms.ChoiceField(
+        label="Isi awal",
+        choices=[
+            (SUMBER_KOSONG, "Kosong"),
+            (SUMBER_TAHUN_LALU, "Salin dari PK tahun sebelumnya"),
+            (SUMBER_RENSTRA, "Dari target Renstra tahun ini"),
+        ],
+        widget=forms.RadioSelect,
+        initial=SUMBER_KOSONG,
+    )
+
+
+class PerjanjianForm(VersiForm, forms.ModelForm):
+    class Meta:
+        model = PerjanjianKinerja
+        fields = [
+            "pihak_pertama_nama",
+            "pihak_pertama_nip",
+            "pihak_pertama_jabatan",
+            "pihak_kedua_nama",
+            "pihak_kedua_nip",
+            "pihak_kedua_jabatan",
+            "tempat",
+            "tanggal",
+        ]
+        labels = {
+            "pihak_pertama_nama": "Nama pihak pertama",
+            "pihak_pertama_nip": "NIP pihak pertama",
+            "pihak_pertama_jabatan": "Jabatan pihak pertama",
+            "pihak_kedua_nama": "Nama pihak kedua",
+            "pihak_kedua_nip": "NIP pihak kedua",
+            "pihak_kedua_jabatan": "Jabatan pihak kedua",
+            "tempat": "Tempat penandatanganan",
+            "tanggal": "Tanggal penandatanganan",
+        }
+        widgets = {"tanggal": TANGGAL}
+
+    def _nip(self, field: str) -> str:
+        nip = self.cleaned_data[field].replace(" ", "")
+        if nip and (not nip.isdigit() or len(nip) != 18):
+            raise forms.ValidationError("NIP terdiri dari 18 angka.")
+        return nip
+
+    def clean_pihak_pertama_nip(self) -> str:
+        return self._nip("pihak_pertama_nip")
+
+    def clean_pihak_kedua_nip(self) -> str:
+        return self._nip("pihak_kedua_nip")
+
+    def clean_tanggal(self):
+        tanggal = self.cleaned_data["tanggal"]
+        tahun = self.instance.tahun
+        if tanggal and not (tahun - 1 <= tanggal.year <= tahun):
+            raise forms.ValidationError(f"Tanggal PK {tahun} harus pada tahun {tahun - 1}–{tahun}.")
+        return tanggal
+
+
+class BarisPKForm(VersiForm, forms.ModelForm):
+    tw1 = forms.CharField(label="Target TW I", required=False, max_length=100)
+    tw2 = forms.CharField(label="Target TW II", required=False, max_length=100)
+    tw3 = forms.CharField(label="Target TW III", required=False, max_length=100)
+    tw4 = forms.CharField(label="Target TW IV", required=False, max_length=100)
+
+    class Meta:
+        model = BarisPK
+        fields = [
+            "no",
+            "sasaran",
+            "indikator",
+            "satuan",
+            "jenis_nilai",
+            "arah",
+            "agregasi",
+            "target",
+        ]
+        labels = {
+            "no": "No.",
+            "sasaran": "Sasaran strategis",
+            "indikator": "Indikator kinerja",
+            "jenis_nilai": "Jenis nilai",
+            "target": "Target tahunan",
+        }
+        widgets = {
+            "sasaran": forms.Textarea(attrs={"rows": 2}),
+            "indikator": forms.Textarea(attrs={"rows": 2}),
+        }
+        help_texts = {"no": "", "target": "Mis. 77,5%, 10 kali, B, WTP."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["jenis_nilai"].required = False
+        self.fields["jenis_nilai"].choices = [("", "Otomatis dari target")] + list(
+            JenisNilai.choices
+        )
+        if self.instance.pk and not self.is_bound:
+            for t in self.instance.target_triwulan.all():
+                self.initial[t.periode.lower()] = t.teks
+
+    def clean(self):
+        data = super().clean()
+        jenis = data.get("jenis_nilai", "")
+        target = data.get("target")
+        if target is not None:
+            try:
+                nilai = parse_nilai(target, jenis=jenis)
+            except NilaiError as exc:
+                self.add_error("target", str(exc))
+                return data
+            if nilai is None:
+                self.add_error("target", "Target wajib diisi.")
+                return data
+            data["jenis_nilai"] = jenis = jenis or nilai.jenis
+        for p in TRIWULAN:
+            teks = data.get(p.lower(), "")
+            try:
+                parse_nilai(teks, jenis=jenis)
+            except NilaiError as exc:
+                self.add_error(p.lower(), str(exc))
+        return data
+
+    def target_triwulan(self) -> dict[str, str]:
+        return {p: self.cleaned_data.get(p.lower(), "").strip() for p in TRIWULAN}
+
+    def data_baris(self) -> dict:
+        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class AnggaranPKForm(forms.Form):
+    program = forms.CharField(max_length=300, help_text="Nama dan kode program (076.01.WA).")
+    jumlah = RupiahField(label="Anggaran")
+
+
+class AlasanForm(forms.Form):
+    alasan = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 3}),
+        min_length=10,
+        error_messages={
+            "required": "Alasan wajib diisi.",
+            "min_length": "Tulis alasan yang jelas (paling sedikit 10 karakter).",
+        },
+    )
+
+
+# ---------------------------------------------------------------- realisasi
+
+
+class RealisasiForm(VersiForm):
+    teks = forms.CharField(label="Realisasi", max_length=100, required=False)
+    kendala = forms.CharField(widget=forms.Textarea(attrs={"rows": 2}), required=False)
+    tindak_lanjut = forms.CharField(
+        label="Tindak lanjut", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+    bukti_file = forms.FileField(
+        label="Berkas bukti",
+        required=False,
+        help_text=f"PDF, JPG atau PNG, paling besar {MAX_BUKTI_BYTES // (1024 * 1024)} MB.",
+        widget=forms.FileInput(attrs={"accept": ".pdf,.jpg,.jpeg,.png"}),
+    )
+    hapus_bukti = forms.BooleanField(label="Hapus berkas bukti", required=False)
+    bukti_tautan = forms.URLField(
+        label="Tautan bukti", required=False, max_length=500, assume_scheme="https"
+    )
+    bukti_catatan = forms.CharField(
+        label="Catatan bukti", widget=forms.Textarea(attrs={"rows": 2}), required=False
+    )
+
+    def __init__(self, *args, jenis_nilai: str, **kwargs):
+        self.jenis_nilai = jenis_nilai
+        super().__init__(*args, **kwargs)
+
+    def clean_teks(self) -> str:
+        teks = self.cleaned_data["teks"].strip()
+        try:
+            parse_nilai(teks, jenis=self.jenis_nilai)
+        except NilaiError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        return teks
+
+    def clean_bukti_tautan(self) -> str:
+        url = self.cleaned_data["bukti_tautan"]
+        if url and not url.lower().startswith(("http://", "https://")):
+            raise forms.ValidationError("Tautan harus diawali http:// atau https://.")
+        return url
+
+    def clean_bukti_file(self) -> UploadedFile | None:
+        berkas = self.cleaned_data["bukti_file"]
+        if not berkas:
+            return None
+        if berkas.size > MAX_BUKTI_BYTES:
+            mb = MAX_BUKTI_BYTES // (1024 * 1024)
+            raise forms.ValidationError(f"Berkas terlalu besar; paling besar {mb} MB.")
+        awal = berkas.read(8)
+        berkas.seek(0)
+        ext = next((e for magic, e in JENIS_BUKTI.items() if awal.startswith(magic)), None)
+        if ext is None:
+            raise forms.ValidationError("Berkas harus PDF, JPG atau PNG (isi berkas diperiksa).")
+        berkas.name = f"{slugify(Path(berkas.name).stem)[:60] or 'bukti'}.{ext}"
+        return berkas
+
+    def data_realisasi(self) -> dict:
+        fields = ("teks", "kendala", "tindak_lanjut", "bukti_tautan", "bukti_catatan")
+        return {f: self.cleaned_data[f] for f in fields}
+
+
+# ---------------------------------------------------------------- budget
+
+
+class RevisiDipaForm(forms.Form):
+    label = forms.CharField(max_length=50, help_text="DIPA Awal, Revisi 1, …")
+    tanggal = forms.DateField(widget=TANGGAL)
+    pagu = RupiahField(label="Total pagu")
+
+
+class BarisAnggaranForm(VersiForm, forms.ModelForm):
+    pagu = RupiahField()
+    realisasi = RupiahField(required=False)
+
+    class Meta:
+        model = BarisAnggaran
+        fields = [
+            "program",
+            "kegiatan",
+            "output_kode",
+            "output_nama",
+            "akun_kode",
+            "sumber",
+            "pagu",
+            "realisasi",
+            "sumber_realisasi",
+            "per_tanggal",
+        ]
+        widgets = {"per_tanggal": TANGGAL}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["program"].queryset = Program.objects.all()
+        self.fields["kegiatan"].queryset = Kegiatan.objects.select_related("program")
+
+    def clean_akun_kode(self) -> str:
+        akun = self.cleaned_data["akun_kode"].strip()
+        if akun and (not akun.isdigit() or len(akun) != 6):
+            raise forms.ValidationError("Kode akun terdiri dari 6 angka, mis. 521211.")
+        return akun
+
+    def clean(self):
+        data = super().clean()
+        program, kegiatan = data.get("program"), data.get("kegiatan")
+        if program and kegiatan and kegiatan.program_id != program.pk:
+            self.add_error("kegiatan", "Kegiatan ini bukan bagian dari program yang dipilih.")
+        if data.get("realisasi") is None:
+            data["realisasi"] = 0
+        return data
+
+    def _post_clean(self):
+        # The service validates the whole row; skip ModelForm's instance validation here.
+        pass
+
+    def data_baris(self) -> dict:
+        return {f: self.cleaned_data[f] for f in self.Meta.fields}

@@ -1,0 +1,32 @@
+from django import forms
+
+from satker.models import Pejabat, Satker
+
+TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+class SatkerForm(forms.ModelForm):
+    class Meta:
+        model = Satker
+        fields = ["alamat", "kota"]
+        widgets = {"alamat": forms.Textarea(attrs={"rows": 3})}
+
+
+class PejabatForm(forms.ModelForm):
+    class Meta:
+        model = Pejabat
+        fields = ["nama", "nip", "jabatan", "divisi", "mulai", "selesai"]
+        widgets = {"mulai": TANGGAL, "selesai": TANGGAL}
+
+    def clean_nip(self) -> str:
+        nip = self.cleaned_data["nip"].replace(" ", "")
+        if nip and (not nip.isdigit() or len(nip) != 18):
+            raise forms.ValidationError("NIP terdiri dari 18 angka.")
+        return nip
+
+    def clean(self):
+        data = super().clean()
+        mulai, selesai = data.get("mulai"), data.get("selesai")
+        if mulai and selesai and selesai < mulai:
+            self.add_error("selesai", "Tanggal selesai tidak boleh sebelum tanggal mulai.")
+        return data
