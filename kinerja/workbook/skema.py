@@ -1,0 +1,196 @@
+"""The workbook format of spec/workbook.md as data: sheets, columns, keys and drop-down lists.
+
+The reader, the importer, the exporter and the template all take the format from here, so a
+column is added in one place.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from kinerja.capaian import Agregasi, Arah, Periode
+from kinerja.models import BarisAnggaran, PerjanjianKinerja
+from satker.models import Satker
+
+
+class Jenis:
+    """How a cell is read."""
+
+    TEKS = "teks"  # free text
+    KODE = "kode"  # a code; a number cell 1672 is read as "1672"
+    TAHUN = "tahun"
+    UANG = "uang"  # whole rupiah, through parse_rupiah
+    TANGGAL = "tanggal"
+    NILAI = "nilai"  # a target or realisasi, kept as written and parsed later by kind
+    PILIHAN = "pilihan"  # one of `pilihan`, case-insensitive
+
+
+@dataclass(frozen=True)
+class Kolom:
+    nama: str
+    wajib: bool = False
+    jenis: str = Jenis.TEKS
+    maks: int | None = None
+    pilihan: tuple[str, ...] = ()
+    contoh: object = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    nama: str
+    kolom: tuple[Kolom, ...]
+    kunci: tuple[str, ...]
+
+    @property
+    def nama_kolom(self) -> tuple[str, ...]:
+        return tuple(k.nama for k in self.kolom)
+
+
+TINGKAT = tuple(Satker.Tingkat.values)
+JENIS_PK = tuple(PerjanjianKinerja.Jenis.values)
+ARAH = tuple(Arah.values)
+AGREGASI = tuple(Agregasi.values)
+PERIODE = tuple(Periode.values)
+SUMBER = tuple(BarisAnggaran.Sumber.values)
+TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
+
+_SATKER = Kolom("satker", True, Jenis.KODE, 10, contoh="1672")
+_TAHUN = Kolom("tahun", True, Jenis.TAHUN, contoh=2024)
+_JENIS = Kolom("jenis", True, Jenis.PILIHAN, pilihan=JENIS_PK, contoh="KPU")
+
+SATKER = Sheet(
+    "Satker",
+    (
+        Kolom("kode", True, Jenis.KODE, 10, contoh="1672"),
+        Kolom("nama", True, maks=200, contoh="KPU Kota Pagar Alam"),
+        Kolom("tingkat", True, Jenis.PILIHAN, pilihan=TINGKAT, contoh="KOTA"),
+        Kolom("induk", False, Jenis.KODE, 10, contoh="16"),
+        Kolom("alamat", contoh="Jl. Contoh No. 1"),
+        Kolom("kota", maks=100, contoh="Pagar Alam"),
+    ),
+    ("kode",),
+)
+PEJABAT = Sheet(
+    "Pejabat",
+    (
+        _SATKER,
+        Kolom("nama", True, maks=200, contoh="Nama Ketua"),
+        Kolom("nip", False, Jenis.KODE, 30, contoh="198001012005011001"),
+        Kolom("jabatan", True, maks=150, contoh="Ketua"),
+        Kolom("divisi", maks=200, contoh="Divisi Hukum dan Pengawasan"),
+    ),
+    ("satker", "jabatan", "nama"),
+)
+PK = Sheet(
+    "PK",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS,
+        Kolom("no", True, Jenis.KODE, 10, contoh="1"),
+        Kolom("sasaran", True, contoh="Meningkatnya partisipasi pemilih"),
+        Kolom("indikator", True, contoh="Persentase partisipasi pemilih"),
+        Kolom("satuan", maks=30, contoh="%"),
+        Kolom("arah", False, Jenis.PILIHAN, pilihan=ARAH, contoh="naik"),
+        Kolom("agregasi", False, Jenis.PILIHAN, pilihan=AGREGASI, contoh="terakhir"),
+        Kolom("target", True, Jenis.NILAI, 100, contoh="77,5%"),
+        *(
+            Kolom(tw, False, Jenis.NILAI, 100, contoh=f"{20 * (i + 1)}%")
+            for i, tw in enumerate(TRIWULAN)
+        ),
+    ),
+    ("satker", "tahun", "jenis", "no"),
+)
+PK_ANGGARAN = Sheet(
+    "PKAnggaran",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS,
+        Kolom("program", True, maks=300, contoh="076.01.WA"),
+        Kolom("anggaran", True, Jenis.UANG, contoh=2_880_554_000),
+    ),
+    ("satker", "tahun", "jenis", "program"),
+)
+PK_PIHAK = Sheet(
+    "PKPihak",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS,
+        Kolom("pihak_pertama_nama", True, maks=200, contoh="Nama Ketua"),
+        Kolom("pihak_pertama_jabatan", True, maks=200, contoh="Ketua KPU Kota Pagar Alam"),
+        Kolom("pihak_kedua_nama", maks=200, contoh="Nama Ketua Provinsi"),
+        Kolom("pihak_kedua_jabatan", maks=200, contoh="Ketua KPU Provinsi Sumatera Selatan"),
+        Kolom("tempat", maks=100, contoh="Pagar Alam"),
+        Kolom("tanggal", False, Jenis.TANGGAL, contoh=dt.date(2024, 1, 15)),
+    ),
+    ("satker", "tahun", "jenis"),
+)
+REALISASI = Sheet(
+    "Realisasi",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS,
+        Kolom("no", True, Jenis.KODE, 10, contoh="1"),
+        Kolom("periode", True, Jenis.PILIHAN, pilihan=PERIODE, contoh="TW1"),
+        Kolom("realisasi", True, Jenis.NILAI, 100, contoh="21,5%"),
+        Kolom("kendala", contoh=""),
+        Kolom("tindak_lanjut", contoh=""),
+    ),
+    ("satker", "tahun", "jenis", "no", "periode"),
+)
+ANGGARAN = Sheet(
+    "Anggaran",
+    (
+        _SATKER,
+        _TAHUN,
+        Kolom("program_kode", True, Jenis.KODE, 20, contoh="076.01.WA"),
+        Kolom("program", maks=300, contoh="Program Dukungan Manajemen"),
+        Kolom("kegiatan_kode", True, Jenis.KODE, 10, contoh="3360"),
+        Kolom("kegiatan", maks=300, contoh="Layanan Perkantoran"),
+        Kolom("output_kode", False, Jenis.KODE, 20, contoh="EBA.994"),
+        Kolom("output", maks=300, contoh="Layanan Perkantoran"),
+        Kolom("akun_kode", False, Jenis.KODE, 6, contoh="521211"),
+        Kolom("sumber", False, Jenis.PILIHAN, pilihan=SUMBER, contoh="APBN"),
+        Kolom("pagu", True, Jenis.UANG, contoh=150_000_000),
+        Kolom("realisasi", True, Jenis.UANG, contoh=120_500_000),
+        Kolom("per_tanggal", False, Jenis.TANGGAL, contoh=dt.date(2024, 12, 31)),
+    ),
+    ("satker", "tahun", "program_kode", "kegiatan_kode", "output_kode", "akun_kode", "sumber"),
+)
+REVISI_DIPA = Sheet(
+    "RevisiDIPA",
+    (
+        _SATKER,
+        _TAHUN,
+        Kolom("label", True, maks=50, contoh="DIPA Awal"),
+        Kolom("tanggal", True, Jenis.TANGGAL, contoh=dt.date(2023, 12, 1)),
+        Kolom("pagu", True, Jenis.UANG, contoh=12_500_000_000),
+    ),
+    ("satker", "tahun", "label"),
+)
+
+SHEETS: tuple[Sheet, ...] = (
+    SATKER,
+    PEJABAT,
+    PK,
+    PK_ANGGARAN,
+    PK_PIHAK,
+    REALISASI,
+    ANGGARAN,
+    REVISI_DIPA,
+)
+
+
+def cari_sheet(judul: str) -> Sheet | None:
+    """The sheet definition for a tab title (case-insensitive, surrounding spaces ignored)."""
+    judul = judul.strip().lower()
+    return next((s for s in SHEETS if s.nama.lower() == judul), None)
+
+
+def nama_kolom(judul: object) -> str:
+    """A header as written (`Tindak Lanjut`, ` TW1 `) in the form used by the format."""
+    return "_".join(str(judul or "").strip().lower().replace("-", " ").split())

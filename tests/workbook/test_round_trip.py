@@ -1,0 +1,103 @@
+import io
+
+from kinerja.models import (
+    AnggaranPK,
+    BarisAnggaran,
+    BarisPK,
+    Realisasi,
+    RevisiDipa,
+    TargetTriwulan,
+)
+from kinerja.workbook.exporter import ekspor_workbook
+from kinerja.workbook.importer import impor_workbook
+from satker.models import Pejabat, Satker
+
+MODEL = (Satker, Pejabat, BarisPK, TargetTriwulan, AnggaranPK, Realisasi, BarisAnggaran, RevisiDipa)
+
+
+def _jumlah_riwayat():
+    return {m.__name__: m.history.count() for m in MODEL}
+
+
+def _ekspor(satker, tahun=2024):
+    f = io.BytesIO()
+    ekspor_workbook(satker, tahun, f)
+    f.seek(0)
+    return f
+
+
+def test_ekspor_lalu_impor_tidak_mengubah_apa_pun(personas, data_lengkap):
+    f = _ekspor(Satker.objects.filter(pk=personas.satker_a.pk))
+    riwayat = _jumlah_riwayat()
+
+    laporan = impor_workbook(f, user=personas.operator_a, nama_berkas="a.xlsx", terapkan=True)
+
+    assert not laporan.galat, laporan.teks()
+    assert not laporan.ada_perubahan, laporan.teks()
+    tetap = {nama: s.tetap for nama, s in laporan.sheets.items()}
+    assert tetap == {
+        "Satker": 1,
+        "Pejabat": 2,
+        "PK": 9,
+        "PKAnggaran": 3,
+        "PKPihak": 2,
+        "Realisasi": 9,
+        "Anggaran": 3,
+        "RevisiDIPA": 2,
+    }
+    assert _jumlah_riwayat() == riwayat
+
+
+def _isi(f):
+    import openpyxl
+
+    f.seek(0)
+    buku = openpyxl.load_workbook(f)
+    return {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in buku}
+
+
+def test_impor_ke_basis_data_kosong_memberi_data_yang_sama(personas, data_lengkap):
+    satker = Satker.objects.filter(pk=personas.satker_a.pk)
+    awal = _ekspor(satker)
+    data_lengkap["kpu"].delete()
+    data_lengkap["sekretariat"].delete()
+    data_lengkap["dipa"].delete()
+    Pejabat.objects.all().delete()
+
+    laporan = impor_workbook(awal, user=personas.admin, terapkan=True)
+
+    assert not laporan.galat, laporan.teks()
+    assert laporan.sheets["PK"].baru == 9
+    assert laporan.sheets["Realisasi"].baru == 9
+    assert _isi(_ekspor(satker)) == _isi(awal)
+    awal.seek(0)
+    kedua = impor_workbook(awal, user=personas.admin, terapkan=True)
+    assert not kedua.ada_perubahan and not kedua.galat
+
+
+def test_ekspor_provinsi_berisi_semua_satker_provinsi(personas, data_lengkap):
+    from kinerja.workbook.exporter import ekspor_workbook as ekspor
+
+    f = io.BytesIO()
+    provinsi = personas.provinsi
+    ekspor(Satker.objects.filter(pk=provinsi.pk) | provinsi.anak.all(), 2024, f)
+    isi = _isi(f)
+    assert [r[0] for r in isi["Satker"][1:]] == ["16", "1672", "1674"]
+    assert isi["Satker"][0] == ["kode", "nama", "tingkat", "induk", "alamat", "kota"]
+
+
+def test_teks_berbahaya_diekspor_dengan_apostrof(personas, data_lengkap):
+    isi = _isi(_ekspor(Satker.objects.filter(pk=personas.satker_a.pk)))
+    sasaran = [r[4] for r in isi["PK"][1:]]
+    assert "'=SUM(A1:A2) sasaran" in sasaran
+    semua = [v for rows in isi.values() for r in rows for v in r if isinstance(v, str)]
+    assert not [v for v in semua if v.startswith(("=", "+", "-", "@"))]
+
+
+def test_ekspor_uang_bilangan_bulat_dan_tanggal(personas, data_lengkap):
+    import datetime as dt
+
+    isi = _isi(_ekspor(Satker.objects.filter(pk=personas.satker_a.pk)))
+    hibah = next(r for r in isi["Anggaran"][1:] if r[9] == "HIBAH")
+    assert hibah[10] == 2_880_554_000 and isinstance(hibah[10], int)
+    assert hibah[12] == dt.datetime(2024, 12, 31)
