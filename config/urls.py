@@ -16,5 +16,6 @@ urlpatterns = [
     path("", include("kinerja.urls")),
     path("laporan/", include("laporan.urls")),
     path("workbook/", include("kinerja.urls_workbook")),
+    path("rekap/", include("kinerja.urls_rollup")),
     path("api/", include("config.api_urls")),
 ]
