@@ -1,0 +1,124 @@
+"""The LKjIP of a satker and year: its versions, its narrative text and the justifications.
+
+Figures are never stored here: `laporan.data.build_laporan` reads them through the engine each
+time. A final version keeps only what must not change afterwards: the PDF and its SHA-256.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from simple_history.models import HistoricalRecords
+
+from kinerja.models import TAHUN
+from satker.models import Satker
+
+
+def _lokasi_pdf(laporan: "LaporanKinerja", nama: str) -> str:
+    return f"laporan/{laporan.satker.kode}/{laporan.tahun}/{nama}"
+
+
+class LaporanKinerja(models.Model):
+    """One version of the LKjIP. The highest version is the one being worked on until final."""
+
+    class Status(models.TextChoices):
+        DRAFT = "DRAFT", "Draf"
+        FINAL = "FINAL", "Final"
+
+    satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="laporan")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    versi = models.PositiveSmallIntegerField(default=1)
+    status = models.CharField(max_length=5, choices=Status.choices, default=Status.DRAFT)
+    pdf = models.FileField(upload_to=_lokasi_pdf, blank=True, max_length=300, editable=False)
+    sha256 = models.CharField("SHA-256", max_length=64, blank=True, editable=False)
+    difinalkan_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        editable=False,
+        related_name="+",
+    )
+    difinalkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
+    penandatangan = models.CharField(
+        max_length=200, blank=True, editable=False, help_text="Nama yang menandatangani laporan."
+    )
+    dibuat = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "laporan kinerja"
+        verbose_name_plural = "laporan kinerja"
+        ordering = ["satker__kode", "-tahun", "-versi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun", "versi"], name="laporan_unik_per_versi"
+            ),
+            models.CheckConstraint(condition=Q(versi__gte=1), name="laporan_versi_positif"),
+            models.CheckConstraint(
+                condition=Q(status="DRAFT")
+                | (Q(difinalkan_pada__isnull=False) & ~Q(sha256="") & ~Q(pdf="")),
+                name="laporan_final_lengkap",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"LKjIP {self.satker} {self.tahun} v{self.versi} ({self.get_status_display()})"
+
+    @property
+    def final(self) -> bool:
+        return self.status == self.Status.FINAL
+
+
+class NarasiLaporan(models.Model):
+    """The text of one section of the report of a satker and year (see laporan.narasi.BAGIAN)."""
+
+    satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="narasi_laporan")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    bagian = models.CharField(max_length=120)
+    teks = models.TextField()
+    disalin_dari = models.PositiveSmallIntegerField(
+        null=True, blank=True, help_text="Tahun asal teks bila disalin dan belum ditinjau."
+    )
+    diubah_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    diperbarui = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "narasi laporan"
+        verbose_name_plural = "narasi laporan"
+        ordering = ["satker__kode", "-tahun", "bagian"]
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "tahun", "bagian"], name="narasi_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.satker} {self.tahun} {self.bagian}"
+
+
+class JustifikasiPemeriksaan(models.Model):
+    """Why a consistency finding may stay in a report version; printed in the report's annex."""
+
+    laporan = models.ForeignKey(
+        LaporanKinerja, on_delete=models.CASCADE, related_name="justifikasi"
+    )
+    kunci = models.CharField(max_length=200, help_text="Kunci temuan pemeriksaan.")
+    teks = models.TextField()
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pada = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "justifikasi pemeriksaan"
+        verbose_name_plural = "justifikasi pemeriksaan"
+        ordering = ["laporan", "kunci"]
+        constraints = [
+            models.UniqueConstraint(fields=["laporan", "kunci"], name="justifikasi_unik"),
+            models.CheckConstraint(condition=~Q(teks=""), name="justifikasi_berisi"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.laporan}: {self.kunci}"

@@ -1,0 +1,37 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
+
+
+class JustifikasiInline(admin.TabularInline):
+    model = JustifikasiPemeriksaan
+    extra = 0
+    readonly_fields = ["kunci", "teks", "oleh", "pada"]
+    can_delete = False
+
+
+@admin.register(LaporanKinerja)
+class LaporanKinerjaAdmin(SimpleHistoryAdmin):
+    """Read-only: versions are created and finalised only through laporan.services."""
+
+    list_display = ["satker", "tahun", "versi", "status", "difinalkan_oleh", "difinalkan_pada"]
+    list_filter = ["status", "tahun"]
+    search_fields = ["satker__nama", "satker__kode"]
+    list_select_related = ["satker", "difinalkan_oleh"]
+    readonly_fields = [f.name for f in LaporanKinerja._meta.fields]
+    inlines = [JustifikasiInline]
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(NarasiLaporan)
+class NarasiLaporanAdmin(SimpleHistoryAdmin):
+    list_display = ["satker", "tahun", "bagian", "disalin_dari", "diperbarui"]
+    list_filter = ["tahun"]
+    search_fields = ["satker__nama", "bagian", "teks"]
+    list_select_related = ["satker"]

@@ -1,0 +1,265 @@
+"""Consistency checks before a report is final (domain.md section 8, the classes from data).
+
+Pure functions over the built report: each finding has a stable key (the same finding keeps its
+key between renders, so a written justification stays attached), a message in Bahasa Indonesia
+and a link to where it is fixed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from django.urls import reverse
+
+from kinerja import format as fmt
+from laporan.data import Laporan
+from laporan.narasi import narasi_terisi, tanpa_placeholder
+
+
+@dataclass(frozen=True)
+class Temuan:
+    kunci: str
+    jenis: str
+    pesan: str
+    tautan: str
+
+
+def cek_pk(lap: Laporan) -> list[Temuan]:
+    """Both PKs exist, and every PK indicator has a realisasi."""
+    hasil = []
+    ada = {p.jenis for p in lap.pk}
+    for jenis, label in (("KPU", "PK Komisioner (KPU)"), ("SEKRETARIAT", "PK Sekretariat")):
+        if jenis not in ada:
+            hasil.append(
+                Temuan(
+                    f"pk_tidak_ada:{jenis}",
+                    "Perjanjian Kinerja",
+                    f"{label} Tahun {lap.tahun} belum dicatat.",
+                    reverse("pk_create", args=[lap.kode]),
+                )
+            )
+    for b in lap.semua_baris:
+        if b.realisasi is None:
+            hasil.append(
+                Temuan(
+                    f"realisasi_kosong:{b.id}",
+                    "Indikator PK tanpa realisasi",
+                    f"PK {b.jenis_pk} No. {b.no} “{b.indikator}” belum memiliki realisasi.",
+                    reverse("realisasi_grid", args=[lap.kode, lap.tahun, "TW4"]),
+                )
+            )
+    return hasil
+
+
+def cek_anggaran(lap: Laporan) -> list[Temuan]:
+    """Lines add up to the latest DIPA; no line above its pagu or far below it (dropped zeros)."""
+    a = lap.anggaran
+    if a is None:
+        return [
+            Temuan(
+                "dipa_tidak_ada",
+                "Anggaran",
+                f"DIPA Tahun {lap.tahun} belum dicatat.",
+                reverse("anggaran_detail", args=[lap.kode, lap.tahun]),
+            )
+        ]
+    hasil = []
+    if not a.revisi:
+        hasil.append(
+            Temuan(
+                f"dipa_tanpa_revisi:{a.dipa_id}",
+                "Anggaran",
+                "DIPA belum memiliki DIPA awal/revisi dengan total pagu.",
+                reverse("anggaran_detail", args=[lap.kode, lap.tahun]),
+            )
+        )
+    elif a.selisih_dipa:
+        terakhir = a.revisi[-1]
+        hasil.append(
+            Temuan(
+                f"jumlah_dipa:{a.dipa_id}:{terakhir.id}",
+                "Jumlah anggaran",
+                f"Jumlah pagu baris anggaran {fmt.rupiah(a.total.pagu)} tidak sama dengan total "
+                f"{terakhir.label} ({fmt.tanggal(terakhir.tanggal)}) {fmt.rupiah(terakhir.pagu)}.",
+                reverse("anggaran_detail", args=[lap.kode, lap.tahun]),
+            )
+        )
+    for b in a.baris:
+        nama = f"{b.program_kode} {b.kegiatan_kode} {b.output} {b.akun}".strip()
+        if b.realisasi > b.pagu:
+            hasil.append(
+                Temuan(
+                    f"realisasi_melebihi_pagu:{b.id}",
+                    "Realisasi di atas pagu",
+                    f"Baris anggaran {nama}: realisasi {fmt.rupiah(b.realisasi)} melebihi pagu "
+                    f"{fmt.rupiah(b.pagu)}.",
+                    reverse("baris_anggaran_update", args=[b.id]),
+                )
+            )
+        elif b.realisasi > 0 and b.realisasi * 100 < b.pagu:
+            hasil.append(
+                Temuan(
+                    f"realisasi_terlalu_kecil:{b.id}",
+                    "Kemungkinan nol hilang",
+                    f"Baris anggaran {nama}: realisasi {fmt.rupiah(b.realisasi)} kurang dari "
+                    f"1/100 pagu {fmt.rupiah(b.pagu)}; periksa apakah ada angka nol yang hilang.",
+                    reverse("baris_anggaran_update", args=[b.id]),
+                )
+            )
+    return hasil
+
+
+def cek_tanggal(lap: Laporan) -> list[Temuan]:
+    """DIPA revisions in order and within the year; PKs dated in their year; report after it."""
+    hasil = []
+    akhir_tahun = dt.date(lap.tahun, 12, 31)
+    if lap.anggaran:
+        sebelumnya = None
+        for r in lap.anggaran.revisi:
+            if sebelumnya and r.tanggal < sebelumnya.tanggal:
+                hasil.append(
+                    Temuan(
+                        f"tanggal_revisi:{r.id}",
+                        "Tanggal tidak berurutan",
+                        f"{r.label} bertanggal {fmt.tanggal(r.tanggal)}, sebelum "
+                        f"{sebelumnya.label} ({fmt.tanggal(sebelumnya.tanggal)}).",
+                        reverse("revisi_dipa_update", args=[r.id]),
+                    )
+                )
+            if r.tanggal > akhir_tahun or r.tanggal.year < lap.tahun - 1:
+                hasil.append(
+                    Temuan(
+                        f"tanggal_revisi_tahun:{r.id}",
+                        "Tanggal di luar tahun anggaran",
+                        f"{r.label} bertanggal {fmt.tanggal(r.tanggal)}, di luar Tahun Anggaran "
+                        f"{lap.tahun}.",
+                        reverse("revisi_dipa_update", args=[r.id]),
+                    )
+                )
+            sebelumnya = r
+    for pk in lap.pk:
+        if pk.tanggal and (pk.tanggal > akhir_tahun or pk.tanggal.year < lap.tahun - 1):
+            hasil.append(
+                Temuan(
+                    f"tanggal_pk:{pk.id}",
+                    "Tanggal di luar tahun",
+                    f"{pk.label} Tahun {lap.tahun} bertanggal {fmt.tanggal(pk.tanggal)}.",
+                    reverse("pk_detail", args=[pk.id]),
+                )
+            )
+    if lap.tanggal <= akhir_tahun:
+        hasil.append(
+            Temuan(
+                "tanggal_laporan",
+                "Tanggal laporan",
+                f"Laporan Tahun {lap.tahun} ditandatangani {fmt.tanggal(lap.tanggal)}, sebelum "
+                f"tahun yang dilaporkan berakhir.",
+                "",
+            )
+        )
+    return hasil
+
+
+_TAHUN = re.compile(r"(?<![\d.,])((?:19|20)\d{2})(?![\d.,]\d)")
+_RENTANG = re.compile(r"(?:19|20)\d{2}\s*[-–/]\s*(?:19|20)\d{2}")
+_NOMOR = re.compile(r"(?:nomor|no\.?)\s*[\w./-]+\s+tahun\s*$", re.IGNORECASE)
+_WILAYAH = re.compile(r"\b(Kota|Kabupaten|Kab\.|Provinsi|KOTA|KABUPATEN|PROVINSI)\s+([A-Z][\w-]+)")
+_ANGKA = re.compile(r"\d+(?:[.,]\d+)*\s*%|\bRp\.?\s*\d")
+
+
+def _wilayah_sendiri(lap: Laporan) -> set[str]:
+    """First words of the own office's and own province's place names, lower case."""
+    hasil = set()
+    for nama in (lap.wilayah, lap.provinsi.replace("KPU ", "").replace("KIP ", "")):
+        kata = nama.split()
+        if len(kata) > 1:
+            hasil.add(kata[1].lower())
+    return hasil
+
+
+def _tahun_asing(teks: str, lap: Laporan) -> list[str]:
+    teks = _RENTANG.sub(" ", teks)
+    boleh = {lap.tahun, lap.tahun + 1}
+    if lap.renstra:
+        boleh |= {lap.renstra.tahun_awal, lap.renstra.tahun_akhir}
+    asing = []
+    for m in _TAHUN.finditer(teks):
+        tahun = int(m.group(1))
+        if tahun in boleh or _NOMOR.search(teks[max(0, m.start() - 40) : m.start()]):
+            continue
+        if m.group(1) not in asing:
+            asing.append(m.group(1))
+    return asing
+
+
+def _kantor_asing(teks: str, lap: Laporan) -> list[str]:
+    sendiri = _wilayah_sendiri(lap)
+    asing = []
+    for m in _WILAYAH.finditer(teks):
+        kata = m.group(2).lower()
+        if any(kata.startswith(s) or s.startswith(kata) for s in sendiri):
+            continue
+        nama = f"{m.group(1)} {m.group(2)}"
+        if nama not in asing:
+            asing.append(nama)
+    return asing
+
+
+def cek_narasi(lap: Laporan) -> list[Temuan]:
+    """Text naming another office or year, typed figures, bad placeholders, unreviewed copies."""
+    hasil = []
+    for kunci, t in narasi_terisi(lap).items():
+        tautan = reverse("laporan:narasi_ubah", args=[lap.kode, lap.tahun, kunci])
+        ketikan = tanpa_placeholder(t.mentah)
+
+        def temuan(jenis: str, kelas: str, pesan: str, t=t, kunci=kunci, tautan=tautan) -> None:
+            hasil.append(Temuan(f"{jenis}:{kunci}", kelas, f"{t.judul}: {pesan}", tautan))
+
+        if t.galat:
+            temuan("placeholder", "Placeholder", "; ".join(t.galat))
+        if t.disalin_dari:
+            temuan(
+                "narasi_disalin",
+                "Narasi belum ditinjau",
+                f"teks disalin dari laporan tahun {t.disalin_dari} dan belum ditinjau.",
+            )
+        kantor = _kantor_asing(ketikan, lap)
+        if kantor:
+            temuan("kantor_lain", "Nama kantor lain", f"menyebut {', '.join(kantor)}.")
+        tahun = _tahun_asing(ketikan, lap)
+        if tahun:
+            temuan(
+                "tahun_lain",
+                "Tahun lain",
+                f"menyebut tahun {', '.join(tahun)} dalam laporan Tahun {lap.tahun}; "
+                "gunakan {{tahun}} atau {{tahun_lalu}} bila memang dimaksudkan.",
+            )
+        angka = _ANGKA.findall(ketikan)
+        if angka:
+            temuan(
+                "angka_diketik",
+                "Angka diketik pada narasi",
+                f"memuat angka yang diketik langsung ({', '.join(a.strip() for a in angka[:3])}); "
+                "gunakan placeholder agar teks sama dengan tabel.",
+            )
+    return hasil
+
+
+PEMERIKSAAN: list[Callable[[Laporan], list[Temuan]]] = [
+    cek_pk,
+    cek_anggaran,
+    cek_tanggal,
+    cek_narasi,
+]
+
+
+def periksa(lap: Laporan) -> list[Temuan]:
+    """Every finding of the report, in the order of the checks."""
+    return [t for cek in PEMERIKSAAN for t in cek(lap)]
+
+
+def belum_dijustifikasi(lap: Laporan, temuan: list[Temuan]) -> list[Temuan]:
+    return [t for t in temuan if not lap.justifikasi.get(t.kunci, None)]

@@ -1,0 +1,32 @@
+from django import forms
+
+from laporan.data import Laporan
+from laporan.narasi import isi_teks
+
+
+class NarasiForm(forms.Form):
+    teks = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
+        required=False,
+        help_text="Kosongkan untuk kembali ke teks bawaan.",
+    )
+
+    def __init__(self, *args, laporan: Laporan, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.laporan = laporan
+
+    def clean_teks(self) -> str:
+        teks = self.cleaned_data["teks"]
+        _, galat = isi_teks(teks, self.laporan)
+        if galat:
+            raise forms.ValidationError(galat)
+        return teks
+
+
+class JustifikasiForm(forms.Form):
+    kunci = forms.CharField(max_length=200, widget=forms.HiddenInput)
+    teks = forms.CharField(
+        widget=forms.Textarea(attrs={"rows": 2, "cols": 60}),
+        required=False,
+        label="Justifikasi",
+    )

@@ -1,0 +1,204 @@
+"""The three renderers of the report: HTML (preview), PDF (WeasyPrint) and XLSX (openpyxl).
+
+All three take the same `laporan.data.Laporan`; none reads the database or computes a figure.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from django.conf import settings
+from django.template.loader import render_to_string
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+
+from kinerja import xlsx
+from laporan.checks import Temuan, periksa
+from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran, Tabel
+from laporan.narasi import POIN_ANALISIS, TeksTerisi, kunci_analisis, narasi_terisi
+
+CSS = Path(settings.BASE_DIR) / "static" / "laporan" / "lkjip.css"
+
+
+@dataclass(frozen=True)
+class AnalisisSasaran:
+    nomor: str
+    sasaran: Sasaran
+    riwayat: dict[int, list[NilaiTahun]]
+    progres: dict[int, Progres]
+    poin: dict[str, TeksTerisi]
+
+
+@dataclass(frozen=True)
+class BagianPK:
+    pk: DataPK
+    tabel_pk: Tabel
+    tabel_anggaran: Tabel | None
+    tabel_ukur: Tabel
+    analisis: list[AnalisisSasaran]
+
+
+def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
+    teks = narasi_terisi(lap)
+    riwayat = {r.baris.id: r.tahun_lalu for r in lap.riwayat}
+    progres = {p.baris.id: p for p in lap.progres}
+    bagian_pk = []
+    nomor = 0
+    for pk in lap.pk:
+        analisis = []
+        for s in pk.sasaran:
+            nomor += 1
+            analisis.append(
+                AnalisisSasaran(
+                    f"{nomor}",
+                    s,
+                    {b.id: riwayat[b.id] for b in s.baris if b.id in riwayat},
+                    {b.id: progres[b.id] for b in s.baris if b.id in progres},
+                    {p: teks[kunci_analisis(s, p)] for p in POIN_ANALISIS},
+                )
+            )
+        bagian_pk.append(
+            BagianPK(
+                pk,
+                lap.tabel[f"pk:{pk.jenis}"],
+                lap.tabel.get(f"anggaran_pk:{pk.jenis}"),
+                lap.tabel[f"ukur:{pk.jenis}"],
+                analisis,
+            )
+        )
+    temuan: list[Temuan] = periksa(lap)
+    return {
+        "lap": lap,
+        "teks": teks,
+        "bagian_pk": bagian_pk,
+        "tabel": lap.tabel,
+        "daftar_tabel": sorted(
+            lap.tabel.values(), key=lambda t: tuple(int(x) for x in t.nomor.split("."))
+        ),
+        "temuan": [(t, lap.justifikasi.get(t.kunci)) for t in temuan],
+        "untuk_pdf": untuk_pdf,
+        "poin_analisis": POIN_ANALISIS,
+    }
+
+
+def render_html(lap: Laporan, *, untuk_pdf: bool = False, alat: str = "") -> str:
+    """The standalone HTML document of the report (what the PDF is made from).
+
+    `alat` is the preview's toolbar (already rendered HTML), left out of the PDF.
+    """
+    return render_to_string(
+        "laporan/dokumen.html",
+        {
+            **konteks(lap, untuk_pdf=untuk_pdf),
+            "css": CSS.read_text(encoding="utf-8"),
+            "toolbar": alat,
+        },
+    )
+
+
+@dataclass(frozen=True)
+class HasilPDF:
+    isi: bytes
+    halaman: int
+
+
+def render_pdf(lap: Laporan) -> HasilPDF:
+    from weasyprint import HTML
+
+    dokumen = HTML(string=render_html(lap, untuk_pdf=True), base_url=str(settings.BASE_DIR))
+    hasil = dokumen.render()
+    return HasilPDF(hasil.write_pdf(), len(hasil.pages))
+
+
+# ---------------------------------------------------------------- XLSX
+
+_FORMAT = {
+    "rupiah": xlsx.FORMAT_RUPIAH,
+    "persen": xlsx.FORMAT_PERSEN,
+    "angka": xlsx.FORMAT_ANGKA,
+    "tanggal": xlsx.FORMAT_TANGGAL,
+}
+_TIPIS = Side(style="thin", color="999999")
+_KOTAK = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
+
+
+def _nama_sheet(tabel: Tabel, dipakai: set[str]) -> str:
+    dasar = f"Tabel {tabel.nomor}"
+    nama, i = dasar, 2
+    while nama in dipakai:
+        nama, i = f"{dasar} ({i})", i + 1
+    dipakai.add(nama)
+    return nama
+
+
+def _nilai_sel(sel) -> object:
+    if sel.nilai is None or sel.nilai == "":
+        return xlsx.teks_aman(sel.kosong) if sel.kosong not in ("–", "") else None
+    if sel.jenis == "rupiah":
+        return int(sel.nilai)
+    return xlsx.nilai_sel(sel.nilai)
+
+
+def render_xlsx(lap: Laporan) -> bytes:
+    """One sheet per table; numbers stored as numbers with Indonesian formats."""
+    wb = Workbook()
+    ringkas = wb.active
+    ringkas.title = "Laporan"
+    for baris in (
+        [f"Laporan Kinerja {lap.nama_lengkap} Tahun {lap.tahun}"],
+        ["Satker", xlsx.teks_aman(lap.nama)],
+        ["Kode", xlsx.teks_aman(lap.kode)],
+        ["Tahun", lap.tahun],
+        ["Versi", lap.versi],
+        ["Status", "Final" if lap.final else "Draf"],
+    ):
+        ringkas.append(baris)
+    ringkas["A1"].font = Font(bold=True, size=12)
+    ringkas.append([])
+    ringkas.append(["Tabel", "Judul"])
+    dipakai = {"Laporan"}
+    for tabel in sorted(
+        lap.tabel.values(), key=lambda t: tuple(int(x) for x in t.nomor.split("."))
+    ):
+        nama = _nama_sheet(tabel, dipakai)
+        ringkas.append([f"Tabel {tabel.nomor}", xlsx.teks_aman(tabel.judul)])
+        ws = wb.create_sheet(nama)
+        ws.append([xlsx.teks_aman(f"Tabel {tabel.nomor} {tabel.judul}")])
+        ws["A1"].font = Font(bold=True)
+        ws.append([xlsx.teks_aman(k) for k in tabel.kolom])
+        for c in ws[2]:
+            c.font = Font(bold=True)
+            c.fill = PatternFill("solid", fgColor="DDE6F0")
+            c.border = _KOTAK
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+        baris_mulai = 3
+        for r, baris in enumerate([*tabel.baris, *tabel.kaki], start=baris_mulai):
+            for k, sel in enumerate(baris, start=1):
+                cell = ws.cell(row=r, column=k)
+                cell.border = _KOTAK
+                if sel is None:
+                    continue
+                cell.value = _nilai_sel(sel)
+                if sel.jenis in _FORMAT and not isinstance(cell.value, str):
+                    cell.number_format = _FORMAT[sel.jenis]
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+                if sel.tebal:
+                    cell.font = Font(bold=True)
+                if sel.rowspan > 1:
+                    ws.merge_cells(
+                        start_row=r, start_column=k, end_row=r + sel.rowspan - 1, end_column=k
+                    )
+        for catatan in tabel.catatan:
+            ws.append([xlsx.teks_aman(catatan)])
+        for k, judul in enumerate(tabel.kolom, start=1):
+            lebar = tabel.lebar[k - 1] * 0.9 if tabel.lebar else max(12, len(judul) + 2)
+            ws.column_dimensions[get_column_letter(k)].width = max(8, lebar)
+        ws.freeze_panes = "A3"
+    ringkas.column_dimensions["A"].width = 14
+    ringkas.column_dimensions["B"].width = 70
+    keluaran = io.BytesIO()
+    wb.save(keluaran)
+    return keluaran.getvalue()

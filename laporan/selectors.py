@@ -1,0 +1,468 @@
+"""Reads of the laporan app: the report of a satker and year, built once as plain data.
+
+`build_laporan` reads everything through kinerja.selectors and the capaian engine, in a fixed
+number of queries whatever the number of rows, and returns `laporan.data.Laporan`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Q
+from django.utils import timezone
+
+from kinerja import capaian as engine
+from kinerja import format as fmt
+from kinerja.models import BarisAnggaran, PerjanjianKinerja, Renstra, TargetRenstra
+from kinerja.nilai import JenisNilai, Nilai
+from kinerja.selectors import (
+    Kebijakan,
+    Pengukuran,
+    RingkasanAnggaran,
+    baris_queryset,
+    kebijakan_per_satker,
+    kebijakan_untuk,
+    pengukuran_pk,
+    perjanjian_terbaru,
+    ringkasan_anggaran,
+    ukur_baris,
+)
+from laporan import grafik
+from laporan.data import (
+    JENIS_PK,
+    Anggaran,
+    AnggaranProgramPK,
+    BarisBudget,
+    BarisEfisiensi,
+    BarisUkur,
+    DataPK,
+    DataRenstra,
+    Justifikasi,
+    Laporan,
+    Narasi,
+    NilaiTahun,
+    Pejabat_,
+    Progres,
+    RevisiDipa,
+    Riwayat,
+    Sasaran,
+    SasaranRenstra,
+    kunci_sasaran,
+    nama_lengkap,
+    nama_wilayah,
+)
+from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
+from laporan.tabel import susun_tabel
+from satker.models import Pejabat, Satker
+
+
+def teks_nilai(nilai: Nilai | None, satuan: str) -> str | None:
+    if nilai is None:
+        return None
+    if nilai.kode:
+        return nilai.kode
+    if nilai.angka is None:
+        return ""
+    if nilai.jenis == JenisNilai.PERSEN:
+        return f"{fmt.angka(nilai.angka)}%"
+    return f"{fmt.angka(nilai.angka)} {satuan}".strip()
+
+
+def _teks_realisasi(u: Pengukuran) -> str | None:
+    """The year realisasi as the user wrote it, or the aggregate of the quarters."""
+    if u.realisasi_tahun is None:
+        return None
+    rekaman = u.rekaman
+    if engine.Periode.TAHUNAN in rekaman and rekaman[engine.Periode.TAHUNAN].teks.strip():
+        return rekaman[engine.Periode.TAHUNAN].teks
+    terisi = [rekaman[p] for p in engine.TRIWULAN if p in rekaman and rekaman[p].teks.strip()]
+    if terisi and (u.baris.agregasi == engine.Agregasi.TERAKHIR or u.realisasi_tahun.angka is None):
+        return terisi[-1].teks
+    return teks_nilai(u.realisasi_tahun, u.baris.satuan)
+
+
+def _baris_ukur(u: Pengukuran, jenis: str) -> BarisUkur:
+    rekaman = u.rekaman.values()
+    return BarisUkur(
+        id=u.baris.pk,
+        jenis_pk=jenis,
+        no=u.baris.no,
+        sasaran=u.baris.sasaran,
+        indikator=u.baris.indikator,
+        satuan=u.baris.satuan,
+        target=u.baris.target,
+        realisasi=_teks_realisasi(u),
+        capaian=u.capaian.nilai,
+        keterangan=u.capaian.keterangan,
+        dibatasi=u.capaian.dibatasi,
+        kategori=u.kategori,
+        rumus=u.rumus,
+        arah=u.baris.arah,
+        indikator_kinerja_id=u.baris.indikator_kinerja_id,
+        kendala=[r.kendala.strip() for r in rekaman if r.kendala.strip()],
+        tindak_lanjut=[r.tindak_lanjut.strip() for r in rekaman if r.tindak_lanjut.strip()],
+    )
+
+
+def _per_sasaran(baris: list[BarisUkur], jenis: str) -> list[Sasaran]:
+    grup: dict[str, list[BarisUkur]] = {}
+    for b in baris:
+        grup.setdefault(" ".join(b.sasaran.split()), []).append(b)
+    return [Sasaran(kunci_sasaran(jenis, nama), jenis, nama, isi) for nama, isi in grup.items()]
+
+
+@dataclass(frozen=True)
+class _Jumlah:
+    pagu: int
+    realisasi: int = 0
+
+
+def _data_pk(pk: PerjanjianKinerja, ukuran: list[Pengukuran], kebijakan: Kebijakan) -> DataPK:
+    baris = [_baris_ukur(u, pk.jenis) for u in ukuran]
+    anggaran = [AnggaranProgramPK(a.program, a.jumlah) for a in pk.anggaran.all()]
+    ringkasan = engine.ringkas_capaian(engine.Capaian(b.capaian) for b in baris)
+    hitung: dict[str, int] = defaultdict(int)
+    for b in baris:
+        hitung[b.kategori or engine.TIDAK_DAPAT_DIHITUNG] += 1
+    urutan = [nama for _, nama in sorted(kebijakan.skala, key=lambda s: s[0], reverse=True)]
+    per_kategori = [(k, hitung[k]) for k in urutan if hitung.get(k)]
+    if hitung.get(engine.TIDAK_DAPAT_DIHITUNG):
+        per_kategori.append((engine.TIDAK_DAPAT_DIHITUNG, hitung[engine.TIDAK_DAPAT_DIHITUNG]))
+    label = pk.get_jenis_display()
+    return DataPK(
+        id=pk.pk,
+        jenis=pk.jenis,
+        label=label,
+        versi=pk.versi,
+        status=pk.get_status_display(),
+        alasan_revisi=pk.alasan_revisi,
+        pihak_pertama_nama=pk.pihak_pertama_nama,
+        pihak_pertama_nip=pk.pihak_pertama_nip,
+        pihak_pertama_jabatan=pk.pihak_pertama_jabatan,
+        pihak_kedua_nama=pk.pihak_kedua_nama,
+        pihak_kedua_nip=pk.pihak_kedua_nip,
+        pihak_kedua_jabatan=pk.pihak_kedua_jabatan,
+        tempat=pk.tempat,
+        tanggal=pk.tanggal,
+        baris=baris,
+        sasaran=_per_sasaran(baris, pk.jenis),
+        ringkasan=ringkasan,
+        anggaran=anggaran,
+        total_anggaran=engine.total(_Jumlah(a.jumlah) for a in anggaran).pagu,
+        grafik=grafik.grafik_capaian([(b.no, b.capaian) for b in baris], f"Capaian {label}"),
+        per_kategori=per_kategori,
+    )
+
+
+def _riwayat(satker: Satker, tahun: int, baris: list[BarisUkur]) -> tuple[list[Riwayat], list[int]]:
+    """Earlier years of the same Renstra indicators (latest PK version of each year)."""
+    ids = {b.indikator_kinerja_id for b in baris if b.indikator_kinerja_id}
+    if not ids:
+        return [], []
+    lama = list(
+        baris_queryset()
+        .filter(
+            indikator_kinerja_id__in=ids,
+            perjanjian__satker=satker,
+            perjanjian__tahun__lt=tahun,
+        )
+        .select_related("perjanjian")
+    )
+    versi_terakhir: dict[tuple[int, str], int] = {}
+    for b in lama:
+        k = (b.perjanjian.tahun, b.perjanjian.jenis)
+        versi_terakhir[k] = max(versi_terakhir.get(k, 0), b.perjanjian.versi)
+    lama = [
+        b
+        for b in lama
+        if b.perjanjian.versi == versi_terakhir[(b.perjanjian.tahun, b.perjanjian.jenis)]
+    ]
+    tahun_ada = sorted({b.perjanjian.tahun for b in lama})
+    kebijakan = {t: kebijakan_per_satker([satker.pk], t)[satker.pk] for t in tahun_ada}
+    per_indikator: dict[tuple[int, int], NilaiTahun] = {}
+    for b in lama:
+        u = ukur_baris(b, kebijakan[b.perjanjian.tahun])
+        per_indikator.setdefault(
+            (b.indikator_kinerja_id, b.perjanjian.tahun),
+            NilaiTahun(
+                b.perjanjian.tahun,
+                b.target,
+                _teks_realisasi(u),
+                u.capaian.nilai,
+                u.capaian.keterangan,
+            ),
+        )
+    hasil = [
+        Riwayat(
+            b,
+            [
+                per_indikator[(b.indikator_kinerja_id, t)]
+                for t in tahun_ada
+                if (b.indikator_kinerja_id, t) in per_indikator
+            ],
+        )
+        for b in baris
+        if b.indikator_kinerja_id
+    ]
+    return [r for r in hasil if r.tahun_lalu], tahun_ada
+
+
+def _progres(baris: list[BarisUkur], ukuran: dict[int, Pengukuran]) -> list[Progres]:
+    """Each row's realisasi against the Renstra target of the Renstra's last year."""
+    ids = {b.indikator_kinerja_id for b in baris if b.indikator_kinerja_id}
+    if not ids:
+        return []
+    akhir = {}
+    for t in TargetRenstra.objects.filter(indikator_id__in=ids).select_related(
+        "indikator__sasaran__renstra"
+    ):
+        if t.tahun == t.indikator.sasaran.renstra.tahun_akhir:
+            akhir[t.indikator_id] = t
+    hasil = []
+    for b in baris:
+        t = akhir.get(b.indikator_kinerja_id)
+        if t is None:
+            continue
+        u = ukuran[b.id]
+        c = engine.hitung_capaian(
+            t.nilai,
+            u.realisasi_tahun,
+            arah=u.baris.arah,
+            rumus_turun=u.baris.rumus_turun or engine.RumusTurun.SELISIH,
+        )
+        hasil.append(Progres(b, t.tahun, t.target, c.nilai, c.keterangan))
+    return hasil
+
+
+def _anggaran(r: RingkasanAnggaran | None) -> Anggaran | None:
+    if r is None:
+        return None
+    per_program = []
+    for program, total in r.per_program.items():
+        kegiatan = [
+            (k.kode, k.nama, t) for (p, k), t in r.per_kegiatan.items() if p.pk == program.pk
+        ]
+        per_program.append((program.kode, program.nama, total, kegiatan))
+    sumber = dict(BarisAnggaran.Sumber.choices)
+    return Anggaran(
+        dipa_id=r.dipa.pk,
+        nomor=r.dipa.nomor,
+        baris=[
+            BarisBudget(
+                b.pk,
+                b.program.kode,
+                b.program.nama,
+                b.kegiatan.kode,
+                b.kegiatan.nama,
+                " ".join(x for x in (b.output_kode, b.output_nama) if x),
+                b.akun_kode,
+                sumber.get(b.sumber, b.sumber),
+                b.pagu,
+                b.realisasi,
+            )
+            for b in r.baris
+        ],
+        revisi=[RevisiDipa(v.pk, r.dipa.pk, v.label, v.tanggal, v.pagu) for v in r.revisi],
+        total=r.total,
+        per_program=per_program,
+        per_sumber=[(sumber.get(k, k), t) for k, t in r.per_sumber.items()],
+        selisih_dipa=r.selisih_dipa,
+    )
+
+
+def _renstra(satker: Satker, tahun: int) -> DataRenstra | None:
+    renstra = (
+        Renstra.objects.filter(
+            Q(satker=satker) | Q(satker__isnull=True), tahun_awal__lte=tahun, tahun_akhir__gte=tahun
+        )
+        .prefetch_related("sasaran__indikator__target")
+        .order_by("satker_id")
+    )
+    pilih = next((r for r in renstra if r.satker_id), None) or next(iter(renstra), None)
+    if pilih is None:
+        return None
+    return DataRenstra(
+        id=pilih.pk,
+        tahun_awal=pilih.tahun_awal,
+        tahun_akhir=pilih.tahun_akhir,
+        visi=pilih.visi,
+        misi=pilih.daftar_misi,
+        tujuan=pilih.daftar_tujuan,
+        sasaran=[
+            SasaranRenstra(
+                s.kode,
+                s.nama,
+                [
+                    (i.kode, i.nama, {t.tahun: t.target for t in i.target.all()})
+                    for i in s.indikator.all()
+                ],
+            )
+            for s in pilih.sasaran.all()
+        ],
+        nasional=pilih.satker_id is None,
+    )
+
+
+def _pejabat(satker: Satker, pada: dt.date) -> list[Pejabat_]:
+    aktif = [
+        p
+        for p in Pejabat.objects.filter(satker=satker).order_by("id")
+        if (p.mulai is None or p.mulai <= pada) and (p.selesai is None or p.selesai >= pada)
+    ]
+    urut = sorted(aktif, key=lambda p: (_urutan_jabatan(p.jabatan), p.id))
+    return [Pejabat_(p.nama, p.nip, p.jabatan, p.divisi) for p in urut]
+
+
+def _urutan_jabatan(jabatan: str) -> int:
+    j = jabatan.lower()
+    for i, awal in enumerate(("ketua", "anggota", "sekretaris", "kepala", "kasubbag")):
+        if j.startswith(awal):
+            return i
+    return 9
+
+
+def _efisiensi(pk: list[DataPK], anggaran: Anggaran | None, semua) -> list[BarisEfisiensi]:
+    serapan = anggaran.total.serapan if anggaran else None
+    baris = [
+        BarisEfisiensi(
+            f"Rata-rata capaian kinerja {p.label}",
+            p.ringkasan.rata_rata,
+            p.ringkasan.dihitung,
+            serapan,
+            engine.efisiensi(p.ringkasan.rata_rata, serapan),
+        )
+        for p in pk
+    ]
+    if len(pk) > 1:
+        baris.append(
+            BarisEfisiensi(
+                "Rata-rata capaian kinerja seluruh indikator",
+                semua.rata_rata,
+                semua.dihitung,
+                serapan,
+                engine.efisiensi(semua.rata_rata, serapan),
+            )
+        )
+    return baris
+
+
+def versi_laporan(satker: Satker, tahun: int) -> list[LaporanKinerja]:
+    """Every version of a report, newest first."""
+    return list(
+        LaporanKinerja.objects.filter(satker=satker, tahun=tahun)
+        .select_related("difinalkan_oleh")
+        .order_by("-versi")
+    )
+
+
+def laporan_final(satker: Satker, tahun: int, versi: int | None = None) -> LaporanKinerja | None:
+    """A final version (the latest one unless `versi` is given)."""
+    qs = LaporanKinerja.objects.filter(
+        satker=satker, tahun=tahun, status=LaporanKinerja.Status.FINAL
+    )
+    if versi is not None:
+        qs = qs.filter(versi=versi)
+    return qs.order_by("-versi").first()
+
+
+def _justifikasi(laporan: LaporanKinerja) -> dict[str, Justifikasi]:
+    return {
+        j.kunci: Justifikasi(j.kunci, j.teks, str(j.oleh or ""), j.pada)
+        for j in JustifikasiPemeriksaan.objects.filter(laporan=laporan).select_related("oleh")
+    }
+
+
+# ---------------------------------------------------------------- the builder
+
+
+def build_laporan(
+    satker: Satker,
+    tahun: int,
+    *,
+    laporan: LaporanKinerja | None = None,
+    tanggal: dt.date | None = None,
+) -> Laporan:
+    """The whole report of a satker and year as plain data.
+
+    `laporan` is the version being rendered (default: the latest one, if any); `tanggal` the date
+    printed above the signatures (default: today).
+    """
+    tanggal = tanggal or timezone.localdate()
+    satker = Satker.objects.select_related("induk").get(pk=satker.pk)
+    terakhir = (
+        laporan
+        or LaporanKinerja.objects.filter(satker=satker, tahun=tahun).order_by("-versi").first()
+    )
+    if laporan is not None or (terakhir is not None and not terakhir.final):
+        versi, status = terakhir.versi, terakhir.status
+    else:
+        # the live data after a final version: the next version, still a draft
+        versi, status = (terakhir.versi + 1 if terakhir else 1), LaporanKinerja.Status.DRAFT
+    kebijakan = kebijakan_untuk(satker, tahun)
+    perjanjian = perjanjian_terbaru(satker, tahun)
+    objek_pk = {
+        p.jenis: p
+        for p in PerjanjianKinerja.objects.filter(
+            pk__in=[p.pk for p in perjanjian.values()]
+        ).prefetch_related("anggaran")
+    }
+    ukuran: dict[int, Pengukuran] = {}
+    data_pk = []
+    for jenis in JENIS_PK:
+        if jenis not in objek_pk:
+            continue
+        daftar = pengukuran_pk(objek_pk[jenis], kebijakan)
+        ukuran.update((u.baris.pk, u) for u in daftar)
+        data_pk.append(_data_pk(objek_pk[jenis], daftar, kebijakan))
+    semua_baris = [b for p in data_pk for b in p.baris]
+    riwayat, tahun_riwayat = _riwayat(satker, tahun, semua_baris)
+    anggaran = _anggaran(ringkasan_anggaran(satker, tahun))
+    pejabat = _pejabat(satker, tanggal)
+    ketua = next((p for p in pejabat if p.jabatan.lower().startswith("ketua")), None)
+    pk_kpu = next((p for p in data_pk if p.jenis == PerjanjianKinerja.Jenis.KPU), None)
+    if ketua is None:
+        ketua = Pejabat_(
+            pk_kpu.pihak_pertama_nama if pk_kpu else "",
+            pk_kpu.pihak_pertama_nip if pk_kpu else "",
+            "Ketua",
+            "",
+        )
+    sekretaris = next((p for p in pejabat if p.jabatan.lower().startswith("sekretaris")), None)
+    narasi = {
+        n.bagian: Narasi(n.bagian, n.teks, True, n.disalin_dari)
+        for n in NarasiLaporan.objects.filter(satker=satker, tahun=tahun)
+    }
+    justifikasi = _justifikasi(terakhir) if terakhir else {}
+    semua = engine.ringkas_capaian(engine.Capaian(b.capaian) for b in semua_baris)
+    provinsi = satker.provinsi
+    hasil = Laporan(
+        satker_id=satker.pk,
+        kode=satker.kode,
+        nama=satker.nama,
+        nama_lengkap=nama_lengkap(satker.nama),
+        wilayah=nama_wilayah(satker.nama),
+        kota=satker.kota or nama_wilayah(satker.nama),
+        alamat=satker.alamat,
+        provinsi=provinsi.nama if provinsi and provinsi.pk != satker.pk else "",
+        tahun=tahun,
+        versi=versi,
+        status=status,
+        tanggal=tanggal,
+        penandatangan=ketua,
+        sekretaris=sekretaris,
+        pejabat=pejabat,
+        kebijakan=kebijakan,
+        pk=data_pk,
+        riwayat=riwayat,
+        tahun_riwayat=tahun_riwayat,
+        progres=_progres(semua_baris, ukuran),
+        renstra=_renstra(satker, tahun),
+        anggaran=anggaran,
+        efisiensi=_efisiensi(data_pk, anggaran, semua),
+        narasi_tersimpan=narasi,
+        justifikasi=justifikasi,
+    )
+    hasil.tabel.update(susun_tabel(hasil))
+    return hasil

@@ -1,0 +1,131 @@
+"""Writes of the laporan app: narrative text, justifications, and finalising a report version.
+
+Keyword-only, atomic; they raise ValidationError (for the user) or PermissionDenied.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+from django.contrib.auth.models import User
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+
+from laporan.checks import belum_dijustifikasi, periksa
+from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
+from laporan.render import render_pdf
+from laporan.selectors import build_laporan
+from satker.models import Peran, Satker
+from satker.selectors import peran_di
+
+
+def can_finalise(user: User, satker: Satker) -> bool:
+    """Only the ketua (or an admin) signs and finalises the report."""
+    return bool(peran_di(user, satker) & {Peran.Jenis.KETUA, Peran.Jenis.ADMIN})
+
+
+@transaction.atomic
+def laporan_draf(*, satker: Satker, tahun: int) -> LaporanKinerja:
+    """The version being worked on; after a final version, a new one that keeps its
+    justifications (they still apply until the findings change)."""
+    terakhir = (
+        LaporanKinerja.objects.select_for_update()
+        .filter(satker=satker, tahun=tahun)
+        .order_by("-versi")
+        .first()
+    )
+    if terakhir is not None and not terakhir.final:
+        return terakhir
+    baru = LaporanKinerja.objects.create(
+        satker=satker, tahun=tahun, versi=terakhir.versi + 1 if terakhir else 1
+    )
+    if terakhir is not None:
+        JustifikasiPemeriksaan.objects.bulk_create(
+            JustifikasiPemeriksaan(laporan=baru, kunci=j.kunci, teks=j.teks, oleh=j.oleh)
+            for j in terakhir.justifikasi.all()
+        )
+    return baru
+
+
+@transaction.atomic
+def narasi_simpan(*, satker: Satker, tahun: int, bagian: str, teks: str, oleh: User) -> None:
+    """Store a section's text; empty text goes back to the default text."""
+    teks = teks.replace("\r\n", "\n").strip()
+    if not teks:
+        NarasiLaporan.objects.filter(satker=satker, tahun=tahun, bagian=bagian).delete()
+        return
+    NarasiLaporan.objects.update_or_create(
+        satker=satker,
+        tahun=tahun,
+        bagian=bagian,
+        defaults={"teks": teks, "disalin_dari": None, "diubah_oleh": oleh},
+    )
+
+
+@transaction.atomic
+def narasi_salin_tahun_lalu(*, satker: Satker, tahun: int, oleh: User) -> int:
+    """Copy last year's stored texts into sections not yet written; each copy must be reviewed."""
+    ada = set(
+        NarasiLaporan.objects.filter(satker=satker, tahun=tahun).values_list("bagian", flat=True)
+    )
+    salinan = [
+        NarasiLaporan(
+            satker=satker,
+            tahun=tahun,
+            bagian=n.bagian,
+            teks=n.teks,
+            disalin_dari=tahun - 1,
+            diubah_oleh=oleh,
+        )
+        for n in NarasiLaporan.objects.filter(satker=satker, tahun=tahun - 1)
+        if n.bagian not in ada
+    ]
+    for n in salinan:
+        n.save()
+    return len(salinan)
+
+
+@transaction.atomic
+def justifikasi_simpan(*, satker: Satker, tahun: int, kunci: str, teks: str, oleh: User) -> None:
+    """Write (or, with empty text, withdraw) the justification of a finding."""
+    laporan = laporan_draf(satker=satker, tahun=tahun)
+    teks = teks.strip()
+    if not teks:
+        JustifikasiPemeriksaan.objects.filter(laporan=laporan, kunci=kunci).delete()
+        return
+    JustifikasiPemeriksaan.objects.update_or_create(
+        laporan=laporan, kunci=kunci, defaults={"teks": teks, "oleh": oleh}
+    )
+
+
+@transaction.atomic
+def laporan_finalkan(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerja:
+    """Sign the report: render the PDF once, store it with its SHA-256; it never changes again.
+
+    Refused while a finding has no written justification.
+    """
+    if not can_finalise(oleh, satker):
+        raise PermissionDenied("Hanya Ketua yang dapat menandatangani dan memfinalkan laporan.")
+    laporan = laporan_draf(satker=satker, tahun=tahun)
+    laporan = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
+    sekarang = timezone.now()
+    laporan.status = LaporanKinerja.Status.FINAL
+    lap = build_laporan(satker, tahun, laporan=laporan, tanggal=timezone.localdate(sekarang))
+    sisa = belum_dijustifikasi(lap, periksa(lap))
+    if sisa:
+        raise ValidationError(
+            [f"{t.pesan} (belum dijustifikasi)" for t in sisa],
+            code="temuan_belum_dijustifikasi",
+        )
+    pdf = render_pdf(lap)
+    laporan.sha256 = hashlib.sha256(pdf.isi).hexdigest()
+    laporan.pdf.save(
+        f"lkjip-{satker.kode}-{tahun}-v{laporan.versi}.pdf", ContentFile(pdf.isi), save=False
+    )
+    laporan.difinalkan_oleh = oleh
+    laporan.difinalkan_pada = sekarang
+    laporan.penandatangan = lap.penandatangan.nama
+    laporan.save()
+    return laporan

@@ -1,0 +1,389 @@
+"""The numbered tables of the report, built from the report data (one source for HTML, PDF, XLSX).
+
+Tables are numbered per chapter in the order they appear; a table without data is left out and
+the numbers close up.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kinerja import capaian as engine
+from laporan.data import BarisUkur, DataPK, Laporan, Sel, Tabel
+
+
+def _sel_capaian(b: BarisUkur) -> Sel:
+    return Sel(
+        b.capaian,
+        "persen",
+        kosong=b.keterangan or engine.BELUM_ADA_REALISASI,
+        tanda="*" if b.dibatasi else "",
+    )
+
+
+def _kelompok_sasaran(baris: list[BarisUkur], isi: Callable[[BarisUkur], list[Sel]]) -> list:
+    """Rows with the sasaran cell merged over its indicators (as the seeds print them)."""
+    hasil = []
+    for i, b in enumerate(baris):
+        sama = i > 0 and " ".join(baris[i - 1].sasaran.split()) == " ".join(b.sasaran.split())
+        if sama:
+            sasaran = None
+        else:
+            n = 1
+            while i + n < len(baris) and " ".join(baris[i + n].sasaran.split()) == " ".join(
+                b.sasaran.split()
+            ):
+                n += 1
+            sasaran = Sel(b.sasaran, rowspan=n)
+        hasil.append([Sel(b.no), sasaran, *isi(b)])
+    return hasil
+
+
+def _tabel_pk(pk: DataPK, tahun: int, wilayah: str) -> Tabel:
+    return Tabel(
+        "",
+        f"Perjanjian Kinerja {pk.label} Tahun {tahun}",
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
+        _kelompok_sasaran(pk.baris, lambda b: [Sel(b.indikator), Sel(b.target)]),
+        lebar=[6, 36, 44, 14],
+    )
+
+
+def _tabel_anggaran_pk(pk: DataPK, tahun: int) -> Tabel:
+    return Tabel(
+        "",
+        f"Anggaran Program pada {pk.label} Tahun {tahun}",
+        ["No", "Program", "Anggaran"],
+        [
+            [Sel(str(i)), Sel(a.program), Sel(a.jumlah, "rupiah")]
+            for i, a in enumerate(pk.anggaran, 1)
+        ],
+        kaki=[[Sel(""), Sel("Jumlah", tebal=True), Sel(pk.total_anggaran, "rupiah", tebal=True)]],
+        lebar=[6, 64, 30],
+    )
+
+
+def _tabel_ukur(pk: DataPK, lap: Laporan) -> Tabel:
+    catatan = [
+        "Capaian indikator arah naik = realisasi / target × 100. "
+        "Capaian dibulatkan setengah ke atas pada dua desimal."
+    ]
+    turun = [b for b in pk.baris if b.arah == engine.Arah.TURUN]
+    for rumus in sorted({b.rumus for b in turun}):
+        nomor = ", ".join(b.no for b in turun if b.rumus == rumus)
+        catatan.append(f"Indikator arah turun (makin rendah makin baik), No. {nomor}: {rumus}.")
+    dibatasi = [b.no for b in pk.baris if b.dibatasi]
+    if dibatasi:
+        catatan.append(
+            f"* Capaian No. {', '.join(dibatasi)} dibatasi pada batas atas "
+            f"{lap.kebijakan.batas_atas:.0f}% sesuai kebijakan capaian tahun {lap.tahun}."
+        )
+    elif lap.kebijakan.batas_atas is None:
+        catatan.append("Capaian tidak dibatasi (tanpa batas atas).")
+    skala = ", ".join(
+        f"{nama} ≥ {batas:.0f}" for batas, nama in sorted(lap.kebijakan.skala, reverse=True)
+    )
+    catatan.append(f"Kategori (skala {lap.kebijakan.nama_skala}): {skala}.")
+    r = pk.ringkasan
+    return Tabel(
+        "",
+        f"Pengukuran Kinerja {pk.label} Tahun {lap.tahun}",
+        [
+            "No",
+            "Sasaran Strategis",
+            "Indikator Kinerja",
+            "Target",
+            "Realisasi",
+            "Capaian (%)",
+            "Kategori",
+        ],
+        _kelompok_sasaran(
+            pk.baris,
+            lambda b: [
+                Sel(b.indikator),
+                Sel(b.target),
+                Sel(b.realisasi, kosong=engine.BELUM_ADA_REALISASI),
+                _sel_capaian(b),
+                Sel(b.kategori, kosong="–"),
+            ],
+        ),
+        kaki=[
+            [
+                Sel(""),
+                Sel(
+                    f"Rata-rata capaian kinerja ({r.dihitung} dari {r.jumlah} indikator dihitung)",
+                    tebal=True,
+                ),
+                Sel(""),
+                Sel(""),
+                Sel(""),
+                Sel(r.rata_rata, "persen", tebal=True),
+                Sel(engine.kategori(r.rata_rata, lap.kebijakan.skala), tebal=True),
+            ]
+        ],
+        catatan=catatan,
+        lebar=[5, 24, 29, 10, 11, 11, 10],
+    )
+
+
+def _tabel_renstra(lap: Laporan) -> Tabel | None:
+    r = lap.renstra
+    if r is None or not any(s.indikator for s in r.sasaran):
+        return None
+    tahun = list(range(r.tahun_awal, r.tahun_akhir + 1))
+    baris = []
+    for s in r.sasaran:
+        for j, (kode, nama, target) in enumerate(s.indikator):
+            baris.append(
+                [
+                    Sel(kode),
+                    Sel(s.nama, rowspan=len(s.indikator)) if j == 0 else None,
+                    Sel(nama),
+                    *[Sel(target.get(t, ""), kosong="–") for t in tahun],
+                ]
+            )
+    return Tabel(
+        "",
+        f"Target Kinerja Renstra {r.tahun_awal}–{r.tahun_akhir}",
+        ["Kode", "Sasaran Strategis", "Indikator Kinerja", *[str(t) for t in tahun]],
+        baris,
+        catatan=["Renstra nasional KPU yang diadopsi satker."] if r.nasional else [],
+    )
+
+
+def _tabel_riwayat(lap: Laporan) -> Tabel | None:
+    if not lap.riwayat:
+        return None
+    tahun = lap.tahun_riwayat[-3:]
+    kolom = ["No", "Indikator Kinerja"]
+    for t in tahun:
+        kolom += [f"Realisasi {t}", f"Capaian {t} (%)"]
+    kolom += [f"Realisasi {lap.tahun}", f"Capaian {lap.tahun} (%)"]
+    baris = []
+    for r in lap.riwayat:
+        per_tahun = {n.tahun: n for n in r.tahun_lalu}
+        sel = [Sel(f"{r.baris.no}"), Sel(r.baris.indikator)]
+        for t in tahun:
+            n = per_tahun.get(t)
+            sel += [
+                Sel(n.realisasi if n else None, kosong="–"),
+                Sel(n.capaian if n else None, "persen", kosong=n.keterangan if n else "–"),
+            ]
+        sel += [Sel(r.baris.realisasi, kosong=engine.BELUM_ADA_REALISASI), _sel_capaian(r.baris)]
+        baris.append(sel)
+    return Tabel(
+        "",
+        f"Perbandingan Realisasi dan Capaian Kinerja Tahun {tahun[0]}–{lap.tahun}",
+        kolom,
+        baris,
+        catatan=["Capaian tiap tahun dihitung dengan kebijakan capaian tahun tersebut."],
+    )
+
+
+def _tabel_progres(lap: Laporan) -> Tabel | None:
+    if not lap.progres:
+        return None
+    return Tabel(
+        "",
+        f"Kemajuan Capaian terhadap Target Akhir Renstra ({lap.progres[0].tahun_akhir})",
+        [
+            "No",
+            "Indikator Kinerja",
+            "Target Akhir Renstra",
+            f"Realisasi {lap.tahun}",
+            "Capaian (%)",
+        ],
+        [
+            [
+                Sel(p.baris.no),
+                Sel(p.baris.indikator),
+                Sel(p.target_akhir),
+                Sel(p.baris.realisasi, kosong=engine.BELUM_ADA_REALISASI),
+                Sel(p.capaian, "persen", kosong=p.keterangan),
+            ]
+            for p in lap.progres
+        ],
+        catatan=["Capaian di sini: realisasi tahun ini dibandingkan target tahun akhir Renstra."],
+        lebar=[6, 46, 16, 16, 16],
+    )
+
+
+def _tabel_efisiensi(lap: Laporan) -> Tabel | None:
+    if not lap.efisiensi:
+        return None
+    return Tabel(
+        "",
+        f"Capaian Kinerja dan Serapan Anggaran Tahun {lap.tahun}",
+        [
+            "Uraian",
+            "Capaian Kinerja (%)",
+            "Serapan Anggaran (%)",
+            "Selisih (poin)",
+            "Efisiensi",
+        ],
+        [
+            [
+                Sel(e.uraian),
+                Sel(e.capaian, "persen"),
+                Sel(e.serapan, "persen"),
+                Sel(e.efisiensi.selisih if e.efisiensi else None, "angka"),
+                Sel(e.efisiensi.label if e.efisiensi else "tidak dapat dihitung"),
+            ]
+            for e in lap.efisiensi
+        ],
+        catatan=[
+            "Serapan anggaran adalah realisasi / pagu × 100 dan bukan capaian kinerja. "
+            "Selisih = capaian kinerja − serapan anggaran: di atas +5 poin efisien, "
+            "−5 sampai +5 cukup efisien, di bawah −5 tidak efisien."
+        ],
+        lebar=[36, 16, 16, 14, 18],
+    )
+
+
+def _tabel_anggaran(lap: Laporan) -> Tabel | None:
+    a = lap.anggaran
+    if a is None:
+        return None
+    baris = []
+    for kode, nama, t, kegiatan in a.per_program:
+        baris.append(
+            [
+                Sel(kode, tebal=True),
+                Sel(nama, tebal=True),
+                Sel(t.pagu, "rupiah", tebal=True),
+                Sel(t.realisasi, "rupiah", tebal=True),
+                Sel(t.serapan, "persen", tebal=True),
+                Sel(t.sisa, "rupiah", tebal=True),
+            ]
+        )
+        for k_kode, k_nama, kt in kegiatan:
+            baris.append(
+                [
+                    Sel(k_kode),
+                    Sel(k_nama),
+                    Sel(kt.pagu, "rupiah"),
+                    Sel(kt.realisasi, "rupiah"),
+                    Sel(kt.serapan, "persen"),
+                    Sel(kt.sisa, "rupiah"),
+                ]
+            )
+    return Tabel(
+        "",
+        f"Realisasi Anggaran per Program dan Kegiatan Tahun {lap.tahun}",
+        ["Kode", "Program / Kegiatan", "Pagu", "Realisasi", "Serapan (%)", "Sisa"],
+        baris,
+        kaki=[
+            [
+                Sel(""),
+                Sel("Jumlah", tebal=True),
+                Sel(a.total.pagu, "rupiah", tebal=True),
+                Sel(a.total.realisasi, "rupiah", tebal=True),
+                Sel(a.total.serapan, "persen", tebal=True),
+                Sel(a.total.sisa, "rupiah", tebal=True),
+            ]
+        ],
+        catatan=["Pagu menurut revisi DIPA terakhir; serapan = realisasi / pagu × 100."],
+        lebar=[10, 34, 16, 16, 9, 15],
+    )
+
+
+def _tabel_revisi(lap: Laporan) -> Tabel | None:
+    a = lap.anggaran
+    if a is None or not a.revisi:
+        return None
+    return Tabel(
+        "",
+        f"Revisi DIPA Tahun {lap.tahun}",
+        ["No", "DIPA / Revisi", "Tanggal", "Total Pagu"],
+        [
+            [Sel(str(i)), Sel(r.label), Sel(r.tanggal, "tanggal"), Sel(r.pagu, "rupiah")]
+            for i, r in enumerate(a.revisi, 1)
+        ],
+        catatan=[f"Nomor DIPA: {a.nomor}."] if a.nomor else [],
+        lebar=[8, 40, 24, 28],
+    )
+
+
+def _tabel_sumber(lap: Laporan) -> Tabel | None:
+    a = lap.anggaran
+    if a is None or not a.per_sumber:
+        return None
+    return Tabel(
+        "",
+        f"Realisasi Anggaran per Sumber Dana Tahun {lap.tahun}",
+        ["Sumber Dana", "Pagu", "Realisasi", "Serapan (%)", "Sisa"],
+        [
+            [
+                Sel(nama),
+                Sel(t.pagu, "rupiah"),
+                Sel(t.realisasi, "rupiah"),
+                Sel(t.serapan, "persen"),
+                Sel(t.sisa, "rupiah"),
+            ]
+            for nama, t in a.per_sumber
+        ],
+        kaki=[
+            [
+                Sel("Jumlah", tebal=True),
+                Sel(a.total.pagu, "rupiah", tebal=True),
+                Sel(a.total.realisasi, "rupiah", tebal=True),
+                Sel(a.total.serapan, "persen", tebal=True),
+                Sel(a.total.sisa, "rupiah", tebal=True),
+            ]
+        ],
+        lebar=[28, 20, 20, 12, 20],
+    )
+
+
+def _tabel_pejabat(lap: Laporan) -> Tabel | None:
+    if not lap.pejabat:
+        return None
+    return Tabel(
+        "",
+        f"Pimpinan dan Pejabat {lap.nama}",
+        ["No", "Nama", "Jabatan", "Divisi / Unit"],
+        [
+            [Sel(str(i)), Sel(p.nama), Sel(p.jabatan), Sel(p.divisi, kosong="–")]
+            for i, p in enumerate(lap.pejabat, 1)
+        ],
+        lebar=[6, 34, 26, 34],
+    )
+
+
+def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
+    """Every table of the report by key, numbered per chapter in the order they are printed."""
+    per_bab: dict[int, list[tuple[str, Tabel | None]]] = {
+        1: [("pejabat", _tabel_pejabat(lap))],
+        2: [("renstra", _tabel_renstra(lap))],
+        3: [],
+    }
+    for pk in lap.pk:
+        per_bab[2].append((f"pk:{pk.jenis}", _tabel_pk(pk, lap.tahun, lap.wilayah)))
+        if pk.anggaran:
+            per_bab[2].append((f"anggaran_pk:{pk.jenis}", _tabel_anggaran_pk(pk, lap.tahun)))
+        per_bab[3].append((f"ukur:{pk.jenis}", _tabel_ukur(pk, lap)))
+    per_bab[3] += [
+        ("riwayat", _tabel_riwayat(lap)),
+        ("progres", _tabel_progres(lap)),
+        ("efisiensi", _tabel_efisiensi(lap)),
+        ("anggaran", _tabel_anggaran(lap)),
+        ("revisi", _tabel_revisi(lap)),
+        ("sumber", _tabel_sumber(lap)),
+    ]
+    hasil = {}
+    for bab, daftar in per_bab.items():
+        n = 0
+        for kunci, tabel in daftar:
+            if tabel is None:
+                continue
+            n += 1
+            hasil[kunci] = Tabel(
+                f"{bab}.{n}",
+                tabel.judul,
+                tabel.kolom,
+                tabel.baris,
+                tabel.kaki,
+                tabel.catatan,
+                tabel.lebar,
+            )
+    return hasil

@@ -1,0 +1,221 @@
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from laporan import services
+from laporan.checks import periksa
+from laporan.forms import JustifikasiForm, NarasiForm
+from laporan.models import LaporanKinerja
+from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
+from laporan.render import render_html, render_pdf, render_xlsx
+from laporan.selectors import build_laporan, laporan_final, versi_laporan
+from satker.models import Satker
+from satker.selectors import can_read, can_write
+
+
+def _get_satker_for_user(request: HttpRequest, kode: str, write: bool = False) -> Satker:
+    """404 for a satker the user may not see; PermissionDenied for a reader trying to write."""
+    satker = Satker.objects.filter(kode=kode).first()
+    if satker is None or not can_read(request.user, satker):
+        raise Http404("Satker tidak ditemukan.")
+    if write and not can_write(request.user, satker):
+        raise PermissionDenied("Anda hanya dapat membaca laporan satker ini.")
+    return satker
+
+
+def _nama_berkas(satker: Satker, tahun: int, akhiran: str) -> str:
+    return f"lkjip-{satker.kode}-{tahun}{akhiran}"
+
+
+@login_required
+def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode)
+    lap = build_laporan(satker, tahun)
+    alat = render_to_string(
+        "laporan/_alat.html",
+        {"lap": lap, "final": laporan_final(satker, tahun), "satker": satker},
+        request=request,
+    )
+    return HttpResponse(render_html(lap, alat=alat))
+
+
+@login_required
+def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode)
+    pdf = render_pdf(build_laporan(satker, tahun))
+    resp = HttpResponse(pdf.isi, content_type="application/pdf")
+    resp["Content-Disposition"] = f'inline; filename="{_nama_berkas(satker, tahun, "-draf.pdf")}"'
+    return resp
+
+
+@login_required
+def unduh_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode)
+    resp = HttpResponse(
+        render_xlsx(build_laporan(satker, tahun)),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    resp["Content-Disposition"] = f'attachment; filename="{_nama_berkas(satker, tahun, ".xlsx")}"'
+    return resp
+
+
+@login_required
+def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode)
+    lap = build_laporan(satker, tahun)
+    return render(
+        request,
+        "laporan/narasi_daftar.html",
+        {
+            "satker": satker,
+            "lap": lap,
+            "bagian": narasi_terisi(lap).values(),
+            "boleh_ubah": can_write(request.user, satker),
+        },
+    )
+
+
+@login_required
+def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode, write=True)
+    lap = build_laporan(satker, tahun)
+    b = bagian_dari(lap, bagian)
+    if b is None:
+        raise Http404("Bagian laporan tidak ditemukan.")
+    if request.method == "POST":
+        form = NarasiForm(request.POST, laporan=lap)
+        if form.is_valid():
+            services.narasi_simpan(
+                satker=satker,
+                tahun=tahun,
+                bagian=bagian,
+                teks=form.cleaned_data["teks"],
+                oleh=request.user,
+            )
+            messages.success(request, f"{b.judul} disimpan.")
+            return redirect(reverse("laporan:narasi_daftar", args=[kode, tahun]) + f"#{bagian}")
+    else:
+        form = NarasiForm(initial={"teks": teks_mentah(lap, b)}, laporan=lap)
+    terisi = narasi_terisi(lap)[bagian]
+    return render(
+        request,
+        "laporan/narasi_ubah.html",
+        {
+            "satker": satker,
+            "lap": lap,
+            "bagian": b,
+            "terisi": terisi,
+            "form": form,
+            "placeholder": PLACEHOLDER,
+        },
+    )
+
+
+@login_required
+@require_POST
+def narasi_salin(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode, write=True)
+    n = services.narasi_salin_tahun_lalu(satker=satker, tahun=tahun, oleh=request.user)
+    if n:
+        messages.warning(
+            request,
+            f"{n} bagian disalin dari laporan {tahun - 1}. Tinjau dan simpan setiap bagian yang "
+            "ditandai sebelum laporan difinalkan.",
+        )
+    else:
+        messages.info(request, f"Tidak ada teks {tahun - 1} yang dapat disalin.")
+    return redirect("laporan:narasi_daftar", kode, tahun)
+
+
+@login_required
+def pemeriksaan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode)
+    lap = build_laporan(satker, tahun)
+    temuan = [
+        (t, lap.justifikasi.get(t.kunci), JustifikasiForm(initial={"kunci": t.kunci}))
+        for t in periksa(lap)
+    ]
+    return render(
+        request,
+        "laporan/pemeriksaan.html",
+        {
+            "satker": satker,
+            "lap": lap,
+            "temuan": temuan,
+            "terbuka": sum(1 for _, j, _ in temuan if j is None),
+            "boleh_ubah": can_write(request.user, satker),
+            "boleh_final": services.can_finalise(request.user, satker),
+            "versi": versi_laporan(satker, tahun),
+        },
+    )
+
+
+@login_required
+@require_POST
+def justifikasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode, write=True)
+    form = JustifikasiForm(request.POST)
+    if form.is_valid():
+        services.justifikasi_simpan(
+            satker=satker,
+            tahun=tahun,
+            kunci=form.cleaned_data["kunci"],
+            teks=form.cleaned_data["teks"],
+            oleh=request.user,
+        )
+        messages.success(request, "Justifikasi disimpan.")
+    return redirect("laporan:pemeriksaan", kode, tahun)
+
+
+@login_required
+@require_POST
+def finalkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = _get_satker_for_user(request, kode)
+    try:
+        laporan = services.laporan_finalkan(satker=satker, tahun=tahun, oleh=request.user)
+    except ValidationError as exc:
+        for pesan in exc.messages:
+            messages.error(request, pesan)
+        return redirect("laporan:pemeriksaan", kode, tahun)
+    messages.success(
+        request, f"Laporan versi {laporan.versi} difinalkan. SHA-256: {laporan.sha256}"
+    )
+    return redirect("laporan:pemeriksaan", kode, tahun)
+
+
+def _unduh_final(satker: Satker, laporan: LaporanKinerja | None) -> FileResponse:
+    if laporan is None:
+        raise Http404("Belum ada laporan final.")
+    resp = FileResponse(
+        laporan.pdf.open("rb"),
+        content_type="application/pdf",
+        filename=_nama_berkas(satker, laporan.tahun, f"-v{laporan.versi}.pdf"),
+    )
+    resp["X-Content-SHA256"] = laporan.sha256
+    return resp
+
+
+@login_required
+def final_pdf(request: HttpRequest, kode: str, tahun: int) -> FileResponse:
+    satker = _get_satker_for_user(request, kode)
+    return _unduh_final(satker, laporan_final(satker, tahun))
+
+
+@login_required
+def versi_pdf(request: HttpRequest, kode: str, tahun: int, versi: int) -> FileResponse:
+    satker = _get_satker_for_user(request, kode)
+    return _unduh_final(
+        satker,
+        get_object_or_404(
+            LaporanKinerja,
+            satker=satker,
+            tahun=tahun,
+            versi=versi,
+            status=LaporanKinerja.Status.FINAL,
+        ),
+    )
