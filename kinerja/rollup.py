@@ -13,20 +13,24 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q, Sum
+from django.db.models import Q
 from django.utils import timezone
 
 from kinerja import capaian as engine
-from kinerja.models import BarisAnggaran, PerjanjianKinerja, RevisiDipa
+from kinerja.models import BarisAnggaran, Dipa, PerjanjianKinerja, RevisiDipa
 from kinerja.selectors import (
     Kebijakan,
     Pengukuran,
+    RingkasanAnggaran,
     baris_queryset,
     kebijakan_per_satker,
     ukur_baris,
 )
+from laporan import checks
+from laporan import selectors as lap_sel
 from laporan.models import LaporanKinerja
 from satker.models import Satker
 from satker.selectors import satker_visible
@@ -177,23 +181,73 @@ def _pengukuran_per_pk(
     return hasil
 
 
-def _anggaran(satker_ids: list[int], tahun: int) -> tuple[dict[int, engine.Total], dict[int, int]]:
-    """Line totals per satker (summed in SQL: exact on integer rupiah) and the latest DIPA total."""
-    total = {
-        r["dipa__satker_id"]: engine.Total(r["pagu"] or 0, r["realisasi"] or 0)
-        for r in BarisAnggaran.objects.filter(dipa__satker_id__in=satker_ids, dipa__tahun=tahun)
-        .values("dipa__satker_id")
-        .annotate(pagu=Sum("pagu"), realisasi=Sum("realisasi"))
-        .order_by()
-    }
-    dipa: dict[int, int] = {}
-    for r in (
-        RevisiDipa.objects.filter(dipa__satker_id__in=satker_ids, dipa__tahun=tahun)
-        .order_by("dipa_id", "urutan", "tanggal", "id")
-        .values_list("dipa__satker_id", "pagu")
+def _ringkasan_anggaran(satker_ids: list[int], tahun: int) -> dict[int, RingkasanAnggaran]:
+    """`kinerja.selectors.ringkasan_anggaran` for many satker at once, in three queries."""
+    dipa = {d.pk: d for d in Dipa.objects.filter(satker_id__in=satker_ids, tahun=tahun)}
+    revisi: dict[int, list[RevisiDipa]] = defaultdict(list)
+    for r in RevisiDipa.objects.filter(dipa_id__in=list(dipa)).order_by(
+        "dipa_id", "urutan", "tanggal", "id"
     ):
-        dipa[r[0]] = r[1]
-    return total, dipa
+        revisi[r.dipa_id].append(r)
+    baris: dict[int, list[BarisAnggaran]] = defaultdict(list)
+    for b in (
+        BarisAnggaran.objects.filter(dipa_id__in=list(dipa))
+        .select_related("program", "kegiatan")
+        .order_by("program__kode", "kegiatan__kode", "urutan", "output_kode", "akun_kode", "id")
+    ):
+        baris[b.dipa_id].append(b)
+    return {
+        d.satker_id: RingkasanAnggaran(
+            dipa=d,
+            revisi=revisi[d.pk],
+            baris=baris[d.pk],
+            total=engine.total(baris[d.pk]),
+            per_program=engine.total_per(baris[d.pk], lambda b: b.program),
+            per_kegiatan=engine.total_per(baris[d.pk], lambda b: (b.program, b.kegiatan)),
+            per_sumber=engine.total_per(baris[d.pk], lambda b: b.sumber),
+        )
+        for d in dipa.values()
+    }
+
+
+def _label_laporan(lap: LaporanKinerja | None) -> str:
+    return f"{lap.get_status_display()} v{lap.versi}" if lap else "Belum ada"
+
+
+def _laporan_terbaru(satker_ids: list[int], tahun: int) -> dict[int, LaporanKinerja]:
+    terbaru = {}
+    for lap in (
+        LaporanKinerja.objects.filter(satker_id__in=satker_ids, tahun=tahun)
+        .prefetch_related("justifikasi")
+        .order_by("satker_id", "versi")
+    ):
+        terbaru[lap.satker_id] = lap
+    return terbaru
+
+
+def _temuan_terbuka(
+    satker: Satker,
+    tahun: int,
+    pk: dict[str, RekapPK],
+    anggaran: RingkasanAnggaran | None,
+    laporan: LaporanKinerja | None,
+) -> int:
+    """Open findings of the report's data checks (PK and budget), through laporan.checks."""
+    data_pk = [
+        SimpleNamespace(jenis=j, baris=[lap_sel._baris_ukur(u, j) for u in r.pengukuran])
+        for j, r in pk.items()
+        if r.perjanjian is not None
+    ]
+    data = SimpleNamespace(
+        kode=satker.kode,
+        tahun=tahun,
+        pk=data_pk,
+        semua_baris=[b for p in data_pk for b in p.baris],
+        anggaran=lap_sel._anggaran(anggaran),
+        justifikasi={j.kunci: j for j in laporan.justifikasi.all()} if laporan else {},
+    )
+    temuan = checks.cek_pk(data) + checks.cek_anggaran(data)
+    return len(checks.belum_dijustifikasi(data, temuan))
 
 
 def _rekap_pk(
@@ -260,9 +314,8 @@ def rollup_satker(
     kebijakan = kebijakan_per_satker(ids, tahun)
     pk_terbaru = _pk_terbaru(ids, tahun)
     ukur_per_pk = _pengukuran_per_pk(pk_terbaru.values(), kebijakan)
-    total, pagu_dipa = _anggaran(ids, tahun)
-    laporan = status_laporan_per_satker(ids, tahun)
-    temuan = temuan_per_satker(ids, tahun)
+    anggaran = _ringkasan_anggaran(ids, tahun)
+    laporan = _laporan_terbaru(ids, tahun)
 
     hasil = []
     for s in daftar:
@@ -274,7 +327,8 @@ def rollup_satker(
         semua = [u for r in per_jenis.values() for u in r.pengukuran]
         ringkasan = engine.ringkas_capaian(u.capaian for u in semua)
         kelengkapan = _kelengkapan(semua, tahun, today)
-        status, label, final = laporan.get(s.pk, ("", "Belum ada", False))
+        lap, ang = laporan.get(s.pk), anggaran.get(s.pk)
+        final = bool(lap and lap.final)
         hasil.append(
             BarisRekap(
                 satker=s,
@@ -283,34 +337,18 @@ def rollup_satker(
                 ringkasan=ringkasan,
                 kategori=engine.kategori(ringkasan.rata_rata, kebijakan[s.pk].skala),
                 kelengkapan=kelengkapan,
-                anggaran=total.get(s.pk, engine.Total()),
-                pagu_dipa=pagu_dipa.get(s.pk),
-                status_laporan=status,
-                status_laporan_label=label,
+                anggaran=ang.total if ang else engine.Total(),
+                pagu_dipa=ang.revisi_terakhir.pagu if ang and ang.revisi_terakhir else None,
+                status_laporan=lap.status if lap else "",
+                status_laporan_label=f"{lap.get_status_display()} v{lap.versi}"
+                if lap
+                else "Belum ada",
                 laporan_final=final,
-                temuan=temuan.get(s.pk, 0),
+                temuan=_temuan_terbuka(s, tahun, per_jenis, ang, lap),
                 terlambat=_terlambat(per_jenis, kelengkapan, final, tahun, today),
             )
         )
     return hasil
-
-
-def status_laporan_per_satker(
-    satker_ids: list[int], tahun: int
-) -> dict[int, tuple[str, str, bool]]:
-    """(status, label, final) of the latest version of each satker's LKjIP for the year."""
-    hasil = {}
-    for lap in LaporanKinerja.objects.filter(satker_id__in=satker_ids, tahun=tahun).order_by(
-        "satker_id", "versi"
-    ):
-        label = f"{lap.get_status_display()} v{lap.versi}"
-        hasil[lap.satker_id] = (lap.status, label, lap.final)
-    return hasil
-
-
-def temuan_per_satker(satker_ids: list[int], tahun: int) -> dict[int, int]:
-    """The number of open consistency items of each satker's report data for the year."""
-    return {}
 
 
 # ---------------------------------------------------------------- filters, order, groups

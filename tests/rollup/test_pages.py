@@ -228,3 +228,24 @@ def test_indicator_view_ranks_and_charts(client, personas):
         )
     ).active
     assert ws["A1"].value == pilihan[0].nama
+
+
+def test_open_findings_from_report_checks(personas):
+    from kinerja.models import BarisAnggaran
+    from laporan.models import JustifikasiPemeriksaan
+
+    isi_satker(personas.satker_a)
+
+    def temuan():
+        (b,) = rollup.rollup_satker(user=personas.admin, tahun=TAHUN, satker=personas.satker_a)
+        return b.temuan
+
+    assert temuan() == 0
+    baris = BarisAnggaran.objects.filter(dipa__satker=personas.satker_a).first()
+    BarisAnggaran.objects.filter(pk=baris.pk).update(realisasi=150_000_000)
+    assert temuan() == 1  # realisasi above pagu
+    lap = personas.satker_a.laporan.get()
+    JustifikasiPemeriksaan.objects.create(
+        laporan=lap, kunci=f"realisasi_melebihi_pagu:{baris.pk}", teks="Sudah dikoreksi SAKTI."
+    )
+    assert temuan() == 0
