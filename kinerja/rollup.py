@@ -32,8 +32,8 @@ from kinerja.selectors import (
 from laporan import checks
 from laporan import selectors as lap_sel
 from laporan.models import LaporanKinerja
-from satker.models import Satker
-from satker.selectors import satker_visible
+from satker.models import Peran, Satker
+from satker.selectors import is_admin, peran_di, satker_visible
 
 JENIS_PK = tuple(PerjanjianKinerja.Jenis)
 ST = PerjanjianKinerja.Status
@@ -44,6 +44,18 @@ AKHIR_TRIWULAN = {
     engine.Periode.TW3: (9, 30),
     engine.Periode.TW4: (12, 31),
 }
+
+
+def dapat_rekap(user: User | AnonymousUser, satker: Satker) -> bool:
+    """May the user see the rollup of this satker (a province, or KPU RI for the national one)?
+
+    Admins, and reviewers at the satker or at the satker above it (KPU RI over a province).
+    """
+    if is_admin(user):
+        return True
+    return any(
+        Peran.Jenis.REVIEWER in peran_di(user, s) for s in (satker, satker.induk) if s is not None
+    )
 
 
 def batas_pk(tahun: int) -> dt.date:

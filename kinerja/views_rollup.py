@@ -26,22 +26,13 @@ from kinerja.capaian import TRIWULAN, Periode
 from kinerja.models import PerjanjianKinerja
 from kinerja.selectors import Pengukuran, ringkasan_anggaran
 from kinerja.xlsx import FORMAT_ANGKA, FORMAT_PERSEN, FORMAT_RUPIAH, nilai_sel
-from satker.models import Peran, Satker
-from satker.selectors import can_read, is_admin, peran_di, satker_visible
-
-
-def _reviewer_atas(user, satker: Satker) -> bool:
-    """Admin, or a reviewer at this satker or at the satker above it (KPU RI over a province)."""
-    if is_admin(user):
-        return True
-    return any(
-        Peran.Jenis.REVIEWER in peran_di(user, s) for s in (satker, satker.induk) if s is not None
-    )
+from satker.models import Satker
+from satker.selectors import can_read, satker_visible
 
 
 def _get_ri_for_reviewer(request: HttpRequest) -> Satker:
     ri = Satker.objects.filter(tingkat=Satker.Tingkat.RI).first()
-    if ri is None or not _reviewer_atas(request.user, ri):
+    if ri is None or not rollup.dapat_rekap(request.user, ri):
         raise Http404
     return ri
 
@@ -50,7 +41,7 @@ def _get_provinsi_for_reviewer(request: HttpRequest, kode: str) -> Satker:
     provinsi = get_object_or_404(
         Satker.objects.select_related("induk"), kode=kode, tingkat=Satker.Tingkat.PROVINSI
     )
-    if not _reviewer_atas(request.user, provinsi):
+    if not rollup.dapat_rekap(request.user, provinsi):
         raise Http404
     return provinsi
 
