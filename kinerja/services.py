@@ -18,7 +18,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from kinerja.capaian import TRIWULAN
+from kinerja.capaian import Periode
 from kinerja.models import (
     AnggaranPK,
     BarisAnggaran,
@@ -423,7 +423,7 @@ def realisasi_save(
 def periode_close(*, satker: Satker, tahun: int, periode: str, by: User) -> PenutupanPeriode:
     if not can_close_periode(by, satker):
         raise PermissionDenied("Hanya sekretaris yang dapat menutup triwulan.")
-    if periode not in TRIWULAN:
+    if periode not in Periode.values:
         raise ValidationError("Periode tidak dikenal.")
     if PenutupanPeriode.objects.filter(satker=satker, tahun=tahun, periode=periode).exists():
         raise ValidationError(f"{periode} {tahun} sudah ditutup.")

@@ -102,7 +102,7 @@ def _get_baris_anggaran(request: HttpRequest, baris_id: int, *, tulis: bool = Fa
 
 
 def _periode(periode: str) -> engine.Periode:
-    if periode not in engine.TRIWULAN:
+    if periode not in engine.Periode.values:
         raise Http404("Periode tidak dikenal.")
     return engine.Periode(periode)
 
@@ -160,7 +160,8 @@ def pk_create(request: HttpRequest, kode: str) -> HttpResponse:
         else:
             messages.success(request, f"{pk} dibuat.")
             return redirect("pk_detail", pk_id=pk.pk)
-    return render(request, "kinerja/form.html", {"form": form, "judul": f"PK baru {satker}"})
+    ctx = {"form": form, "judul": "Perjanjian Kinerja baru", "satker": satker}
+    return render(request, "kinerja/form.html", ctx)
 
 
 def _versi(pk: PerjanjianKinerja):
@@ -373,6 +374,7 @@ def pk_riwayat(request: HttpRequest, pk_id: int) -> HttpResponse:
     pk = _get_pk(request, pk_id)
     return render_riwayat(
         request,
+        satker=pk.satker,
         judul=f"Riwayat {pk}",
         kembali=reverse("pk_detail", args=[pk.pk]),
         riwayat=[
@@ -389,6 +391,7 @@ def baris_riwayat(request: HttpRequest, baris_id: int) -> HttpResponse:
     baris = _get_baris(request, baris_id)
     return render_riwayat(
         request,
+        satker=baris.perjanjian.satker,
         judul=f"Riwayat baris {baris}",
         kembali=reverse("pk_detail", args=[baris.perjanjian_id]),
         riwayat=[
@@ -416,7 +419,11 @@ class BarisGrid:
 def _baris_grid(baris: BarisPK, periode: str, kebijakan) -> BarisGrid:
     m = ukur_baris(baris, kebijakan)
     tw = {t.periode: t.teks for t in baris.target_triwulan.all()}
-    capaian = m.capaian_triwulan.get(periode, engine.Capaian(None, engine.BELUM_ADA_REALISASI))
+    if periode == engine.Periode.TAHUNAN:
+        capaian = m.capaian
+    else:
+        belum = engine.Capaian(None, engine.BELUM_ADA_REALISASI)
+        capaian = m.capaian_triwulan.get(periode, belum)
     return BarisGrid(
         baris=baris,
         target=tw.get(periode) or baris.target,
@@ -452,7 +459,7 @@ def realisasi_grid(request: HttpRequest, kode: str, tahun: int, periode: str) ->
         "tahun": tahun,
         "periode": periode,
         "bagian": bagian,
-        "triwulan": engine.TRIWULAN,
+        "triwulan": engine.Periode,
         "penutupan": penutupan.first(),
         "kebijakan": kebijakan,
         "boleh_ubah": can_write(request.user, satker),
@@ -541,6 +548,7 @@ def realisasi_riwayat(request: HttpRequest, realisasi_id: int) -> HttpResponse:
     pk = realisasi.baris.perjanjian
     return render_riwayat(
         request,
+        satker=pk.satker,
         judul=f"Riwayat realisasi {realisasi.get_periode_display()} — {realisasi.baris}",
         kembali=reverse("realisasi_grid", args=[pk.satker.kode, pk.tahun, realisasi.periode]),
         riwayat=[realisasi.history.all()],
@@ -582,7 +590,7 @@ def periode_reopen(request: HttpRequest, kode: str, tahun: int, periode: str) ->
             messages.success(request, f"{periode.label} {tahun} dibuka kembali.")
             return redirect("realisasi_grid", kode=kode, tahun=tahun, periode=periode)
     judul = f"Buka kembali {periode.label} {tahun} — {satker}"
-    return render(request, "kinerja/form.html", {"form": form, "judul": judul})
+    return render(request, "kinerja/form.html", {"form": form, "judul": judul, "satker": satker})
 
 
 # ---------------------------------------------------------------- budget
@@ -632,7 +640,7 @@ def _simpan_revisi(request: HttpRequest, satker: Satker, tahun: int, revisi):
             messages.success(request, "Revisi DIPA disimpan.")
             return redirect("anggaran_detail", kode=satker.kode, tahun=tahun)
     judul = f"Ubah {revisi.label}" if revisi else f"Tambah revisi DIPA {tahun}"
-    return render(request, "kinerja/form.html", {"form": form, "judul": judul})
+    return render(request, "kinerja/form.html", {"form": form, "judul": judul, "satker": satker})
 
 
 @login_required
@@ -668,7 +676,7 @@ def _simpan_baris_anggaran(request: HttpRequest, satker: Satker, tahun: int, bar
             messages.success(request, "Baris anggaran disimpan.")
             return redirect("anggaran_detail", kode=satker.kode, tahun=tahun)
     judul = f"Ubah baris anggaran {baris}" if baris else f"Tambah baris anggaran {tahun}"
-    return render(request, "kinerja/form.html", {"form": form, "judul": judul})
+    return render(request, "kinerja/form.html", {"form": form, "judul": judul, "satker": satker})
 
 
 @login_required
@@ -689,6 +697,7 @@ def anggaran_riwayat(request: HttpRequest, kode: str, tahun: int) -> HttpRespons
     ids = [dipa.pk] if dipa else []
     return render_riwayat(
         request,
+        satker=satker,
         judul=f"Riwayat anggaran {satker} {tahun}",
         kembali=reverse("anggaran_detail", args=[kode, tahun]),
         riwayat=[
@@ -704,6 +713,7 @@ def baris_anggaran_riwayat(request: HttpRequest, baris_id: int) -> HttpResponse:
     baris = _get_baris_anggaran(request, baris_id)
     return render_riwayat(
         request,
+        satker=baris.dipa.satker,
         judul=f"Riwayat baris anggaran {baris}",
         kembali=reverse("anggaran_detail", args=[baris.dipa.satker.kode, baris.dipa.tahun]),
         riwayat=[baris.history.all()],
@@ -715,6 +725,7 @@ def revisi_dipa_riwayat(request: HttpRequest, revisi_id: int) -> HttpResponse:
     revisi = _get_revisi_dipa(request, revisi_id)
     return render_riwayat(
         request,
+        satker=revisi.dipa.satker,
         judul=f"Riwayat {revisi.label} DIPA {revisi.dipa.tahun}",
         kembali=reverse("anggaran_detail", args=[revisi.dipa.satker.kode, revisi.dipa.tahun]),
         riwayat=[revisi.history.all()],

@@ -104,7 +104,7 @@ def _entri(rec) -> EntriRiwayat:
 
 
 def render_riwayat(
-    request: HttpRequest, *, judul: str, kembali: str, riwayat: list[QuerySet]
+    request: HttpRequest, *, satker: Satker, judul: str, kembali: str, riwayat: list[QuerySet]
 ) -> HttpResponse:
     """The Riwayat page: history records of one object (and its parts), newest first."""
     records = sorted(
@@ -113,9 +113,8 @@ def render_riwayat(
         reverse=True,
     )
     entri = [e for e in map(_entri, records) if e.jenis != "diubah" or e.perubahan or e.alasan]
-    return render(
-        request, "satker/riwayat.html", {"judul": judul, "kembali": kembali, "entri": entri}
-    )
+    ctx = {"satker": satker, "judul": judul, "kembali": kembali, "entri": entri}
+    return render(request, "satker/riwayat.html", ctx)
 
 
 # ---------------------------------------------------------------- home page
@@ -277,6 +276,7 @@ def satker_riwayat(request: HttpRequest, kode: str) -> HttpResponse:
     satker = _get_satker(request, kode)
     return render_riwayat(
         request,
+        satker=satker,
         judul=f"Riwayat {satker}",
         kembali=reverse("satker_detail", args=[satker.kode]),
         riwayat=[satker.history.all(), Pejabat.history.filter(satker_id=satker.pk)],
