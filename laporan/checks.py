@@ -150,6 +150,16 @@ def cek_tanggal(lap: Laporan) -> list[Temuan]:
                     reverse("pk_detail", args=[pk.id]),
                 )
             )
+    if not lap.penandatangan.nama:
+        hasil.append(
+            Temuan(
+                "penandatangan",
+                "Penandatangan",
+                "Nama Ketua yang menandatangani laporan belum tercatat (pejabat satker atau "
+                "pihak pertama PK Komisioner).",
+                reverse("satker_detail", args=[lap.kode]),
+            )
+        )
     if lap.tanggal <= akhir_tahun:
         hasil.append(
             Temuan(

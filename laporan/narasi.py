@@ -304,6 +304,12 @@ def _ikhtisar(lap: Laporan) -> str:
     ]
     for pk in lap.pk:
         j = pk.jenis
+        if not pk.ringkasan.dihitung:
+            teks.append(
+                f"{pk.label} memuat {{{{jumlah_indikator:{j}}}}} indikator; belum ada indikator "
+                "dengan realisasi yang capaiannya dapat dihitung."
+            )
+            continue
         teks.append(
             f"{pk.label} memuat {{{{jumlah_indikator:{j}}}}} indikator; rata-rata capaian kinerja "
             f"{{{{rata_capaian:{j}}}}} ({{{{kategori_rata:{j}}}}}) dihitung dari "

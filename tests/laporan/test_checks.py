@@ -126,3 +126,11 @@ def test_narasi_salinan_belum_ditinjau(kantor):
 def test_teks_bawaan_tanpa_catatan(kantor):
     """A freshly loaded office's default texts raise no narrative finding."""
     assert not [k for k in temuan(kantor) if not k.startswith("realisasi_kosong")]
+
+
+def test_penandatangan_belum_tercatat(kantor):
+    assert "penandatangan" not in temuan(kantor)
+    kantor.satker.pejabat.all().delete()
+    kantor.pk_kpu.pihak_pertama_nama = ""
+    kantor.pk_kpu.save()
+    assert "penandatangan" in temuan(kantor)
