@@ -209,7 +209,9 @@ def _riwayat(satker: Satker, tahun: int, baris: list[BarisUkur]) -> tuple[list[R
     return [r for r in hasil if r.tahun_lalu], tahun_ada
 
 
-def _progres(baris: list[BarisUkur], ukuran: dict[int, Pengukuran]) -> list[Progres]:
+def _progres(
+    baris: list[BarisUkur], ukuran: dict[int, Pengukuran], kebijakan: Kebijakan
+) -> list[Progres]:
     """Each row's realisasi against the Renstra target of the Renstra's last year."""
     ids = {b.indikator_kinerja_id for b in baris if b.indikator_kinerja_id}
     if not ids:
@@ -230,7 +232,7 @@ def _progres(baris: list[BarisUkur], ukuran: dict[int, Pengukuran]) -> list[Prog
             t.nilai,
             u.realisasi_tahun,
             arah=u.baris.arah,
-            rumus_turun=u.baris.rumus_turun or engine.RumusTurun.SELISIH,
+            rumus_turun=u.baris.rumus_turun or kebijakan.rumus_turun,
         )
         hasil.append(Progres(b, t.tahun, t.target, c.nilai, c.keterangan))
     return hasil
@@ -457,7 +459,7 @@ def build_laporan(
         pk=data_pk,
         riwayat=riwayat,
         tahun_riwayat=tahun_riwayat,
-        progres=_progres(semua_baris, ukuran),
+        progres=_progres(semua_baris, ukuran, kebijakan),
         renstra=_renstra(satker, tahun),
         anggaran=anggaran,
         efisiensi=_efisiensi(data_pk, anggaran, semua),
