@@ -12,9 +12,9 @@ Prints rows, seconds, rows per second and peak memory for each.
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import cProfile
 import datetime as dt
+import multiprocessing
 import os
 import pstats
 import resource
@@ -66,29 +66,63 @@ def tulis_workbook(path: str, n: int, tahun: int) -> int:
     baris["Satker"] = satker
     for k in kode:
         for j in range(5):
-            baris["Pejabat"].append([k, f"Pejabat {k}-{j}", f"19800101200501{j:04d}", f"Jabatan {j}", ""])
+            baris["Pejabat"].append(
+                [k, f"Pejabat {k}-{j}", f"19800101200501{j:04d}", f"Jabatan {j}", ""]
+            )
         for jenis in ("KPU", "SEKRETARIAT"):
             for no in range(1, 26):
                 target = TARGET[no % len(TARGET)]
                 tw = [target] * 4 if no % 3 == 0 else [None] * 4
                 baris["PK"].append(
-                    [k, tahun, jenis, str(no), f"Sasaran {no // 5}", f"Indikator {no}", None,
-                     "naik", "terakhir", target, *tw]
+                    [
+                        k,
+                        tahun,
+                        jenis,
+                        str(no),
+                        f"Sasaran {no // 5}",
+                        f"Indikator {no}",
+                        None,
+                        "naik",
+                        "terakhir",
+                        target,
+                        *tw,
+                    ]
                 )
                 for p in ("TW1", "TW2", "TW3", "TW4"):
                     baris["Realisasi"].append([k, tahun, jenis, str(no), p, target, "Kendala", ""])
             baris["PKAnggaran"].append([k, tahun, jenis, "076.01.WA", 2_000_000_000])
             baris["PKAnggaran"].append([k, tahun, jenis, "076.01.CQ", 1_500_000_000])
             baris["PKPihak"].append(
-                [k, tahun, jenis, "Ketua", "Ketua KPU", "Atasan", "Ketua KPU Atasan", "Kota",
-                 dt.date(tahun, 1, 15)]
+                [
+                    k,
+                    tahun,
+                    jenis,
+                    "Ketua",
+                    "Ketua KPU",
+                    "Atasan",
+                    "Ketua KPU Atasan",
+                    "Kota",
+                    dt.date(tahun, 1, 15),
+                ]
             )
         for j in range(30):
             program = "076.01.WA" if j < 15 else "076.01.CQ"
             baris["Anggaran"].append(
-                [k, tahun, program, f"Program {program}", f"{3350 + j // 5}", f"Kegiatan {j // 5}",
-                 f"EBA.{j:03d}", f"Output {j}", "521211", "APBN" if j % 10 else "HIBAH",
-                 100_000_000 + j, 90_000_000, dt.date(tahun, 12, 31)]
+                [
+                    k,
+                    tahun,
+                    program,
+                    f"Program {program}",
+                    f"{3350 + j // 5}",
+                    f"Kegiatan {j // 5}",
+                    f"EBA.{j:03d}",
+                    f"Output {j}",
+                    "521211",
+                    "APBN" if j % 10 else "HIBAH",
+                    100_000_000 + j,
+                    90_000_000,
+                    dt.date(tahun, 12, 31),
+                ]
             )
         for j in range(5):
             label = "DIPA Awal" if j == 0 else f"Revisi {j}"

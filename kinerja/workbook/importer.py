@@ -163,7 +163,7 @@ class _Impor:
 
     def baca(self, sumber: Sumber, batas_byte: int | None) -> None:
         for sheet, baris in baca(sumber, self.lap, batas_byte=batas_byte):
-            self.baris[sheet.nama] = [b for b in baris if "_galat" not in b.nilai]
+            self.baris[sheet.nama] = [b for b in baris if not b.salah]
             self.lap.sheet(sheet.nama)
 
     def _ada(self, *sheets: str) -> bool:

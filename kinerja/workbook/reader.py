@@ -41,16 +41,23 @@ class BerkasError(Exception):
 
 @dataclass(slots=True)
 class BarisMentah:
-    """One non-empty row: its number in the sheet and a typed value per column present."""
+    """One non-empty row: its number in the sheet and a typed value per column present.
+
+    Values are a tuple indexed through the sheet's shared column map, which keeps 100.000 rows
+    small in memory.
+    """
 
     nomor: int
-    nilai: dict[str, object]
+    nilai: tuple
+    indeks: dict[str, int]
+    salah: bool = False
 
     def __getitem__(self, kolom: str) -> object:
-        return self.nilai.get(kolom)
+        i = self.indeks.get(kolom)
+        return None if i is None else self.nilai[i]
 
     def ada(self, kolom: str) -> bool:
-        return kolom in self.nilai
+        return kolom in self.indeks
 
 
 Sumber = str | Path | BinaryIO
@@ -196,9 +203,10 @@ def _baris(sheet: Sheet, data, rumus, laporan: Laporan) -> Iterator[BarisMentah]
         posisi = _kepala(sheet, kepala, laporan)
         if posisi is None:
             return
+        indeks = {kolom.nama: i for i, kolom in enumerate(posisi)}
         for nomor, sel in enumerate(data, start=2):
             sel_rumus = next(rumus, ()) if rumus is not None else ()
-            baris = _satu_baris(sheet, nomor, posisi, sel, sel_rumus, laporan)
+            baris = _satu_baris(sheet, nomor, posisi, indeks, sel, sel_rumus, laporan)
             if baris is not None:
                 yield baris
     except BerkasError:
@@ -232,9 +240,15 @@ def _kepala(sheet: Sheet, sel: tuple, laporan: Laporan) -> dict[Kolom, int] | No
 
 
 def _satu_baris(
-    sheet: Sheet, nomor: int, posisi: dict[Kolom, int], sel: tuple, sel_rumus: tuple, laporan
+    sheet: Sheet,
+    nomor: int,
+    posisi: dict[Kolom, int],
+    indeks: dict[str, int],
+    sel: tuple,
+    sel_rumus: tuple,
+    laporan: Laporan,
 ) -> BarisMentah | None:
-    nilai: dict[str, object] = {}
+    nilai: list[object] = []
     galat: list[tuple[str, str]] = []
     kosong = True
     for kolom, i in posisi.items():
@@ -243,37 +257,34 @@ def _satu_baris(
         rumus = i < len(sel_rumus) and sel_rumus[i].data_type == "f"
         if isinstance(mentah, str) and not mentah.strip():
             mentah = None
+        nilai.append(None)
         if mentah is None and not rumus:
-            nilai[kolom.nama] = None
             continue
         kosong = False
         if mentah is None:
             galat.append(
                 (
                     kolom.nama,
-                    "Rumus tanpa nilai tersimpan. Buka berkas di program "
-                    "spreadsheet, hitung ulang, lalu simpan; atau tulis nilainya langsung.",
+                    "Rumus tanpa nilai tersimpan. Buka berkas di program spreadsheet, hitung "
+                    "ulang, lalu simpan; atau tulis nilainya langsung.",
                 )
             )
-            continue
-        if c.data_type == "e":
+        elif c.data_type == "e":
             galat.append((kolom.nama, f"Sel berisi galat rumus {mentah}."))
-            continue
-        try:
-            nilai[kolom.nama] = baca_sel(kolom, mentah, persen="%" in (c.number_format or ""))
-        except NilaiError as exc:
-            galat.append((kolom.nama, str(exc)))
+        else:
+            try:
+                nilai[-1] = baca_sel(kolom, mentah, persen="%" in (c.number_format or ""))
+            except NilaiError as exc:
+                galat.append((kolom.nama, str(exc)))
     if kosong:
         return None
     salah = {nama for nama, _ in galat}
-    for kolom in sheet.kolom:
-        if kolom.wajib and nilai.get(kolom.nama) is None and kolom.nama not in salah:
+    for kolom in posisi:
+        if kolom.wajib and nilai[indeks[kolom.nama]] is None and kolom.nama not in salah:
             galat.append((kolom.nama, "Wajib diisi."))
-    if galat:
-        for nama, pesan in galat:
-            laporan.tambah_galat(sheet.nama, nomor, nama, pesan)
-        return BarisMentah(nomor, {**nilai, "_galat": True})
-    return BarisMentah(nomor, nilai)
+    for nama, pesan in galat:
+        laporan.tambah_galat(sheet.nama, nomor, nama, pesan)
+    return BarisMentah(nomor, tuple(nilai), indeks, salah=bool(galat))
 
 
 def baca_sel(kolom: Kolom, nilai: object, *, persen: bool = False) -> object:

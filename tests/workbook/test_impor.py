@@ -57,7 +57,9 @@ def test_perubahan_di_program_spreadsheet_terlihat_dan_hanya_itu_yang_disimpan(
         "Realisasi": (0, 1),
         "Anggaran": (0, 1),
     }
-    perubahan = {(p.sheet, p.kolom, p.lama, p.baru) for s in pratinjau.sheets.values() for p in s.perubahan}
+    perubahan = {
+        (p.sheet, p.kolom, p.lama, p.baru) for s in pratinjau.sheets.values() for p in s.perubahan
+    }
     assert ("Realisasi", "realisasi", "78%", "81,5%") in perubahan
     assert ("PK", "target", "10 kali", "12 kali") in perubahan
     assert ("PK", "tw4", "77,5%", "78%") in perubahan
@@ -73,7 +75,12 @@ def test_perubahan_di_program_spreadsheet_terlihat_dan_hanya_itu_yang_disimpan(
     assert r.history.first().history_user == personas.operator_a
     b = BarisPK.objects.get(pk=data_lengkap["baris"]["2"].pk)
     assert (b.target, b.target_angka) == ("12 kali", 12)
-    assert TargetTriwulan.objects.get(baris__no="1", baris__perjanjian__jenis="KPU", periode="TW4").teks == "78%"
+    assert (
+        TargetTriwulan.objects.get(
+            baris__no="1", baris__perjanjian__jenis="KPU", periode="TW4"
+        ).teks
+        == "78%"
+    )
     assert BarisAnggaran.objects.get(sumber="HIBAH").realisasi == 2_100_000_000
 
     f.seek(0)
@@ -113,12 +120,20 @@ def test_realisasi_berjenis_lain_ditolak(personas, data_lengkap):
     (g,) = laporan.galat
     assert (g.sheet, g.baris, g.kolom) == ("Realisasi", 2, "realisasi")
     assert "predikat" in g.pesan and "persentase" in g.pesan
-    assert Realisasi.objects.get(baris__no="1", periode="TW1", baris__perjanjian__jenis="KPU").teks == "21,25%"
+    assert (
+        Realisasi.objects.get(baris__no="1", periode="TW1", baris__perjanjian__jenis="KPU").teks
+        == "21,25%"
+    )
 
 
 @pytest.mark.parametrize(
     "nilai,potongan",
-    [("1.234", "ambigu"), ("77,5,5%", "pemisah ribuan"), ("-5%", "negatif"), ("12 3 kali", "tidak dapat")],
+    [
+        ("1.234", "ambigu"),
+        ("77,5,5%", "pemisah ribuan"),
+        ("-5%", "negatif"),
+        ("12 3 kali", "tidak dapat"),
+    ],
 )
 def test_nilai_tidak_terbaca_ditolak_dengan_alasan(personas, data_lengkap, nilai, potongan):
     f = buat_xlsx({"Realisasi": [REAL_KEPALA, ["1672", 2024, "KPU", "1", "TW1", nilai]]})
@@ -138,7 +153,10 @@ def test_semua_atau_tidak_sama_sekali(personas, data_lengkap):
     )
     laporan = impor_workbook(f, user=personas.operator_a, terapkan=True)
     assert laporan.jumlah_galat == 1 and not laporan.diterapkan
-    assert Realisasi.objects.get(baris__no="1", periode="TW1", baris__perjanjian__jenis="KPU").teks == "21,25%"
+    assert (
+        Realisasi.objects.get(baris__no="1", periode="TW1", baris__perjanjian__jenis="KPU").teks
+        == "21,25%"
+    )
 
 
 def test_satker_lain_ditolak_tanpa_membocorkan_data(personas, data_lengkap):
@@ -173,7 +191,15 @@ def test_pk_ditandatangani_tidak_berubah_tetapi_realisasinya_boleh(personas, dat
         {
             "PK": [
                 PK_KEPALA,
-                ["1672", 2024, "SEKRETARIAT", "1", "Meningkatnya partisipasi pemilih", "x", "3 laporan"],
+                [
+                    "1672",
+                    2024,
+                    "SEKRETARIAT",
+                    "1",
+                    "Meningkatnya partisipasi pemilih",
+                    "x",
+                    "3 laporan",
+                ],
             ],
             "PKAnggaran": [
                 ["satker", "tahun", "jenis", "program", "anggaran"],
@@ -187,13 +213,21 @@ def test_pk_ditandatangani_tidak_berubah_tetapi_realisasinya_boleh(personas, dat
         }
     )
     laporan = impor_workbook(f, user=personas.sekretaris_a, terapkan=True)
-    assert [(g.sheet, g.baris) for g in laporan.galat] == [("PK", 2), ("PKAnggaran", 2), ("PKPihak", 2)]
+    assert [(g.sheet, g.baris) for g in laporan.galat] == [
+        ("PK", 2),
+        ("PKAnggaran", 2),
+        ("PKPihak", 2),
+    ]
     assert all("ditandatangani" in g.pesan for g in laporan.galat)
 
-    f = buat_xlsx({"Realisasi": [REAL_KEPALA, ["1672", 2024, "SEKRETARIAT", "1", "TW2", "2 laporan"]]})
+    f = buat_xlsx(
+        {"Realisasi": [REAL_KEPALA, ["1672", 2024, "SEKRETARIAT", "1", "TW2", "2 laporan"]]}
+    )
     laporan = impor_workbook(f, user=personas.sekretaris_a, terapkan=True)
     assert laporan.diterapkan, laporan.teks()
-    assert Realisasi.objects.filter(baris__perjanjian=data_lengkap["sekretariat"], periode="TW2").exists()
+    assert Realisasi.objects.filter(
+        baris__perjanjian=data_lengkap["sekretariat"], periode="TW2"
+    ).exists()
 
 
 def test_triwulan_tertutup_ditolak(personas, data_lengkap):
@@ -243,8 +277,12 @@ def test_kolom_wajib_hilang_dan_kolom_tambahan(personas):
 
 def test_nama_sheet_dan_kolom_tidak_peka_huruf_dan_spasi(personas, data_lengkap):
     f = buat_xlsx(
-        {" realisasi ": [["Satker", "TAHUN", "Jenis", "No", "Periode", "Realisasi", "Tindak Lanjut"],
-                        ["1672", "2024", "KPU", 1, "TW1", 21.25, "'=x"]]}
+        {
+            " realisasi ": [
+                ["Satker", "TAHUN", "Jenis", "No", "Periode", "Realisasi", "Tindak Lanjut"],
+                ["1672", "2024", "KPU", 1, "TW1", 21.25, "'=x"],
+            ]
+        }
     )
     laporan = impor_workbook(f, user=personas.operator_a)
     assert not laporan.galat, laporan.teks()

@@ -100,4 +100,4 @@ def test_ekspor_uang_bilangan_bulat_dan_tanggal(personas, data_lengkap):
     isi = _isi(_ekspor(Satker.objects.filter(pk=personas.satker_a.pk)))
     hibah = next(r for r in isi["Anggaran"][1:] if r[9] == "HIBAH")
     assert hibah[10] == 2_880_554_000 and isinstance(hibah[10], int)
-    assert hibah[12] == dt.datetime(2024, 12, 31)
+    assert hibah[12].date() == dt.date(2024, 12, 31)
