@@ -37,6 +37,12 @@ class Personas:
         }
 
 
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2 would cost seconds per test that creates users; the hasher is not under test.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
 @pytest.fixture
 def personas(db) -> Personas:
     provinsi = ProvinsiFactory(kode="16", nama="KPU Provinsi Sumatera Selatan")
