@@ -101,3 +101,46 @@ def test_ekspor_uang_bilangan_bulat_dan_tanggal(personas, data_lengkap):
     hibah = next(r for r in isi["Anggaran"][1:] if r[9] == "HIBAH")
     assert hibah[10] == 2_880_554_000 and isinstance(hibah[10], int)
     assert hibah[12].date() == dt.date(2024, 12, 31)
+
+
+def test_reviewer_ekspor_provinsi_diubah_lalu_diimpor_hanya_angka_itu_yang_berubah(
+    client, personas, data_lengkap
+):
+    import openpyxl
+    from django.urls import reverse
+
+    client.force_login(personas.reviewer)
+    r = client.get(reverse("workbook-ekspor-provinsi", args=["16", 2024]))
+    buku = openpyxl.load_workbook(io.BytesIO(r.content))
+    ws = buku["Anggaran"]
+    kepala = [c.value for c in ws[1]]
+    baris = next(
+        row for row in ws.iter_rows(min_row=2) if row[kepala.index("sumber")].value == "HIBAH"
+    )
+    baris[kepala.index("realisasi")].value = 2_500_000_000
+    ws = buku["Realisasi"]
+    baris = next(
+        row for row in ws.iter_rows(min_row=2) if row[4].value == "TAHUNAN" and row[5].value == "BB"
+    )
+    baris[5].value = "A"
+    f = io.BytesIO()
+    buku.save(f)
+    f.seek(0)
+    sebelum = _jumlah_riwayat()
+
+    laporan = impor_workbook(f, user=personas.admin, terapkan=True)
+
+    assert not laporan.galat, laporan.teks()
+    ubah = [
+        (p.sheet, p.kolom, p.lama, p.baru) for s in laporan.sheets.values() for p in s.perubahan
+    ]
+    assert ubah == [
+        ("Realisasi", "realisasi", "BB", "A"),
+        ("Anggaran", "realisasi", "2.000.000.000", "2.500.000.000"),
+    ]
+    assert not any(s.baru for s in laporan.sheets.values())
+    sesudah = _jumlah_riwayat()
+    assert {k: sesudah[k] - sebelum[k] for k in sesudah if sesudah[k] != sebelum[k]} == {
+        "Realisasi": 1,
+        "BarisAnggaran": 1,
+    }
