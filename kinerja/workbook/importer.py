@@ -177,6 +177,10 @@ class _Impor:
 
     def rencanakan(self) -> None:
         self._muat_satker()
+        if self.semua:
+            for b in self.baris.get("Satker", ()):
+                if b["kode"] not in self.satker:
+                    self.satker_baru.setdefault(b["kode"], b["tingkat"])
         for b in self.baris.get("Satker", ()):
             self._satker_baris(b)
         self._muat_pejabat()
@@ -297,10 +301,11 @@ class _Impor:
         return None
 
     def _tingkat(self, kode: str) -> str | None:
+        """Tingkat of an existing or planned satker (asked only for admins and system imports)."""
         if kode in self.satker_baru:
             return self.satker_baru[kode]
         s = self.satker.get(kode)
-        return s.tingkat if s is not None and (self.semua or s.pk in self.lihat_ids) else None
+        return s.tingkat if s is not None else None
 
     def _satker_baris(self, b: BarisMentah) -> None:
         S = "Satker"
@@ -324,8 +329,6 @@ class _Impor:
                 self._galat(S, b, "induk", "Tingkat dan induk satker hanya dapat diubah admin.")
                 return
         else:
-            if s is None:
-                self.satker_baru[kode] = tingkat
             galat = self._periksa_induk(kode, tingkat, induk)
             if galat:
                 self._galat(S, b, "induk", galat)

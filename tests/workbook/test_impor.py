@@ -299,6 +299,44 @@ def test_satker_baru_hanya_oleh_admin(personas):
     assert Satker.objects.get(kode="1675").induk == personas.provinsi
 
 
+def test_provinsi_dan_kabupaten_baru_dalam_urutan_apa_pun(personas):
+    kepala = ["kode", "nama", "tingkat", "induk"]
+    f = buat_xlsx(
+        {
+            "Satker": [
+                kepala,
+                ["1901", "KPU Kabupaten Bangka", "KABUPATEN", "19"],
+                ["19", "KPU Provinsi Kepulauan Bangka Belitung", "PROVINSI", "RI"],
+                ["1902", "KPU Kabupaten Belitung", "KABUPATEN", "1672"],
+            ],
+            "RevisiDIPA": [
+                ["satker", "tahun", "label", "tanggal", "pagu"],
+                ["1901", 2024, "DIPA Awal", "2023-12-01", "Rp 1.000.000,-"],
+            ],
+        }
+    )
+    laporan = impor_workbook(f, user=personas.admin, terapkan=True)
+    assert [(g.baris, g.kolom) for g in laporan.galat] == [(4, "induk")]
+    assert "harus tingkat PROVINSI" in laporan.galat[0].pesan
+    f = buat_xlsx(
+        {
+            "Satker": [
+                kepala,
+                ["1901", "KPU Kabupaten Bangka", "KABUPATEN", "19"],
+                ["19", "KPU Provinsi Kepulauan Bangka Belitung", "PROVINSI", "RI"],
+            ],
+            "RevisiDIPA": [
+                ["satker", "tahun", "label", "tanggal", "pagu"],
+                ["1901", 2024, "DIPA Awal", "2023-12-01", "Rp 1.000.000,-"],
+            ],
+        }
+    )
+    laporan = impor_workbook(f, user=personas.admin, terapkan=True)
+    assert laporan.diterapkan, laporan.teks()
+    assert Satker.objects.get(kode="1901").induk.kode == "19"
+    assert Satker.objects.get(kode="1901").dipa.get().revisi.get().pagu == 1_000_000
+
+
 def test_operator_tidak_dapat_memindah_induk(personas):
     kepala = ["kode", "nama", "tingkat", "induk"]
     f = buat_xlsx({"Satker": [kepala, ["1672", "KPU Kota Pagar Alam Baru", "KOTA", "RI"]]})
