@@ -181,27 +181,24 @@ class _Impor:
             for b in self.baris.get("Satker", ()):
                 if b["kode"] not in self.satker:
                     self.satker_baru.setdefault(b["kode"], b["tingkat"])
-        for b in self.baris.get("Satker", ()):
-            self._satker_baris(b)
+        self._periksa("Satker", self._satker_baris)
         self._muat_pejabat()
-        for b in self.baris.get("Pejabat", ()):
-            self._pejabat_baris(b)
+        self._periksa("Pejabat", self._pejabat_baris)
         if self._ada("PK", "PKAnggaran", "PKPihak", "Realisasi"):
             self._muat_pk()
-            for b in self.baris.get("PK", ()):
-                self._pk_baris(b)
-            for b in self.baris.get("PKAnggaran", ()):
-                self._pk_anggaran_baris(b)
-            for b in self.baris.get("PKPihak", ()):
-                self._pk_pihak_baris(b)
-            for b in self.baris.get("Realisasi", ()):
-                self._realisasi_baris(b)
+            self._periksa("PK", self._pk_baris)
+            self._periksa("PKAnggaran", self._pk_anggaran_baris)
+            self._periksa("PKPihak", self._pk_pihak_baris)
+            self._periksa("Realisasi", self._realisasi_baris)
         if self._ada("Anggaran", "RevisiDIPA"):
             self._muat_anggaran()
-            for b in self.baris.get("Anggaran", ()):
-                self._anggaran_baris(b)
-            for b in self.baris.get("RevisiDIPA", ()):
-                self._revisi_baris(b)
+            self._periksa("Anggaran", self._anggaran_baris)
+            self._periksa("RevisiDIPA", self._revisi_baris)
+
+    def _periksa(self, sheet: str, fungsi) -> None:
+        """Plan every row of a sheet, then let its rows go: the plan holds what is needed."""
+        for b in self.baris.pop(sheet, ()):
+            fungsi(b)
 
     def _galat(self, sheet: str, b: BarisMentah, kolom: str, pesan: str) -> None:
         self.lap.tambah_galat(sheet, b.nomor, kolom, pesan)
@@ -846,23 +843,25 @@ class _Impor:
             self._tulis_ubah(model)
 
     def _tulis_baru(self, model: type[models.Model], rencana: list[Buat]) -> None:
-        if not rencana:
-            return
-        objs = []
-        for r in rencana:
-            obj = model(**{k: self._obj(v) for k, v in r.nilai.items()})
-            _isi_turunan(obj)
-            objs.append(obj)
-        bulk_create_with_history(
-            objs,
-            model,
-            batch_size=POTONGAN,
-            default_user=self.user,
-            default_change_reason=self.alasan,
-        )
-        for r, obj in zip(rencana, objs, strict=True):
-            if r.kunci is not None:
-                self.obj[r.kunci] = obj
+        # In batches, so model and history instances of 100.000 rows are never all in memory.
+        rencana.reverse()
+        while rencana:
+            potongan = [rencana.pop() for _ in range(min(POTONGAN, len(rencana)))]
+            objs = []
+            for r in potongan:
+                obj = model(**{k: self._obj(v) for k, v in r.nilai.items()})
+                _isi_turunan(obj)
+                objs.append(obj)
+            bulk_create_with_history(
+                objs,
+                model,
+                batch_size=POTONGAN,
+                default_user=self.user,
+                default_change_reason=self.alasan,
+            )
+            for r, obj in zip(potongan, objs, strict=True):
+                if r.kunci is not None:
+                    self.obj[r.kunci] = obj
 
     def _tulis_ubah(self, model: type[models.Model]) -> None:
         daftar = self.ubah.pop(model, {})
