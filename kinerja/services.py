@@ -160,15 +160,17 @@ def perjanjian_create(
 
 
 def _isi_dari_renstra(pk: PerjanjianKinerja, *, by: User) -> None:
-    targets = (
-        TargetRenstra.objects.filter(tahun=pk.tahun)
-        .filter(indikator__sasaran__renstra__tahun_awal__lte=pk.tahun)
-        .filter(indikator__sasaran__renstra__tahun_akhir__gte=pk.tahun)
-        .filter(indikator__sasaran__renstra__satker__in=[pk.satker, None])
-        .select_related("indikator__sasaran")
-        .order_by("indikator__sasaran__urutan", "indikator__urutan", "indikator__kode")
-    )
-    targets = list(targets)
+    """Rows from the satker's own Renstra targets for the year, else from the national ones."""
+    semua = TargetRenstra.objects.filter(
+        tahun=pk.tahun,
+        indikator__sasaran__renstra__tahun_awal__lte=pk.tahun,
+        indikator__sasaran__renstra__tahun_akhir__gte=pk.tahun,
+    ).select_related("indikator__sasaran")
+    urut = ("indikator__sasaran__urutan", "indikator__urutan", "indikator__kode")
+    targets = list(semua.filter(indikator__sasaran__renstra__satker=pk.satker).order_by(*urut))
+    if not targets:
+        nasional = semua.filter(indikator__sasaran__renstra__satker__isnull=True)
+        targets = list(nasional.order_by(*urut))
     if not targets:
         raise ValidationError(f"Renstra tidak memuat target untuk tahun {pk.tahun}.")
     for i, t in enumerate(targets, start=1):

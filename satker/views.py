@@ -79,6 +79,23 @@ JENIS_RIWAYAT = {"+": "dibuat", "~": "diubah", "-": "dihapus"}
 ABAIKAN = {"diperbarui", "id"}
 
 
+def _tampil(field, nilai):
+    """A stored value as a user reads it: choice labels, related objects by name, local time."""
+    if nilai in (None, ""):
+        return nilai
+    if field.choices:
+        return dict(field.flatchoices).get(nilai, nilai)
+    if field.is_relation:
+        obj = field.related_model._default_manager.filter(pk=nilai).first()
+        return str(obj) if obj else nilai
+    if isinstance(nilai, dt.datetime):
+        lokal = timezone.localtime(nilai)
+        return f"{fmt.tanggal(lokal)} {lokal:%H:%M}"
+    if isinstance(nilai, dt.date):
+        return fmt.tanggal(nilai)
+    return nilai
+
+
 def _entri(rec) -> EntriRiwayat:
     perubahan = []
     prev = rec.prev_record
@@ -90,8 +107,10 @@ def _entri(rec) -> EntriRiwayat:
                 and c.field != "akun_kode"
             ):
                 continue
-            label = rec.instance._meta.get_field(c.field).verbose_name
-            perubahan.append(Perubahan(label, c.old, c.new))
+            field = rec.instance._meta.get_field(c.field)
+            perubahan.append(
+                Perubahan(field.verbose_name, _tampil(field, c.old), _tampil(field, c.new))
+            )
     user = rec.history_user
     return EntriRiwayat(
         objek=str(rec.instance),
