@@ -23,15 +23,20 @@ from kinerja.forms_workbook import EksporForm, UnggahForm
 from kinerja.workbook.exporter import buat_template, ekspor_workbook
 from kinerja.workbook.importer import impor_workbook
 from satker.models import Satker
-from satker.selectors import can_read, satker_visible, satker_writable
+from satker.selectors import can_read, is_admin, satker_visible, satker_writable
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESI = "workbook_impor"
 UMUR_BERKAS = 24 * 3600
 
 
+def _dapat_impor(user) -> bool:
+    # An admin may import into an empty database (the Satker sheet creates the offices).
+    return is_admin(user) or satker_writable(user).exists()
+
+
 def _pastikan_dapat_impor(request) -> None:
-    if not satker_writable(request.user).exists():
+    if not _dapat_impor(request.user):
         raise PermissionDenied("Anda tidak berwenang mengubah data satker mana pun.")
 
 
@@ -84,7 +89,7 @@ def beranda(request):
         return redirect(nama, form.cleaned_data["satker"], form.cleaned_data["tahun"])
     konteks = {
         "form": form,
-        "dapat_impor": satker_writable(request.user).exists(),
+        "dapat_impor": _dapat_impor(request.user),
         "batas_mb": settings.MAX_UPLOAD_BYTES // (1024 * 1024),
     }
     return render(request, "workbook/beranda.html", konteks)
