@@ -174,11 +174,13 @@ class BarisPKForm(VersiForm, forms.ModelForm):
                 nilai = parse_nilai(target, jenis=jenis)
             except NilaiError as exc:
                 self.add_error("target", str(exc))
-                return data
-            if nilai is None:
+                nilai = None
+            if nilai is None and not self.has_error("target"):
                 self.add_error("target", "Target wajib diisi.")
-                return data
-            data["jenis_nilai"] = jenis = jenis or nilai.jenis
+            if nilai is not None:
+                data["jenis_nilai"] = jenis = jenis or nilai.jenis
+        if not jenis:
+            return data
         for p in TRIWULAN:
             teks = data.get(p.lower(), "")
             try:

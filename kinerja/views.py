@@ -505,7 +505,9 @@ def realisasi_update(request: HttpRequest, baris_id: int, periode: str) -> HttpR
                 return _baris_grid_response(request, baris_id, periode)
             messages.success(request, f"Realisasi {periode.label} baris {baris.no} disimpan.")
             return redirect("realisasi_grid", kode=pk.satker.kode, tahun=pk.tahun, periode=periode)
+    tw = {t.periode: t.teks for t in baris.target_triwulan.all()}
     ctx = {"form": form, "baris": baris, "periode": periode, "pk": pk, "rekaman": rekaman}
+    ctx["target"] = tw.get(periode) or baris.target
     tpl = "kinerja/_realisasi_form_row.html" if request.htmx else "kinerja/realisasi_form.html"
     return render(request, tpl, ctx)
 

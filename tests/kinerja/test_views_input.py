@@ -252,3 +252,17 @@ def test_baris_anggaran_kegiatan_harus_dari_program(client, personas):
     resp = client.post(url, data | {"kegiatan": wa.pk, "akun_kode": "521211"})
     assert resp.status_code == 302
     assert BarisAnggaran.objects.get(dipa=dipa).pagu == 5_000_000
+
+
+def test_semua_kesalahan_baris_ditampilkan_sekaligus(client, personas, pk):
+    client.force_login(personas.operator_a)
+    data = _baris_data(target="-5%", jenis_nilai="PERSEN", tw1="B")
+    errors = client.post(reverse("baris_create", args=[pk.pk]), data).context["form"].errors
+    assert "negatif" in errors["target"][0] and "predikat" in errors["tw1"][0]
+
+
+def test_form_realisasi_menampilkan_target_triwulan(client, personas, baris):
+    baris.target_triwulan.create(periode="TW1", teks="20%")
+    client.force_login(personas.operator_a)
+    teks = client.get(reverse("realisasi_update", args=[baris.pk, "TW1"])).content.decode()
+    assert "Target TW1: 20%" in teks
