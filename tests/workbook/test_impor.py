@@ -361,3 +361,22 @@ def test_jumlah_query_tetap_tidak_per_baris(personas, data_lengkap):
 
     query(1)
     assert query(1) == query(8)
+
+
+def test_jenis_target_berubah_hanya_bila_belum_ada_realisasi(personas, data_lengkap):
+    f = buat_xlsx(
+        {
+            "PK": [
+                PK_KEPALA,
+                ["1672", 2024, "KPU", "1", "Sasaran", "Partisipasi", "B"],
+                ["1672", 2024, "KPU", "5", "Sasaran", "Indeks", "BB"],
+            ]
+        }
+    )
+    laporan = impor_workbook(f, user=personas.operator_a, terapkan=True)
+    assert [(g.baris, g.kolom) for g in laporan.galat] == [(2, "target")]
+    assert "sudah punya realisasi" in laporan.galat[0].pesan
+    f = buat_xlsx({"PK": [PK_KEPALA, ["1672", 2024, "KPU", "5", "Sasaran", "Indeks", "BB"]]})
+    assert impor_workbook(f, user=personas.operator_a, terapkan=True).diterapkan
+    b = BarisPK.objects.get(pk=data_lengkap["baris"]["5"].pk)
+    assert (b.jenis_nilai, b.target_kode, b.target_angka) == ("PREDIKAT", "BB", None)
