@@ -469,8 +469,6 @@ class PerjanjianViewSet(
     def get_serializer_class(self):
         if self.action in ("update", "partial_update"):
             return PerjanjianUpdateSerializer
-        if self.action == "revisi":
-            return AlasanSerializer
         return super().get_serializer_class()
 
     def pasangan(self, obj):
