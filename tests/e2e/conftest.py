@@ -45,7 +45,6 @@ def page(browser):
 
 @pytest.fixture(autouse=True)
 def _pengaturan_uji(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

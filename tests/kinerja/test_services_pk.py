@@ -21,11 +21,6 @@ from tests.factories import BarisPKFactory, PerjanjianFactory, RealisasiFactory
 S = PerjanjianKinerja.Status
 
 
-@pytest.fixture(autouse=True)
-def _hasher_cepat(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def pk(personas):
     pk = PerjanjianFactory(satker=personas.satker_a, tahun=2024, pihak_pertama_nama="Ketua A")

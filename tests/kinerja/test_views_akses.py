@@ -85,12 +85,6 @@ def bangun_dunia(personas) -> Dunia:
     )
 
 
-@pytest.fixture(autouse=True)
-def _hasher_cepat(settings):
-    # The default PBKDF2 costs ~0.4 s per persona; these tests are about access, not hashing.
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def dunia(personas, settings, tmp_path) -> Dunia:
     settings.MEDIA_ROOT = tmp_path / "media"

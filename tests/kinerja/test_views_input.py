@@ -20,8 +20,7 @@ PDF = b"%PDF-1.7\n%%EOF\n"
 
 
 @pytest.fixture(autouse=True)
-def _hasher_cepat(settings, tmp_path):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+def _media_sementara(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 

@@ -1,15 +1,9 @@
 """The Riwayat pages: who changed what, when, from what to what, newest first."""
 
-import pytest
 from django.urls import reverse
 
 from kinerja import services
 from tests.factories import BarisPKFactory, PerjanjianFactory
-
-
-@pytest.fixture(autouse=True)
-def _hasher_cepat(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
 def test_riwayat_baris_menampilkan_sebelum_dan_sesudah(client, personas):
