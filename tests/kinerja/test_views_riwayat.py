@@ -55,3 +55,16 @@ def test_riwayat_satker_dan_pejabat(client, personas):
     resp = client.get(reverse("satker_riwayat", args=["1672"]))
     teks = resp.content.decode()
     assert "Jl. Baru 1" in teks and "Ibrahim Putra" in teks and "operator_a" in teks
+
+
+def test_tanggal_tanda_tangan_memakai_waktu_jakarta(client, personas):
+    import datetime as dt
+
+    pk = PerjanjianFactory(
+        satker=personas.satker_a,
+        status="DITANDATANGANI",
+        ditandatangani_pada=dt.datetime(2024, 1, 16, 18, 30, tzinfo=dt.UTC),  # 17 Jan, 01.30 WIB
+    )
+    client.force_login(personas.operator_a)
+    teks = client.get(reverse("pk_detail", args=[pk.pk])).content.decode()
+    assert "pada 17 Januari 2024" in teks
