@@ -256,6 +256,8 @@ def perjanjian_submit(*, perjanjian: PerjanjianKinerja, by: User) -> PerjanjianK
 def perjanjian_sign(*, perjanjian: PerjanjianKinerja, by: User) -> PerjanjianKinerja:
     if not can_sign_pk(by, perjanjian.satker):
         raise PermissionDenied("Hanya ketua yang dapat menandatangani PK.")
+    if perjanjian.terkunci:
+        raise ValidationError("PK ini sudah ditandatangani.")
     if perjanjian.status != Status.DIAJUKAN:
         raise ValidationError("PK harus diajukan dahulu sebelum ditandatangani.")
     perjanjian.status = Status.DITANDATANGANI

@@ -47,6 +47,8 @@ def test_alur_ajukan_lalu_tanda_tangan(pk, personas):
     assert pk.status == S.DITANDATANGANI and pk.ditandatangani_oleh == personas.ketua_a
     assert pk.history.first().history_change_reason == "Ditandatangani"
     assert pk.history.first().history_user == personas.ketua_a
+    with pytest.raises(ValidationError, match="sudah ditandatangani"):
+        services.perjanjian_sign(perjanjian=pk, by=personas.ketua_a)
 
 
 def test_pk_kosong_tidak_dapat_diajukan_dan_draf_tidak_dapat_ditandatangani(personas):
