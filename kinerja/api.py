@@ -117,6 +117,44 @@ class PengukuranSerializer(serializers.Serializer):
         return {p: str(c.nilai) if c.ada else c.keterangan for p, c in u.capaian_triwulan.items()}
 
 
+# Computed figures as plain dicts: one serializer instance per row costs a millisecond each,
+# which a rollup of 553 satker cannot afford. The serializers above describe them in the schema.
+
+
+def _teks(x) -> str | None:
+    return None if x is None else str(x)
+
+
+def capaian_dict(c: engine.Capaian) -> dict:
+    return {"nilai": _teks(c.nilai), "keterangan": c.keterangan, "dibatasi": c.dibatasi}
+
+
+def ringkasan_dict(r: engine.RingkasanCapaian) -> dict:
+    return {
+        "rata_rata": _teks(r.rata_rata),
+        "dihitung": r.dihitung,
+        "jumlah": r.jumlah,
+        "di_bawah_target": r.di_bawah_target,
+    }
+
+
+def total_dict(t: engine.Total) -> dict:
+    return {"pagu": t.pagu, "realisasi": t.realisasi, "sisa": t.sisa, "serapan": _teks(t.serapan)}
+
+
+def pengukuran_dict(u: Pengukuran) -> dict:
+    n = u.realisasi_tahun
+    return {
+        "realisasi_tahun": None if n is None else (n.kode or _teks(n.angka)),
+        "capaian": capaian_dict(u.capaian),
+        "kategori": u.kategori,
+        "rumus": u.rumus,
+        "capaian_triwulan": {
+            p: str(c.nilai) if c.ada else c.keterangan for p, c in u.capaian_triwulan.items()
+        },
+    }
+
+
 def kebijakan_per_pasangan(pasangan: Iterable[tuple[int, int]]) -> dict[tuple[int, int], Kebijakan]:
     """The capaian policy of each (satker, year): one query set per year on the page."""
     per_tahun: dict[int, set[int]] = defaultdict(set)
@@ -283,7 +321,7 @@ class BarisPKSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(PengukuranSerializer)
     def get_pengukuran(self, obj: BarisPK):
-        return PengukuranSerializer(_ukur(self, obj, obj.perjanjian)).data
+        return pengukuran_dict(_ukur(self, obj, obj.perjanjian))
 
 
 class BarisPKFilter(df.FilterSet):
@@ -411,7 +449,7 @@ class PerjanjianSerializer(serializers.ModelSerializer):
                     "agregasi": b.agregasi,
                     "target": b.target,
                     "target_triwulan": {t.periode: t.teks for t in b.target_triwulan.all()},
-                    "pengukuran": PengukuranSerializer(u).data,
+                    "pengukuran": pengukuran_dict(u),
                 }  # fmt: skip
             )
         return hasil
@@ -419,7 +457,7 @@ class PerjanjianSerializer(serializers.ModelSerializer):
     @extend_schema_field(RingkasanCapaianSerializer)
     def get_ringkasan(self, obj):
         r = engine.ringkas_capaian(u.capaian for _, u in self._ukuran(obj))
-        return RingkasanCapaianSerializer(r).data
+        return ringkasan_dict(r)
 
     @extend_schema_field(OpenApiTypes.STR)
     def get_kategori(self, obj) -> str:
@@ -565,7 +603,7 @@ class RealisasiSerializer(serializers.ModelSerializer):
                 obj.periode, engine.Capaian(None, engine.BELUM_ADA_REALISASI)
             )
         )
-        return CapaianSerializer(c).data
+        return capaian_dict(c)
 
 
 class RealisasiFilter(df.FilterSet):
@@ -652,7 +690,7 @@ class DipaSerializer(serializers.ModelSerializer):
 
     @extend_schema_field(TotalSerializer)
     def get_total(self, obj):
-        return TotalSerializer(engine.total(obj.baris.all())).data
+        return total_dict(engine.total(obj.baris.all()))
 
     @extend_schema_field(OpenApiTypes.INT)
     def get_pagu_dipa_terakhir(self, obj) -> int | None:
@@ -832,10 +870,12 @@ class KelengkapanSerializer(serializers.Serializer):
 
 
 class BarisRekapSerializer(serializers.Serializer):
+    """The schema of a rollup row; `rekap_dict` writes it."""
+
     satker = serializers.CharField(source="satker.kode")
     nama = serializers.CharField(source="satker.nama")
     provinsi = serializers.CharField(source="provinsi.kode", allow_null=True, default=None)
-    pk = serializers.SerializerMethodField()
+    pk = RekapPKSerializer(many=True)
     ringkasan = RingkasanCapaianSerializer()
     kategori = serializers.CharField()
     kelengkapan = KelengkapanSerializer(many=True)
@@ -846,9 +886,43 @@ class BarisRekapSerializer(serializers.Serializer):
     temuan = serializers.IntegerField()
     terlambat = serializers.ListField(child=serializers.CharField())
 
-    @extend_schema_field(RekapPKSerializer(many=True))
-    def get_pk(self, obj):
-        return RekapPKSerializer(obj.pk.values(), many=True).data
+
+def rekap_dict(b: rollup.BarisRekap) -> dict:
+    """A rollup row as BarisRekapSerializer describes it."""
+    return {
+        "satker": b.satker.kode,
+        "nama": b.satker.nama,
+        "provinsi": b.provinsi.kode if b.provinsi else None,
+        "pk": [
+            {
+                "jenis": r.jenis,
+                "perjanjian": r.perjanjian.pk if r.perjanjian else None,
+                "versi": r.perjanjian.versi if r.perjanjian else None,
+                "status": r.status,
+                "ringkasan": ringkasan_dict(r.ringkasan),
+                "kategori": r.kategori,
+            }
+            for r in b.pk.values()
+        ],
+        "ringkasan": ringkasan_dict(b.ringkasan),
+        "kategori": b.kategori,
+        "kelengkapan": [
+            {
+                "periode": k.periode,
+                "terisi": k.terisi,
+                "jumlah": k.jumlah,
+                "berakhir": k.berakhir,
+                "terlambat": k.terlambat,
+            }
+            for k in b.kelengkapan
+        ],
+        "anggaran": total_dict(b.anggaran),
+        "pagu_dipa": b.pagu_dipa,
+        "status_laporan": b.status_laporan,
+        "laporan_final": b.laporan_final,
+        "temuan": b.temuan,
+        "terlambat": b.terlambat,
+    }
 
 
 class BarisIndikatorSerializer(serializers.Serializer):
@@ -913,7 +987,7 @@ class RekapView(APIView):
         baris = rollup.rollup_satker(user=request.user, tahun=tahun, provinsi=provinsi)
         baris = rollup.saring(baris, request.query_params.get("status", ""))
         baris = rollup.urutkan(baris, request.query_params.get("urut", rollup.URUTAN_BAKU))
-        return Response(BarisRekapSerializer(baris, many=True).data)
+        return Response([rekap_dict(b) for b in baris])
 
 
 class RekapIndikatorView(APIView):
