@@ -180,6 +180,7 @@ def rekap_satker(request: HttpRequest, kode: str) -> HttpResponse:
                 (pk, [(u, _teks_triwulan(u)) for u in pk.pengukuran]) for pk in rekap.pk.values()
             ],
             "triwulan": [Periode(p).label for p in TRIWULAN],
+            "kode_triwulan": list(TRIWULAN),
             "url_xlsx": "?" + urlencode({"tahun": tahun, "format": "xlsx"}),
         },
     )
