@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from django.utils import timezone
+
 BULAN = (
     "Januari",
     "Februari",
@@ -62,6 +64,8 @@ def tanggal(d: dt.date | dt.datetime | None, kosong: str = "–") -> str:
     """`2025-01-17` -> `17 Januari 2025`."""
     if d is None:
         return kosong
+    if isinstance(d, dt.datetime) and timezone.is_aware(d):
+        d = timezone.localtime(d)
     return f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 

@@ -171,3 +171,13 @@ def test_capaian_monoton(target, r1, r2, arah):
     b = c.hitung_capaian(Nilai(JenisNilai.ANGKA, target), Nilai(JenisNilai.ANGKA, hi), arah=arah)
     assert a.nilai >= 0 and b.nilai >= 0
     assert (b.nilai >= a.nilai) if arah == c.Arah.NAIK else (b.nilai <= a.nilai)
+
+
+def test_tanggal_timestamp_memakai_waktu_jakarta():
+    import datetime as dt
+
+    from kinerja.format import tanggal
+
+    # 20:00 UTC on 16 January is 03:00 WIB on 17 January.
+    assert tanggal(dt.datetime(2025, 1, 16, 20, 0, tzinfo=dt.UTC)) == "17 Januari 2025"
+    assert tanggal(dt.date(2025, 1, 17)) == "17 Januari 2025"
