@@ -15,7 +15,8 @@ from urllib.parse import urlencode
 from django.contrib.auth.decorators import login_required
 from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
@@ -35,6 +36,18 @@ def _get_ri_for_reviewer(request: HttpRequest) -> Satker:
     if ri is None or not rollup.dapat_rekap(request.user, ri):
         raise Http404
     return ri
+
+
+def _provinsi_reviewer(request: HttpRequest) -> Satker:
+    """The first province whose rollup the user may see (404 when none)."""
+    for provinsi in satker_visible(request.user).filter(tingkat=Satker.Tingkat.PROVINSI):
+        if rollup.dapat_rekap(request.user, provinsi):
+            return provinsi
+    raise Http404
+
+
+def _query(request: HttpRequest) -> str:
+    return "?" + request.GET.urlencode() if request.GET else ""
 
 
 def _get_provinsi_for_reviewer(request: HttpRequest, kode: str) -> Satker:
@@ -96,7 +109,12 @@ def _konteks_tabel(request: HttpRequest, baris: list[rollup.BarisRekap]) -> dict
 
 @login_required
 def rekap_nasional(request: HttpRequest) -> HttpResponse:
-    _get_ri_for_reviewer(request)
+    """KPU RI's rollup; a province's reviewer is sent to its own, anyone else gets 404."""
+    try:
+        _get_ri_for_reviewer(request)
+    except Http404:
+        provinsi = _provinsi_reviewer(request)
+        return redirect(reverse("rekap-provinsi", args=[provinsi.kode]) + _query(request))
     tahun = _tahun(request)
     baris = rollup.rollup_satker(user=request.user, tahun=tahun)
     provinsi = request.GET.get("provinsi", "")

@@ -34,7 +34,7 @@ HALAMAN_PROVINSI = [("rekap-provinsi", "16"), ("rekap-indikator", "16")]
         ("operator_b", 404),
         ("sekretaris_a", 404),
         ("ketua_a", 404),
-        ("reviewer", 404),
+        ("reviewer", 302),
         ("admin", 200),
         ("anonim", 302),
     ],
@@ -44,6 +44,12 @@ def test_nasional_access(client, personas, persona, status):
     if user.is_authenticated:
         client.force_login(user)
     assert client.get(_url("rekap-nasional")).status_code == status
+
+
+def test_nasional_sends_province_reviewer_to_its_province(client, personas):
+    client.force_login(personas.reviewer)
+    resp = client.get(_url("rekap-nasional"))
+    assert resp["Location"] == _url("rekap-provinsi", "16")
 
 
 def test_nasional_reviewer_ri(client, reviewer_ri):
