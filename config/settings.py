@@ -40,6 +40,8 @@ INSTALLED_APPS = [
     "django_filters",
     "django_htmx",
     "simple_history",
+    "django_tasks",
+    "django_tasks_db",
     "satker",
     "kinerja",
     "laporan",
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -107,6 +110,18 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
+# WhiteNoise serves static files from the web processes. After `manage.py collectstatic`
+# (bin/serve runs it) the files have hashed names, are pre-compressed and cached for a year;
+# without a collected manifest (development, tests) the plain storage is used.
+WHITENOISE_USE_FINDERS = DEBUG or not (STATIC_ROOT / "staticfiles.json").exists()
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if not DEBUG and (STATIC_ROOT / "staticfiles.json").exists()
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
 
 # Uploaded evidence and rendered reports live outside the web root and are served
 # only through views that check access; there is deliberately no MEDIA_URL route.
@@ -137,13 +152,47 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
 }
 
+# Background jobs (rendering report PDFs): Django's tasks framework through the django-tasks
+# backport. TASK_BACKEND=database queues them in the database for `manage.py db_worker`
+# (bin/worker), any number of workers on any number of machines; the default, "immediate",
+# runs them inside the request (development and tests; `check --deploy` warns about it).
+TASK_BACKENDS = {
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+    "database": "django_tasks_db.DatabaseBackend",
+}
+TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
+if TASK_BACKEND not in TASK_BACKENDS:
+    raise ImproperlyConfigured(f"TASK_BACKEND harus salah satu dari {sorted(TASK_BACKENDS)}.")
+TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
+
+# Production: HTTPS only (redirect, HSTS). On by default when DEBUG is off and ALLOWED_HOSTS
+# names a host other than this machine; HTTPS=0/1 says so explicitly. Behind a reverse proxy that
+# terminates TLS, set SECURE_PROXY_SSL_HEADER=1 so Django trusts its X-Forwarded-Proto (only
+# then: a client could send the header itself).
+HOST_LOKAL = {"127.0.0.1", "localhost", "::1", "[::1]", "testserver"}
+HTTPS = env_bool("HTTPS", not DEBUG and any(h not in HOST_LOKAL for h in ALLOWED_HOSTS))
 if not DEBUG:
     SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
     CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+if HTTPS:
+    SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+    SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))
+    SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("SECURE_HSTS_INCLUDE_SUBDOMAINS", True)
+    SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", True)
+    if env_bool("SECURE_PROXY_SSL_HEADER"):
+        SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 
+# Everything to stderr (gunicorn and the worker pass it on to journald or the container log).
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {
+        "baris": {"format": "%(asctime)s %(levelname)s %(name)s %(process)d: %(message)s"}
+    },
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "baris"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
+    "loggers": {
+        "laporan": {"level": os.environ.get("LOG_LEVEL_LAPORAN", "INFO")},
+        "django_tasks": {"level": os.environ.get("LOG_LEVEL_TASKS", "INFO")},
+    },
 }

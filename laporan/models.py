@@ -122,3 +122,51 @@ class JustifikasiPemeriksaan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.laporan}: {self.kunci}"
+
+
+def _lokasi_pdf_draf(berkas: "PdfLaporan", nama: str) -> str:
+    return f"laporan/{berkas.satker.kode}/{berkas.tahun}/draf/{nama}"
+
+
+class PdfLaporan(models.Model):
+    """A draft PDF rendered in the background, cached under the fingerprint of its HTML.
+
+    The fingerprint (`sidik`) is the SHA-256 of the exact HTML WeasyPrint lays out, so any
+    change to the data, the narrative, the policy, the template or the date gives a new one and
+    the old PDF is no longer served. One row per satker, year and fingerprint: requesting the
+    same PDF twice queues it once; a render that died is queued again (`laporan.tasks`).
+    """
+
+    class Status(models.TextChoices):
+        ANTRI = "ANTRI", "Dalam antrean"
+        PROSES = "PROSES", "Sedang dirender"
+        SIAP = "SIAP", "Siap"
+        GAGAL = "GAGAL", "Gagal"
+        USANG = "USANG", "Data berubah sebelum selesai"
+
+    satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="pdf_laporan")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    sidik = models.CharField("sidik data", max_length=64)
+    status = models.CharField(max_length=6, choices=Status.choices, default=Status.ANTRI)
+    berkas = models.FileField(upload_to=_lokasi_pdf_draf, blank=True, max_length=300)
+    halaman = models.PositiveIntegerField(null=True, blank=True)
+    ukuran = models.PositiveIntegerField("ukuran (bita)", null=True, blank=True)
+    detik = models.FloatField("lama render (detik)", null=True, blank=True)
+    tugas = models.CharField("id tugas", max_length=64, blank=True)
+    percobaan = models.PositiveSmallIntegerField(default=0)
+    galat = models.TextField(blank=True)
+    diminta = models.DateTimeField(auto_now_add=True)
+    mulai = models.DateTimeField(null=True, blank=True)
+    selesai = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        verbose_name = "PDF draf laporan"
+        verbose_name_plural = "PDF draf laporan"
+        ordering = ["satker__kode", "-tahun", "-diminta"]
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "tahun", "sidik"], name="pdf_unik_per_sidik"),
+        ]
+        indexes = [models.Index(fields=["status", "diminta"], name="pdf_status_diminta")]
+
+    def __str__(self) -> str:
+        return f"PDF {self.satker} {self.tahun} {self.sidik[:12]} ({self.get_status_display()})"

@@ -5,6 +5,7 @@ All three take the same `laporan.data.Laporan`; none reads the database or compu
 
 from __future__ import annotations
 
+import hashlib
 import io
 from dataclasses import dataclass
 from pathlib import Path
@@ -106,11 +107,25 @@ class HasilPDF:
 
 
 def render_pdf(lap: Laporan) -> HasilPDF:
+    return pdf_dari_html(render_html(lap, untuk_pdf=True))
+
+
+def pdf_dari_html(html: str) -> HasilPDF:
+    """WeasyPrint: lay out the standalone HTML of `render_html(..., untuk_pdf=True)`."""
     from weasyprint import HTML
 
-    dokumen = HTML(string=render_html(lap, untuk_pdf=True), base_url=str(settings.BASE_DIR))
-    hasil = dokumen.render()
+    hasil = HTML(string=html, base_url=str(settings.BASE_DIR)).render()
     return HasilPDF(hasil.write_pdf(), len(hasil.pages))
+
+
+def sidik_html(html: str) -> str:
+    """The fingerprint of a PDF: SHA-256 of its HTML (data, narrative, CSS and date included)
+    and of the WeasyPrint version that lays it out."""
+    import weasyprint
+
+    h = hashlib.sha256(weasyprint.__version__.encode())
+    h.update(html.encode("utf-8"))
+    return h.hexdigest()
 
 
 # ---------------------------------------------------------------- XLSX

@@ -5,6 +5,8 @@ Keyword-only, atomic; they raise ValidationError (for the user) or PermissionDen
 
 from __future__ import annotations
 
+import contextlib
+import datetime as dt
 import hashlib
 
 from django.contrib.auth.models import User
@@ -14,8 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 
 from laporan.checks import belum_dijustifikasi, periksa
-from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
-from laporan.render import render_pdf
+from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan, PdfLaporan
+from laporan.render import render_html, render_pdf, sidik_html
 from laporan.selectors import build_laporan
 from satker.models import Peran, Satker
 from satker.selectors import peran_di
@@ -129,3 +131,39 @@ def laporan_finalkan(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerj
     laporan.penandatangan = lap.penandatangan.nama
     laporan.save()
     return laporan
+
+
+# A render still queued or running after this long is taken to have died with its worker.
+BATAS_RENDER = dt.timedelta(minutes=10)
+
+
+def minta_pdf_draf(*, satker: Satker, tahun: int, langsung: bool = False) -> PdfLaporan:
+    """The cached draft PDF of the report as its data stands now; queued when missing.
+
+    Keyed on the fingerprint of the report's HTML: unchanged data reuses the PDF, any change
+    asks for a new one. Asking again for a PDF that failed, or whose render has been queued or
+    running for longer than BATAS_RENDER (a worker that died), queues it again. `langsung`
+    renders in this process instead of the queue (the render_laporan command).
+    """
+    from laporan.tasks import render_pdf_draf
+
+    html = render_html(build_laporan(satker, tahun), untuk_pdf=True)
+    berkas, baru = PdfLaporan.objects.get_or_create(
+        satker=satker, tahun=tahun, sidik=sidik_html(html)
+    )
+    macet = (
+        berkas.status in (PdfLaporan.Status.ANTRI, PdfLaporan.Status.PROSES)
+        and timezone.now() - (berkas.mulai or berkas.diminta) > BATAS_RENDER
+    )
+    if baru or macet or berkas.status == PdfLaporan.Status.GAGAL:
+        PdfLaporan.objects.filter(pk=berkas.pk).update(
+            status=PdfLaporan.Status.ANTRI, diminta=timezone.now(), mulai=None
+        )
+        if langsung:
+            with contextlib.suppress(Exception):  # recorded on the row as GAGAL
+                render_pdf_draf.call(berkas.pk)
+        else:
+            hasil = render_pdf_draf.enqueue(berkas.pk)
+            PdfLaporan.objects.filter(pk=berkas.pk).update(tugas=str(hasil.id))
+        berkas.refresh_from_db()
+    return berkas

@@ -1,3 +1,5 @@
+from types import SimpleNamespace
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -5,14 +7,15 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from laporan import services
 from laporan.checks import periksa
 from laporan.forms import JustifikasiForm, NarasiForm
-from laporan.models import LaporanKinerja
+from laporan.models import LaporanKinerja, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
-from laporan.render import render_html, render_pdf, render_xlsx
+from laporan.render import render_html, render_xlsx
 from laporan.selectors import build_laporan, laporan_final, versi_laporan
 from satker.models import Satker
 from satker.selectors import can_read, can_write
@@ -46,10 +49,61 @@ def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 @login_required
 def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The draft PDF when it is ready for the data as it stands; else the progress page."""
     satker = _get_satker_for_user(request, kode)
-    pdf = render_pdf(build_laporan(satker, tahun))
-    resp = HttpResponse(pdf.isi, content_type="application/pdf")
-    resp["Content-Disposition"] = f'inline; filename="{_nama_berkas(satker, tahun, "-draf.pdf")}"'
+    berkas = services.minta_pdf_draf(satker=satker, tahun=tahun)
+    if berkas.status != PdfLaporan.Status.SIAP:
+        return redirect("laporan:pdf", kode, tahun)
+    return FileResponse(
+        berkas.berkas.open("rb"),
+        content_type="application/pdf",
+        filename=_nama_berkas(satker, tahun, "-draf.pdf"),
+        as_attachment=False,
+    )
+
+
+def _progres(berkas: PdfLaporan) -> dict:
+    """Where a queued render stands: place in the queue, seconds so far, the usual duration."""
+    S = PdfLaporan.Status
+    selesai = list(
+        PdfLaporan.objects.filter(status=S.SIAP, detik__isnull=False)
+        .order_by("-selesai")
+        .values_list("detik", flat=True)[:20]
+    )
+    biasa = sorted(selesai)[len(selesai) // 2] if selesai else 5.0
+    berjalan = berkas.status in (S.ANTRI, S.PROSES)
+    konteks = {"berkas": berkas, "biasa": biasa, "selesai": not berjalan}
+    if berkas.status == S.ANTRI:
+        konteks["posisi"] = (
+            PdfLaporan.objects.filter(status=S.ANTRI, diminta__lt=berkas.diminta).count() + 1
+        )
+    elif berkas.status == S.PROSES and berkas.mulai:
+        berjalan = (timezone.now() - berkas.mulai).total_seconds()
+        konteks["berjalan"] = berjalan
+        konteks["persen"] = min(95, int(100 * berjalan / max(biasa, 0.1)))
+    return konteks
+
+
+@login_required
+def pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """Ask for the draft PDF and follow its background render."""
+    satker = _get_satker_for_user(request, kode)
+    berkas = services.minta_pdf_draf(satker=satker, tahun=tahun)
+    return render(
+        request,
+        "laporan/pdf.html",
+        {"satker": satker, "lap": SimpleNamespace(tahun=tahun), **_progres(berkas)},
+    )
+
+
+@login_required
+def pdf_progres(request: HttpRequest, kode: str, tahun: int, pdf_id: int) -> HttpResponse:
+    """The progress fragment, polled by htmx until the render has finished."""
+    satker = _get_satker_for_user(request, kode)
+    berkas = get_object_or_404(PdfLaporan, pk=pdf_id, satker=satker, tahun=tahun)
+    resp = render(request, "laporan/_pdf_progres.html", {"satker": satker, **_progres(berkas)})
+    if berkas.status == PdfLaporan.Status.USANG:
+        resp["HX-Refresh"] = "true"  # the data changed: the page asks for the new PDF
     return resp
 
 

@@ -1,0 +1,65 @@
+"""Production settings: `manage.py check --deploy` is clean with a production environment."""
+
+import os
+import secrets
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _check(**env) -> subprocess.CompletedProcess:
+    lingkungan = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "TASK_BACKEND", "HTTPS"}
+    }
+    lingkungan.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env=lingkungan,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+PRODUKSI = {
+    "SECRET_KEY": secrets.token_urlsafe(50),
+    "DEBUG": "0",
+    "ALLOWED_HOSTS": "sakip.example.org",
+    "TASK_BACKEND": "database",
+}
+
+
+def test_check_deploy_bersih():
+    hasil = _check(**PRODUKSI)
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+    assert "no issues" in hasil.stdout
+
+
+def test_check_deploy_di_balik_proxy():
+    hasil = _check(**PRODUKSI, SECURE_PROXY_SSL_HEADER="1")
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
+
+
+@pytest.mark.parametrize(
+    ("ubah", "kode"),
+    [
+        ({"TASK_BACKEND": "immediate"}, "laporan.W001"),
+        ({"HTTPS": "0"}, "security.W008"),
+        ({"SECRET_KEY": "pendek"}, "security.W009"),
+    ],
+)
+def test_check_deploy_menangkap_kesalahan(ubah, kode):
+    hasil = _check(**{**PRODUKSI, **ubah})
+    assert hasil.returncode != 0 and kode in hasil.stderr + hasil.stdout
+
+
+def test_tanpa_secret_key_menolak_jalan():
+    hasil = _check(DEBUG="0", ALLOWED_HOSTS="sakip.example.org")
+    assert hasil.returncode != 0 and "SECRET_KEY" in hasil.stderr
