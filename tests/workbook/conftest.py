@@ -39,11 +39,6 @@ def buat_xlsx(sheets: dict[str, list[list]]) -> io.BytesIO:
     return f
 
 
-@pytest.fixture(autouse=True)
-def _sandi_cepat(settings):
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
-
-
 @pytest.fixture
 def data_lengkap(personas):
     """Satker A in 2024: both PKs (the Sekretariat one signed), realisasi, budget, revisions."""
