@@ -9,7 +9,7 @@ from pathlib import Path
 import drf_spectacular_sidecar
 from django.urls import include, path, re_path
 from django.views.static import serve
-from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
@@ -32,7 +32,9 @@ router.register("baris-anggaran", kinerja_api.BarisAnggaranViewSet, basename="ba
 router.register("laporan", laporan_api.LaporanViewSet, basename="laporan")
 
 
-class SwaggerSidecarView(SpectacularSwaggerView):
+class SwaggerSidecarView(SpectacularSwaggerSplitView):
+    """Swagger UI with its start-up script as a separate file (no inline script: CSP)."""
+
     @staticmethod
     def _swagger_ui_resource(filename: str) -> str:
         return f"/api/docs/ui/swagger-ui-dist/{filename}"
