@@ -1,0 +1,464 @@
+"""The benchmark of issue 7: 553 satker on PostgreSQL, one table. Run it through `bin/bench`.
+
+    bin/bench [--satker 553] [--pdf 12] [--detik 30]
+
+`bin/bench` starts a throwaway PostgreSQL and sets DATABASE_URL; this script then
+1. builds the dataset with the generators of bench_rollup.py (553 satker, both PKs, four
+   quarters, DIPA, 30 budget lines) and 50 operators and 39 reviewers;
+2. times the national and a province rollup and the API lists in this process (server time and
+   queries), next to a bare Django view;
+3. imports a workbook of every satker for the previous year (generator of bench_import.py),
+   next to merely reading the same workbook with openpyxl;
+4. renders a sample of LKjIP PDFs as the worker does, next to WeasyPrint rendering a static HTML
+   file of the same size;
+5. starts gunicorn on 127.0.0.1 and runs wrk: 50 connections mixing page views, realisasi saves
+   and rollups for --detik seconds, next to the same load on the bare view;
+and prints one table with each figure, its baseline, the ratio and the target.
+"""
+
+from __future__ import annotations
+
+import argparse
+import html as html_lib
+import multiprocessing
+import os
+import platform
+import re
+import secrets
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+os.environ["DJANGO_SETTINGS_MODULE"] = "bench.settings_bench"
+if not os.environ.get("DATABASE_URL", "").startswith("postgres"):
+    sys.exit(
+        "DATABASE_URL harus menunjuk ke PostgreSQL yang boleh diisi; jalankan lewat bin/bench."
+    )
+
+import django  # noqa: E402
+
+django.setup()
+
+import bench_import  # noqa: E402
+import bench_rollup  # noqa: E402
+from django.contrib.auth.models import User  # noqa: E402
+from django.core.management import call_command  # noqa: E402
+from django.core.signals import request_finished, request_started  # noqa: E402
+from django.db import close_old_connections, connection  # noqa: E402
+from django.test import Client  # noqa: E402
+from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+
+from kinerja import models as km  # noqa: E402
+from kinerja.workbook.importer import impor_workbook  # noqa: E402
+from laporan.render import pdf_dari_html, render_html  # noqa: E402
+from laporan.selectors import build_laporan  # noqa: E402
+from satker.models import Peran  # noqa: E402
+
+TAHUN = bench_rollup.TAHUN
+BARIS: list[tuple] = []  # the table: (ukuran, hasil, pembanding, rasio, target, status)
+
+
+def catat(
+    ukuran: str,
+    hasil: str,
+    pembanding: str,
+    rasio: float | None,
+    target: str = "",
+    lulus: bool | None = None,
+) -> None:
+    status = "" if lulus is None else ("ya" if lulus else "TIDAK")
+    BARIS.append((ukuran, hasil, pembanding, f"{rasio:.1f}x" if rasio else "", target, status))
+    print(f"  {ukuran}: {hasil} (pembanding {pembanding})", flush=True)
+
+
+def persentil(nilai: list[float], p: float) -> float:
+    urut = sorted(nilai)
+    return urut[min(len(urut) - 1, round(p / 100 * (len(urut) - 1)))]
+
+
+# ---------------------------------------------------------------- 1. data
+
+
+def buat_data(jumlah: int) -> dict:
+    mulai = time.perf_counter()
+    satker = bench_rollup.buat_satker(jumlah)
+    bench_rollup.isi_kinerja(satker)
+    bench_rollup.isi_anggaran(satker)
+    ri, provinsi = satker[0], satker[1 : 1 + bench_rollup.PROVINSI]
+    kabkota = satker[1 + bench_rollup.PROVINSI :]
+    pengguna = {"admin": User.objects.create_superuser("bench-admin", password=None)}
+    reviewer_ri = User.objects.create_user("reviewer-ri")
+    Peran.objects.create(user=reviewer_ri, satker=ri, jenis=Peran.Jenis.REVIEWER)
+    reviewer = []
+    for p in provinsi:
+        u = User.objects.create_user(f"reviewer-{p.kode}")
+        Peran.objects.create(user=u, satker=p, jenis=Peran.Jenis.REVIEWER)
+        reviewer.append((u, p))
+    operator = []
+    for s in kabkota[:: max(1, len(kabkota) // 50)][:50]:
+        u = User.objects.create_user(f"operator-{s.kode}")
+        Peran.objects.create(user=u, satker=s, jenis=Peran.Jenis.OPERATOR)
+        operator.append((u, s))
+    print(
+        f"Data: {len(satker)} satker, {km.BarisPK.objects.count()} baris PK, "
+        f"{km.Realisasi.objects.count()} realisasi, {km.BarisAnggaran.objects.count()} baris "
+        f"anggaran, {len(operator)} operator, {len(reviewer) + 1} reviewer "
+        f"({time.perf_counter() - mulai:.0f} s)",
+        flush=True,
+    )
+    return {
+        "satker": satker,
+        "ri": ri,
+        "provinsi": provinsi,
+        "kabkota": kabkota,
+        "reviewer_ri": reviewer_ri,
+        "reviewer": reviewer,
+        "operator": operator,
+        **pengguna,
+    }
+
+
+# ---------------------------------------------------------------- 2. rollups and API
+
+
+def waktu_server(client: Client, url: str, ulang: int) -> tuple[float, int]:
+    """Median milliseconds of `ulang` requests after a warm-up one, and its queries."""
+    connection.queries_log.clear()  # request_started clears it too: start from empty
+    with CaptureQueriesContext(connection) as q:
+        resp = client.get(url)
+    assert resp.status_code == 200, (url, resp.status_code)
+    ms = []
+    for _ in range(ulang):
+        mulai = time.perf_counter()
+        client.get(url)
+        ms.append((time.perf_counter() - mulai) * 1000)
+    return statistics.median(ms), len(q)
+
+
+def ukur_rekap(data: dict, ulang: int) -> None:
+    setup_test_environment()
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    client = Client()
+    client.force_login(data["reviewer_ri"])
+    dasar, _ = waktu_server(client, "/bench/kosong/", 20)
+    prov = data["provinsi"][0].kode
+    for judul, url in (
+        (f"Rekap nasional ({len(data['satker'])} satker), waktu server", f"/rekap/?tahun={TAHUN}"),
+        (f"Rekap provinsi {prov}, waktu server", f"/rekap/provinsi/{prov}/?tahun={TAHUN}"),
+    ):
+        ms, query = waktu_server(client, url, ulang)
+        catat(judul, f"{ms:.0f} ms", f"{dasar:.1f} ms", ms / dasar, "<= 200 ms", ms <= 200)
+        catat(judul.replace("waktu server", "query"), f"{query}", "", None, "<= 15", query <= 15)
+    client.force_login(data["admin"])
+    for judul, url in (
+        ("API daftar perjanjian", f"/api/v1/perjanjian/?tahun={TAHUN}"),
+        ("API daftar baris-pk", f"/api/v1/baris-pk/?tahun={TAHUN}"),
+        ("API daftar realisasi", f"/api/v1/realisasi/?tahun={TAHUN}"),
+        ("API rekap nasional", f"/api/v1/rekap/?tahun={TAHUN}"),
+    ):
+        ms, query = waktu_server(client, url, ulang)
+        catat(f"{judul} (halaman 1), {query} query", f"{ms:.0f} ms", f"{dasar:.1f} ms", ms / dasar)
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+# ---------------------------------------------------------------- 3. import
+
+
+def ukur_impor(jumlah: int) -> None:
+    from openpyxl import load_workbook
+
+    path = tempfile.mktemp(prefix="bench-run-", suffix=".xlsx")
+    with multiprocessing.get_context("fork").Pool(1) as pool:
+        baris = pool.apply(bench_import.tulis_workbook, (path, jumlah, TAHUN - 1))
+    connection.close()  # the fork shared the connection; start a fresh one
+    mulai = time.perf_counter()
+    buku = load_workbook(path, read_only=True)
+    dibaca = sum(1 for ws in buku.worksheets for _ in ws.iter_rows(values_only=True))
+    buku.close()
+    baca = dibaca / (time.perf_counter() - mulai)
+    mulai = time.perf_counter()
+    laporan = impor_workbook(path, user=None, nama_berkas="bench.xlsx", terapkan=True)
+    detik = time.perf_counter() - mulai
+    os.unlink(path)
+    assert not laporan.ada_galat, laporan.teks()[:2000]
+    catat(
+        f"Impor workbook {jumlah} satker ({baris} baris, {detik:.0f} s)",
+        f"{baris / detik:.0f} baris/s",
+        f"{baca:.0f} baris/s hanya dibaca (openpyxl)",
+        baca / (baris / detik),
+    )
+
+
+# ---------------------------------------------------------------- 4. PDF
+
+
+def html_statis(ukuran: int) -> str:
+    """Plain paragraphs and one simple table, the given size in bytes: WeasyPrint's floor."""
+    kalimat = (
+        "Capaian kinerja satuan kerja pada tahun ini diukur terhadap target Perjanjian Kinerja "
+        "dan dibandingkan dengan tahun sebelumnya serta target akhir Rencana Strategis. "
+    )
+    bagian = ["<!doctype html><html><head><meta charset='utf-8'></head><body>"]
+    n = 0
+    while sum(map(len, bagian)) < ukuran:
+        n += 1
+        if n % 8 == 0:
+            sel = "".join(f"<td>Baris {n} kolom {k}</td>" for k in range(6))
+            bagian.append(f"<table><tr>{sel}</tr><tr>{sel}</tr><tr>{sel}</tr></table>")
+        else:
+            bagian.append(f"<p>{html_lib.escape(kalimat * 4)}</p>")
+    bagian.append("</body></html>")
+    return "".join(bagian)
+
+
+def ukur_pdf(data: dict, jumlah: int) -> None:
+    kabkota = data["kabkota"]
+    contoh = [data["ri"], data["provinsi"][0]] + kabkota[:: max(1, len(kabkota) // (jumlah - 2))]
+    detik, cpu, dasar, halaman = [], [], [], []
+    for s in contoh[:jumlah]:
+        c0, w0 = time.process_time(), time.perf_counter()
+        html = render_html(build_laporan(s, TAHUN), untuk_pdf=True)
+        pdf = pdf_dari_html(html)
+        detik.append(time.perf_counter() - w0)
+        cpu.append(time.process_time() - c0)
+        halaman.append(pdf.halaman)
+        w0 = time.perf_counter()
+        pdf_dari_html(html_statis(len(html.encode())))
+        dasar.append(time.perf_counter() - w0)
+        print(
+            f"  PDF {s.kode}: {detik[-1]:.2f} s ({cpu[-1]:.2f} s CPU), {pdf.halaman} halaman, "
+            f"HTML {len(html) // 1024} KB; statis {dasar[-1]:.2f} s",
+            flush=True,
+        )
+    for p in (50, 95):
+        d, b = persentil(detik, p), persentil(dasar, p)
+        catat(
+            f"PDF LKjIP per laporan p{p} ({len(detik)} laporan, {min(halaman)}-{max(halaman)} "
+            f"halaman; CPU p{p} {persentil(cpu, p):.2f} s)",
+            f"{d:.2f} s",
+            f"{b:.2f} s HTML statis",
+            d / b,
+            "<= 2 s" if p == 50 else "",
+            d <= 2 if p == 50 else None,
+        )
+
+
+# ---------------------------------------------------------------- 5. load test
+
+
+def port_bebas() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def sesi(user: User) -> str:
+    c = Client()
+    c.force_login(user)
+    return c.cookies["sessionid"].value
+
+
+def tulis_beban(data: dict, path: Path) -> None:
+    """The request mix: per operator 4 page views and 2 realisasi saves, plus 1 province rollup
+    per operator's reviewer and a national rollup for every 10 operators."""
+    csrf = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret, as in the cookie
+    reviewer = {p.pk: u for u, p in data["reviewer"]}
+    sesi_reviewer = {}
+    baris = []
+    sesi_ri = sesi(data["reviewer_ri"])
+    for n, (u, s) in enumerate(data["operator"]):
+        sid = sesi(u)
+        pk = km.PerjanjianKinerja.objects.filter(satker=s, tahun=TAHUN).order_by("jenis").first()
+        bpk = list(km.BarisPK.objects.filter(perjanjian=pk).order_by("urutan")[:2])
+        baris += [
+            f"halaman GET /satker/{s.kode}/realisasi/{TAHUN}/TW3/ {sid} {csrf}",
+            f"halaman GET /pk/{pk.pk}/ {sid} {csrf}",
+            f"halaman GET /satker/{s.kode}/anggaran/{TAHUN}/ {sid} {csrf}",
+            f"halaman GET /laporan/{s.kode}/{TAHUN}/pemeriksaan/ {sid} {csrf}",
+        ]
+        for i, b in enumerate(bpk):
+            teks = f"{70 + (n + i) % 30}%25"
+            baris.append(
+                f"simpan POST /realisasi/baris/{b.pk}/TW3/ubah/ {sid} {csrf} "
+                f"teks={teks}&kendala=Uji+beban&tindak_lanjut=&bukti_tautan=&bukti_catatan="
+            )
+        rev = reviewer[s.induk_id]
+        if rev.pk not in sesi_reviewer:
+            sesi_reviewer[rev.pk] = sesi(rev)
+        url = f"/rekap/provinsi/{s.induk.kode}/?tahun={TAHUN}"
+        baris.append(f"rekap GET {url} {sesi_reviewer[rev.pk]} {csrf}")
+        if n % 10 == 0:
+            baris.append(f"rekap GET /rekap/?tahun={TAHUN} {sesi_ri} {csrf}")
+    # interleave: kinds spread evenly over the file
+    baris = [baris[i] for k in range(7) for i in range(k, len(baris), 7)]
+    path.write_text("\n".join(baris) + "\n")
+
+
+def jalankan_wrk(url: str, detik: int, lua: Path, beban: Path | None) -> dict:
+    cmd = ["wrk", "-t", "2", "-c", "50", "-d", f"{detik}s", "--timeout", "10s", "-s", str(lua)]
+    hasil = subprocess.run(
+        [*cmd, url, *([str(beban)] if beban else [])], capture_output=True, text=True, check=True
+    )
+    m = re.search(r"^HASIL (.*)$", hasil.stdout, re.M)
+    if m is None:
+        raise RuntimeError(hasil.stdout + hasil.stderr)
+    angka = {k: float(v) for k, v in (x.split("=") for x in m.group(1).split())}
+    angka["rps"] = angka["requests"] / angka["seconds"]
+    return angka
+
+
+def ukur_beban(data: dict, detik: int, worker: int) -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-beban-"))
+    beban, kosong_lua = tmp / "beban.txt", tmp / "kosong.lua"
+    tulis_beban(data, beban)
+    (tmp / "kosong.txt").write_text(f"kosong GET /bench/kosong/ - {secrets.token_hex(16)}\n")
+    kosong_lua.write_text((ROOT / "bench" / "beban.lua").read_text())
+    port = port_bebas()
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "bench.settings_bench",
+        "DEBUG": "0",
+        "ALLOWED_HOSTS": "127.0.0.1",
+        "CONN_MAX_AGE": "60",
+        "TASK_BACKEND": "database",
+        "LOG_LEVEL": "ERROR",
+    }
+    gunicorn = subprocess.Popen(
+        [
+            str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "config.wsgi",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--workers",
+            str(worker),
+            "--worker-class",
+            "gthread",
+            "--threads",
+            "4",
+            "--log-level",
+            "warning",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(tmp / "gunicorn.log", "w"),  # noqa: SIM115
+    )
+    try:
+        dasar_url = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(dasar_url + "/bench/kosong/", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        lua = ROOT / "bench" / "beban.lua"
+        jalankan_wrk(dasar_url, 3, lua, beban)  # warm-up: every worker loads its code
+        dasar = jalankan_wrk(dasar_url, min(detik, 10), lua, tmp / "kosong.txt")
+        hasil = jalankan_wrk(dasar_url, detik, lua, beban)
+    finally:
+        gunicorn.send_signal(signal.SIGTERM)
+        gunicorn.wait(timeout=30)
+    judul = f"Uji beban {detik} s, 50 koneksi, gunicorn {worker}x4 thread"
+    catat(
+        f"{judul}: permintaan/s",
+        f"{hasil['rps']:.0f}/s",
+        f"{dasar['rps']:.0f}/s view kosong",
+        dasar["rps"] / hasil["rps"],
+    )
+    catat(
+        f"{judul}: p50",
+        f"{hasil['p50_ms']:.0f} ms",
+        f"{dasar['p50_ms']:.1f} ms",
+        hasil["p50_ms"] / max(dasar["p50_ms"], 0.1),
+    )
+    catat(
+        f"{judul}: p95",
+        f"{hasil['p95_ms']:.0f} ms",
+        f"{dasar['p95_ms']:.1f} ms",
+        hasil["p95_ms"] / max(dasar["p95_ms"], 0.1),
+        "< 1000 ms",
+        hasil["p95_ms"] < 1000,
+    )
+    catat(
+        f"{judul}: galat",
+        f"{hasil['errors']:.0f} dari {hasil['requests']:.0f}",
+        f"{dasar['errors']:.0f}",
+        None,
+        "0",
+        hasil["errors"] == 0,
+    )
+    simpan = km.Realisasi.objects.filter(kendala="Uji beban").count()
+    print(f"  realisasi yang tersimpan oleh uji beban: {simpan}", flush=True)
+
+
+# ---------------------------------------------------------------- table
+
+
+def mesin() -> str:
+    cpu = next(
+        (
+            b.split(":", 1)[1].strip()
+            for b in Path("/proc/cpuinfo").read_text().splitlines()
+            if b.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    with connection.cursor() as c:
+        c.execute("SHOW server_version")
+        pg = c.fetchone()[0]
+    beban = " ".join(f"{x:.1f}" for x in os.getloadavg())
+    return (
+        f"{os.cpu_count()} core {cpu}; Python {platform.python_version()}, PostgreSQL {pg}; "
+        f"load average saat selesai {beban}"
+    )
+
+
+def cetak_tabel(total: float) -> None:
+    kepala = ("ukuran", "hasil", "pembanding (run yang sama)", "rasio", "target", "tercapai")
+    print()
+    print("| " + " | ".join(kepala) + " |")
+    print("|" + "---|" * len(kepala))
+    for b in BARIS:
+        print("| " + " | ".join(b) + " |")
+    print(f"\nMesin: {mesin()}. Lama benchmark: {total / 60:.1f} menit.")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--satker", type=int, default=553)
+    parser.add_argument("--pdf", type=int, default=12, help="jumlah laporan contoh untuk PDF")
+    parser.add_argument("--detik", type=int, default=30, help="lama uji beban")
+    parser.add_argument("--ulang", type=int, default=5)
+    parser.add_argument("--worker", type=int, default=4, help="proses gunicorn")
+    parser.add_argument("--lewati", nargs="*", default=[], choices=["impor", "pdf", "beban"])
+    args = parser.parse_args()
+    mulai = time.perf_counter()
+    call_command("migrate", verbosity=0)
+    data = buat_data(args.satker)
+    print("Rekap dan API:", flush=True)
+    ukur_rekap(data, args.ulang)
+    if "impor" not in args.lewati:
+        print("Impor:", flush=True)
+        ukur_impor(args.satker)
+    if "pdf" not in args.lewati:
+        print("PDF:", flush=True)
+        ukur_pdf(data, args.pdf)
+    if "beban" not in args.lewati:
+        print("Uji beban:", flush=True)
+        ukur_beban(data, args.detik, args.worker)
+    cetak_tabel(time.perf_counter() - mulai)
+
+
+if __name__ == "__main__":
+    main()
