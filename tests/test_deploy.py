@@ -15,7 +15,16 @@ def _check(**env) -> subprocess.CompletedProcess:
     lingkungan = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "TASK_BACKEND", "HTTPS"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE: set by tests/e2e/conftest.py for the browser tests.
+        if k
+        not in {
+            "DEBUG",
+            "SECRET_KEY",
+            "ALLOWED_HOSTS",
+            "TASK_BACKEND",
+            "HTTPS",
+            "DJANGO_ALLOW_ASYNC_UNSAFE",
+        }
     }
     lingkungan.update(env)
     return subprocess.run(
