@@ -561,6 +561,7 @@ class PerjanjianViewSet(
     @action(detail=True, methods=["post"])
     def revisi(self, request, pk=None):
         """A new draft version of a signed PK, with the reason."""
+        self.get_object()  # 404 for a stranger, 403 for a reader, before the body is read
         s = AlasanSerializer(data=request.data)
         s.is_valid(raise_exception=True)
         resp = self._aksi(services.perjanjian_revise, alasan=s.validated_data["alasan"])
