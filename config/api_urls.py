@@ -7,6 +7,7 @@ default CDN is not reachable from KPU networks (nor from this project's machines
 from pathlib import Path
 
 import drf_spectacular_sidecar
+from django.db import transaction
 from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
@@ -45,7 +46,9 @@ class SwaggerSidecarView(SpectacularSwaggerSplitView):
 
 
 v1 = [
-    path("token/", obtain_auth_token, name="token"),
+    # Outside the request transaction: a refused login answers 400, which rolls the request
+    # back, and django-axes must keep its record of the failure to throttle guessing.
+    path("token/", transaction.non_atomic_requests(obtain_auth_token), name="token"),
     path("rekap/", kinerja_api.RekapView.as_view(), name="rekap"),
     path("rekap/indikator/", kinerja_api.RekapIndikatorView.as_view(), name="rekap-indikator"),
     path("", include(router.urls)),
