@@ -7,16 +7,15 @@ default CDN is not reachable from KPU networks (nor from this project's machines
 from pathlib import Path
 
 import drf_spectacular_sidecar
-from django.db import transaction
 from django.urls import include, path, re_path
 from django.views.static import serve
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
-from rest_framework.authtoken.views import obtain_auth_token
 from rest_framework.routers import DefaultRouter
 
 from kinerja import api as kinerja_api
 from laporan import api as laporan_api
 from satker import api as satker_api
+from satker.token import TokenView
 
 SIDECAR = Path(drf_spectacular_sidecar.__file__).parent / "static" / "drf_spectacular_sidecar"
 
@@ -46,9 +45,7 @@ class SwaggerSidecarView(SpectacularSwaggerSplitView):
 
 
 v1 = [
-    # Outside the request transaction: a refused login answers 400, which rolls the request
-    # back, and django-axes must keep its record of the failure to throttle guessing.
-    path("token/", transaction.non_atomic_requests(obtain_auth_token), name="token"),
+    path("token/", TokenView.as_view(), name="token"),
     path("rekap/", kinerja_api.RekapView.as_view(), name="rekap"),
     path("rekap/indikator/", kinerja_api.RekapIndikatorView.as_view(), name="rekap-indikator"),
     path("", include(router.urls)),
