@@ -1,6 +1,10 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
+
+from satker.converters import TahunConverter
+
+register_converter(TahunConverter, "tahun")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

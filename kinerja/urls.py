@@ -21,17 +21,17 @@ urlpatterns = [
     path("pk/anggaran/<int:anggaran_id>/hapus/", v.anggaran_pk_delete, name="anggaran_pk_delete"),
     path("realisasi/", v.realisasi_index, name="realisasi_index"),
     path(
-        "satker/<str:kode>/realisasi/<int:tahun>/<str:periode>/",
+        "satker/<str:kode>/realisasi/<tahun:tahun>/<str:periode>/",
         v.realisasi_grid,
         name="realisasi_grid",
     ),
     path(
-        "satker/<str:kode>/realisasi/<int:tahun>/<str:periode>/tutup/",
+        "satker/<str:kode>/realisasi/<tahun:tahun>/<str:periode>/tutup/",
         v.periode_close,
         name="periode_close",
     ),
     path(
-        "satker/<str:kode>/realisasi/<int:tahun>/<str:periode>/buka/",
+        "satker/<str:kode>/realisasi/<tahun:tahun>/<str:periode>/buka/",
         v.periode_reopen,
         name="periode_reopen",
     ),
@@ -48,14 +48,14 @@ urlpatterns = [
     path("realisasi/<int:realisasi_id>/bukti/", v.realisasi_bukti, name="realisasi_bukti"),
     path("realisasi/<int:realisasi_id>/riwayat/", v.realisasi_riwayat, name="realisasi_riwayat"),
     path("anggaran/", v.anggaran_index, name="anggaran_index"),
-    path("satker/<str:kode>/anggaran/<int:tahun>/", v.anggaran_detail, name="anggaran_detail"),
+    path("satker/<str:kode>/anggaran/<tahun:tahun>/", v.anggaran_detail, name="anggaran_detail"),
     path(
-        "satker/<str:kode>/anggaran/<int:tahun>/riwayat/",
+        "satker/<str:kode>/anggaran/<tahun:tahun>/riwayat/",
         v.anggaran_riwayat,
         name="anggaran_riwayat",
     ),
     path(
-        "satker/<str:kode>/anggaran/<int:tahun>/revisi/tambah/",
+        "satker/<str:kode>/anggaran/<tahun:tahun>/revisi/tambah/",
         v.revisi_dipa_create,
         name="revisi_dipa_create",
     ),
@@ -66,7 +66,7 @@ urlpatterns = [
         name="revisi_dipa_riwayat",
     ),
     path(
-        "satker/<str:kode>/anggaran/<int:tahun>/baris/tambah/",
+        "satker/<str:kode>/anggaran/<tahun:tahun>/baris/tambah/",
         v.baris_anggaran_create,
         name="baris_anggaran_create",
     ),

@@ -8,9 +8,9 @@ urlpatterns = [
     path("impor/", v.unggah, name="workbook-unggah"),
     path("impor/<str:token>/", v.pratinjau, name="workbook-pratinjau"),
     path("impor/<str:token>/terapkan/", v.terapkan, name="workbook-terapkan"),
-    path("ekspor/<str:kode>/<int:tahun>/", v.ekspor_satker, name="workbook-ekspor"),
+    path("ekspor/<str:kode>/<tahun:tahun>/", v.ekspor_satker, name="workbook-ekspor"),
     path(
-        "ekspor/provinsi/<str:kode>/<int:tahun>/",
+        "ekspor/provinsi/<str:kode>/<tahun:tahun>/",
         v.ekspor_provinsi,
         name="workbook-ekspor-provinsi",
     ),
