@@ -133,9 +133,6 @@ def test_login_benar_mengatur_ulang_hitungan(client, personas, settings):
     assert _masuk(client, "operator_a", "rahasia-uji-123").status_code == 302
 
 
-# A transactional test: like production, the token view runs outside any transaction (in a
-# plain test, DRF's rollback of each 400 would poison the test's own transaction).
-@pytest.mark.django_db(transaction=True)
 def test_token_api_ikut_dikunci(personas, settings):
     api = APIClient()
     for _ in range(settings.AXES_FAILURE_LIMIT):
