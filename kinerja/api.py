@@ -195,8 +195,13 @@ def _ukur(serializer: serializers.Serializer, baris: BarisPK, pk: PerjanjianKine
     return ukur_baris(baris, kebijakan)
 
 
+# Bounds on numeric filters: an out-of-range number is a 400, not an overflow in the database.
+TAHUN_FILTER = {"min_value": 2000, "max_value": 2100, "decimal_places": 0}
+ID_MAKS = 2**63 - 1
+
+
 def _tahun_filter(field: str):
-    return df.NumberFilter(field_name=field, help_text="Tahun.")
+    return df.NumberFilter(field_name=field, help_text="Tahun.", **TAHUN_FILTER)
 
 
 def _satker_filter(field: str):
@@ -235,7 +240,9 @@ class IndikatorSerializer(serializers.ModelSerializer):
 
 
 class IndikatorFilter(df.FilterSet):
-    tahun = df.NumberFilter(method="_tahun", help_text="Tahun yang dicakup Renstra.")
+    tahun = df.NumberFilter(
+        method="_tahun", help_text="Tahun yang dicakup Renstra.", **TAHUN_FILTER
+    )
     satker = df.CharFilter(
         field_name="sasaran__renstra__satker__kode", help_text="Kode satker pemilik Renstra."
     )
@@ -610,7 +617,9 @@ class RealisasiSerializer(serializers.ModelSerializer):
 class RealisasiFilter(df.FilterSet):
     tahun = _tahun_filter("baris__perjanjian__tahun")
     satker = _satker_filter("baris__perjanjian__satker__kode")
-    perjanjian = df.NumberFilter(field_name="baris__perjanjian_id")
+    perjanjian = df.NumberFilter(
+        field_name="baris__perjanjian_id", min_value=1, max_value=ID_MAKS, decimal_places=0
+    )
 
     class Meta:
         model = Realisasi

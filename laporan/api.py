@@ -42,7 +42,7 @@ class LaporanSerializer(serializers.ModelSerializer):
 
 
 class LaporanFilter(df.FilterSet):
-    tahun = df.NumberFilter(help_text="Tahun.")
+    tahun = df.NumberFilter(help_text="Tahun.", min_value=2000, max_value=2100, decimal_places=0)
     satker = df.CharFilter(field_name="satker__kode", help_text="Kode satker.")
 
     class Meta:

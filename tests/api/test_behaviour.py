@@ -140,3 +140,12 @@ def test_fixed_queries_5_and_50_satker(api, personas, url):
     buat_provinsi(personas.provinsi, 45, mulai=5)
     assert Satker.objects.filter(induk=personas.provinsi).count() >= 50
     assert _jumlah_query(api, url) == lima
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["tahun=99999999999999999999", "perjanjian=99999999999999999999", "baris=99999999999999999999"],
+)
+def test_huge_filter_values_are_400_not_500(api, data, query):
+    masuk(api, data.admin)
+    assert api.get(f"/api/v1/realisasi/?{query}").status_code == 400

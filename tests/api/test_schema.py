@@ -9,7 +9,7 @@ from rest_framework.authtoken.models import Token
 
 pytestmark = pytest.mark.django_db
 
-CONTOH_PER_OPERASI = 6
+CONTOH_PER_OPERASI = 25
 
 
 def test_schema_valid(tmp_path):
