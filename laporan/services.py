@@ -8,6 +8,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import hashlib
+import logging
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,6 +22,8 @@ from laporan.render import render_html, render_pdf, sidik_html
 from laporan.selectors import build_laporan
 from satker.models import Peran, Satker
 from satker.selectors import peran_di
+
+log = logging.getLogger(__name__)
 
 
 def can_finalise(user: User, satker: Satker) -> bool:
@@ -121,7 +124,16 @@ def laporan_finalkan(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerj
             [f"{t.pesan} (belum dijustifikasi)" for t in sisa],
             code="temuan_belum_dijustifikasi",
         )
-    pdf = render_pdf(lap)
+    try:
+        pdf = render_pdf(lap)
+    except Exception as exc:
+        # Everything this call wrote is rolled back; earlier final versions are untouched.
+        log.exception("Render PDF final %s %s gagal", satker.kode, tahun)
+        raise ValidationError(
+            f"PDF laporan gagal dirender ({type(exc).__name__}: {str(exc)[:200]}). Laporan "
+            "belum difinalkan; versi final sebelumnya tetap berlaku. Coba lagi atau hubungi admin.",
+            code="render_gagal",
+        ) from exc
     laporan.sha256 = hashlib.sha256(pdf.isi).hexdigest()
     laporan.pdf.save(
         f"lkjip-{satker.kode}-{tahun}-v{laporan.versi}.pdf", ContentFile(pdf.isi), save=False
