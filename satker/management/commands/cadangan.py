@@ -61,8 +61,9 @@ def _jumlah_baris() -> dict[str, int]:
 def buat_cadangan(tujuan: Path) -> dict:
     """Write the archive; returns its manifest."""
     data = io.StringIO()
+    sudah_dalam_transaksi = connection.in_atomic_block  # called from code that opened one
     with transaction.atomic():
-        if connection.vendor == "postgresql":
+        if connection.vendor == "postgresql" and not sudah_dalam_transaksi:
             with connection.cursor() as c:
                 c.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY")
         call_command(
@@ -141,7 +142,15 @@ def pulihkan_cadangan(sumber: Path) -> dict:
                 + "). Perbarui aplikasi dan jalankan migrate dahulu."
             )
         with transaction.atomic():
+            if connection.vendor == "postgresql":
+                # TRUNCATE refuses while deferred foreign-key checks are pending (rows written
+                # earlier in an enclosing transaction): run them now, defer again for the load.
+                with connection.cursor() as c:
+                    c.execute("SET CONSTRAINTS ALL IMMEDIATE")
             call_command("flush", interactive=False, verbosity=0)
+            if connection.vendor == "postgresql":
+                with connection.cursor() as c:
+                    c.execute("SET CONSTRAINTS ALL DEFERRED")
             call_command("loaddata", str(tmp / "data.json"), verbosity=0)
             jumlah = _jumlah_baris()
             beda = {
