@@ -40,7 +40,7 @@ ROMAWI = (
 
 def angka(x: int | Decimal | None, tempat: int | None = None, kosong: str = "–") -> str:
     """`1234567.5` -> `1.234.567,5`; `tempat` fixes the number of decimals."""
-    if x is None:
+    if x is None or x == "":
         return kosong
     x = Decimal(x)
     if tempat is not None:
@@ -52,17 +52,17 @@ def angka(x: int | Decimal | None, tempat: int | None = None, kosong: str = "–
 
 def persen(x: Decimal | None, kosong: str = "–") -> str:
     """`98.95` -> `98,95%`."""
-    return kosong if x is None else f"{angka(x, 2)}%"
+    return kosong if x is None or x == "" else f"{angka(x, 2)}%"
 
 
 def rupiah(x: int | None, kosong: str = "–") -> str:
     """`33353847000` -> `Rp 33.353.847.000`."""
-    return kosong if x is None else f"Rp {angka(int(x))}"
+    return kosong if x is None or x == "" else f"Rp {angka(int(x))}"
 
 
 def tanggal(d: dt.date | dt.datetime | None, kosong: str = "–") -> str:
     """`2025-01-17` -> `17 Januari 2025`."""
-    if d is None:
+    if d is None or d == "":
         return kosong
     if isinstance(d, dt.datetime) and timezone.is_aware(d):
         d = timezone.localtime(d)

@@ -181,3 +181,11 @@ def test_tanggal_timestamp_memakai_waktu_jakarta():
     # 20:00 UTC on 16 January is 03:00 WIB on 17 January.
     assert tanggal(dt.datetime(2025, 1, 16, 20, 0, tzinfo=dt.UTC)) == "17 Januari 2025"
     assert tanggal(dt.date(2025, 1, 17)) == "17 Januari 2025"
+
+
+def test_format_nilai_kosong_dari_template():
+    from django.template import Context, Template
+
+    # A missing attribute reaches a filter as "": it prints the empty mark, not a server error.
+    t = Template("{{ x.y|persen_id }} {{ x.y|rupiah }} {{ x.y|angka_id }} {{ x.y|tanggal_id }}")
+    assert t.render(Context({})) == "– – – –"
