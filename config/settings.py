@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "satker.context_processors.menu",
             ],
             "builtins": ["kinerja.templatetags.format_id"],
         },

@@ -178,3 +178,18 @@ def ringkasan_anggaran(satker: Satker, tahun: int) -> RingkasanAnggaran | None:
         per_kegiatan=engine.total_per(baris, lambda b: (b.program, b.kegiatan)),
         per_sumber=engine.total_per(baris, lambda b: b.sumber),
     )
+
+
+def tahun_aktif(user) -> int:
+    """The year a user most likely works on: the latest year, up to this one, with a PK they can
+    see; this year when there is none."""
+    from django.db.models import Max
+    from django.utils import timezone
+
+    from satker.selectors import satker_visible
+
+    tahun_ini = timezone.localdate().year
+    terakhir = PerjanjianKinerja.objects.filter(
+        satker__in=satker_visible(user), tahun__lte=tahun_ini
+    ).aggregate(t=Max("tahun"))["t"]
+    return terakhir or tahun_ini

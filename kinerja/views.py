@@ -8,7 +8,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Max
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -125,18 +124,9 @@ def _tolak_jika_terkunci(request: HttpRequest, pk: PerjanjianKinerja) -> HttpRes
 # ---------------------------------------------------------------- PK
 
 
-def _tahun_data(request: HttpRequest) -> int:
-    """The year asked for, else the latest year (up to this one) with a PK the user can see."""
-    tahun_ini = timezone.localdate().year
-    terakhir = PerjanjianKinerja.objects.filter(
-        satker__in=satker_visible(request.user), tahun__lte=tahun_ini
-    ).aggregate(t=Max("tahun"))["t"]
-    return tahun_dari(request, terakhir or tahun_ini)
-
-
 @login_required
 def pk_list(request: HttpRequest) -> HttpResponse:
-    tahun = _tahun_data(request)
+    tahun = tahun_dari(request)
     daftar = (
         PerjanjianKinerja.objects.filter(satker__in=satker_visible(request.user), tahun=tahun)
         .select_related("satker")
@@ -151,7 +141,9 @@ def pk_list(request: HttpRequest) -> HttpResponse:
 @login_required
 def pk_create(request: HttpRequest, kode: str) -> HttpResponse:
     satker = _get_satker(request, kode, tulis=True)
-    form = PerjanjianBaruForm(request.POST or None, initial={"tahun": tahun_dari(request)})
+    form = PerjanjianBaruForm(
+        request.POST or None, initial={"tahun": tahun_dari(request, timezone.localdate().year)}
+    )
     if request.method == "POST" and form.is_valid():
         try:
             pk = services.perjanjian_create(satker=satker, **form.cleaned_data, by=request.user)
@@ -435,7 +427,7 @@ def _baris_grid(baris: BarisPK, periode: str, kebijakan) -> BarisGrid:
 
 @login_required
 def realisasi_index(request: HttpRequest) -> HttpResponse:
-    tahun = _tahun_data(request)
+    tahun = tahun_dari(request)
     satker = satker_utama(request.user)
     if satker and satker_visible(request.user).count() == 1:
         return redirect("realisasi_grid", kode=satker.kode, tahun=tahun, periode="TW1")
@@ -600,7 +592,7 @@ def periode_reopen(request: HttpRequest, kode: str, tahun: int, periode: str) ->
 
 @login_required
 def anggaran_index(request: HttpRequest) -> HttpResponse:
-    tahun = _tahun_data(request)
+    tahun = tahun_dari(request)
     satker = satker_utama(request.user)
     if satker and satker_visible(request.user).count() == 1:
         return redirect("anggaran_detail", kode=satker.kode, tahun=tahun)

@@ -5,6 +5,7 @@ from laporan import views as v
 app_name = "laporan"
 
 urlpatterns = [
+    path("", v.indeks, name="indeks"),
     path("<str:kode>/<tahun:tahun>/", v.pratinjau, name="pratinjau"),
     path("<str:kode>/<tahun:tahun>/draf.pdf", v.draf_pdf, name="draf_pdf"),
     path("<str:kode>/<tahun:tahun>/pdf/", v.pdf, name="pdf"),

@@ -18,7 +18,8 @@ from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
 from laporan.render import render_html, render_xlsx
 from laporan.selectors import build_laporan, laporan_final, versi_laporan
 from satker.models import Satker
-from satker.selectors import can_read, can_write
+from satker.selectors import can_read, can_write, satker_visible
+from satker.views import tahun_dari
 
 
 def _get_satker_for_user(request: HttpRequest, kode: str, write: bool = False) -> Satker:
@@ -33,6 +34,21 @@ def _get_satker_for_user(request: HttpRequest, kode: str, write: bool = False) -
 
 def _nama_berkas(satker: Satker, tahun: int, akhiran: str) -> str:
     return f"lkjip-{satker.kode}-{tahun}{akhiran}"
+
+
+@login_required
+def indeks(request: HttpRequest) -> HttpResponse:
+    """The satker whose reports the user may open, with the status of each report of the year."""
+    tahun = tahun_dari(request)
+    daftar = satker_visible(request.user).order_by("kode")
+    terakhir = {
+        lap.satker_id: lap
+        for lap in LaporanKinerja.objects.filter(satker__in=daftar, tahun=tahun).order_by("versi")
+    }
+    baris = [(s, terakhir.get(s.pk)) for s in daftar]
+    if len(baris) == 1:
+        return redirect("laporan:pratinjau", baris[0][0].kode, tahun)
+    return render(request, "laporan/indeks.html", {"tahun": tahun, "baris": baris})
 
 
 @login_required

@@ -26,6 +26,11 @@ def _peran(user: User | AnonymousUser) -> list[Peran]:
     return cache
 
 
+def peran_semua(user: User | AnonymousUser) -> list[Peran]:
+    """Every role of the user, at any satker."""
+    return _peran(user)
+
+
 def is_admin(user: User | AnonymousUser) -> bool:
     return user.is_authenticated and (
         user.is_superuser or any(p.jenis == Peran.Jenis.ADMIN for p in _peran(user))

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_POST
 from kinerja import format as fmt
 from kinerja.capaian import TRIWULAN
 from kinerja.models import BarisAnggaran, BarisPK, PenutupanPeriode, PerjanjianKinerja, Realisasi
-from kinerja.selectors import perjanjian_terbaru
+from kinerja.selectors import perjanjian_terbaru, tahun_aktif
 from satker import services
 from satker.forms import PejabatForm, SatkerForm
 from satker.models import Pejabat, Satker
@@ -46,8 +46,9 @@ def _get_pejabat(request: HttpRequest, pejabat_id: int, *, tulis: bool = False) 
 
 
 def tahun_dari(request: HttpRequest, bawaan: int | None = None) -> int:
-    """The `?tahun=` of the request when it is a plausible year, else `bawaan` (this year)."""
-    bawaan = bawaan or timezone.localdate().year
+    """The `?tahun=` of the request when it is a plausible year, else `bawaan` (by default the
+    latest year with data the user can see)."""
+    bawaan = bawaan or tahun_aktif(request.user)
     try:
         tahun = int(request.GET.get("tahun", ""))
     except ValueError:

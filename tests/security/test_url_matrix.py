@@ -209,6 +209,7 @@ ATURAN: dict[str, Aturan] = {
     "baris_anggaran_update": Aturan("tulis", lambda d: {"baris_id": d.dunia.baris_anggaran.pk}),
     "baris_anggaran_riwayat": Aturan("baca", lambda d: {"baris_id": d.dunia.baris_anggaran.pk}),
     # LKjIP
+    "laporan:indeks": Aturan("daftar"),
     "laporan:pratinjau": Aturan("baca", _kode_tahun),
     "laporan:draf_pdf": Aturan("baca", _kode_tahun),
     "laporan:pdf": Aturan("baca", _kode_tahun),
