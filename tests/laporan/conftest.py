@@ -163,9 +163,3 @@ def isi_kantor(satker: Satker, tahun: int = 2024) -> Kantor:
 @pytest.fixture
 def kantor(personas) -> Kantor:
     return isi_kantor(personas.satker_a)
-
-
-@pytest.fixture(autouse=True)
-def _sandi_cepat(settings):
-    """The personas' passwords are hashed on creation; a fast hasher keeps these tests quick."""
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
