@@ -15,7 +15,7 @@ from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
 from kinerja.capaian import Agregasi, Arah, Periode, RumusTurun
-from kinerja.nilai import JenisNilai, Nilai, parse_nilai
+from kinerja.nilai import JenisNilai, Nilai, nilai_tersimpan, parse_nilai
 from satker.models import Satker
 
 TAHUN = [MinValueValidator(2000), MaxValueValidator(2100)]
@@ -38,16 +38,9 @@ def isi_nilai(obj: models.Model, prefix: str, jenis: str = "") -> None:
 
 def baca_nilai(obj: models.Model, prefix: str, jenis: str) -> Nilai | None:
     """The stored value of `<prefix>` as a Nilai of the indicator's kind."""
-    if not getattr(obj, prefix).strip():
-        return None
-    if jenis == JenisNilai.TEKS:
-        return Nilai(JenisNilai.TEKS)
-    angka, kode = getattr(obj, f"{prefix}_angka"), getattr(obj, f"{prefix}_kode")
-    if kode:
-        return Nilai(jenis, kode=kode)
-    if angka is None:
-        return None
-    return Nilai(jenis, angka)
+    return nilai_tersimpan(
+        getattr(obj, prefix), getattr(obj, f"{prefix}_angka"), getattr(obj, f"{prefix}_kode"), jenis
+    )
 
 
 def _angka_field() -> models.DecimalField:

@@ -61,6 +61,19 @@ _NUMBER = re.compile(r"^(?P<sign>[-−–]?)\s*(?P<num>[0-9][0-9.,]*)\s*(?P<rest
 _UNIT = re.compile(r"^[A-Za-z][A-Za-z./ ]{0,30}$")
 
 
+def nilai_tersimpan(teks: str, angka: Decimal | None, kode: str, jenis: str) -> Nilai | None:
+    """A stored value (the text as written, the number or code read from it) as a Nilai."""
+    if not teks.strip():
+        return None
+    if jenis == JenisNilai.TEKS:
+        return Nilai(JenisNilai.TEKS)
+    if kode:
+        return Nilai(jenis, kode=kode)
+    if angka is None:
+        return None
+    return Nilai(jenis, angka)
+
+
 def _normalise(teks: str) -> str:
     return re.sub(r"\s+", " ", teks.replace("\u00a0", " ")).strip()
 

@@ -6,11 +6,14 @@ sum budget lines through these functions, so a figure is computed the same way e
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cached_property
+from typing import Any
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Model, Prefetch, Q, QuerySet
 
 from kinerja import capaian as engine
 from kinerja.models import (
@@ -22,7 +25,7 @@ from kinerja.models import (
     Realisasi,
     RevisiDipa,
 )
-from kinerja.nilai import Nilai
+from kinerja.nilai import Nilai, nilai_tersimpan
 from satker.models import Satker
 
 
@@ -62,21 +65,105 @@ def kebijakan_untuk(satker: Satker, tahun: int) -> Kebijakan:
 
 
 @dataclass(frozen=True)
-class Pengukuran:
-    """A PK row measured: its values per period, the year value, capaian and category."""
+class MasukanBaris:
+    """The engine inputs of one PK row, read from its stored values."""
 
-    baris: BarisPK
     target: Nilai | None
     realisasi: dict[str, Nilai | None]
+    target_triwulan: dict[str, Nilai | None]
+    arah: str
+    agregasi: str
+    rumus_turun: str
+
+
+# The stored fields `masukan_baris` reads: of a PK row, and of a realisasi or quarterly target.
+KOLOM_BARIS = (
+    "jenis_nilai",
+    "arah",
+    "agregasi",
+    "rumus_turun",
+    "target",
+    "target_angka",
+    "target_kode",
+)
+KOLOM_NILAI = ("periode", "teks", "teks_angka", "teks_kode")
+
+
+def masukan_baris(
+    baris: Mapping[str, Any],
+    realisasi: Iterable[Mapping[str, Any]],
+    target_triwulan: Iterable[Mapping[str, Any]] = (),
+) -> MasukanBaris:
+    """The one path from stored values to engine inputs: `values()` rows or a model's `vars()`.
+
+    `baris` holds KOLOM_BARIS, each realisasi and quarterly target KOLOM_NILAI.
+    """
+    jenis = baris["jenis_nilai"]
+
+    def baca(r: Mapping[str, Any]) -> Nilai | None:
+        return nilai_tersimpan(r["teks"], r["teks_angka"], r["teks_kode"], jenis)
+
+    return MasukanBaris(
+        target=nilai_tersimpan(baris["target"], baris["target_angka"], baris["target_kode"], jenis),
+        realisasi={r["periode"]: baca(r) for r in realisasi},
+        target_triwulan={t["periode"]: baca(t) for t in target_triwulan},
+        arah=baris["arah"],
+        agregasi=baris["agregasi"],
+        rumus_turun=baris["rumus_turun"],
+    )
+
+
+@dataclass(frozen=True)
+class Pengukuran:
+    """A PK row measured: its values per period, the year value, capaian and category.
+
+    `baris` is the row when it was measured from a model instance (None from `values()` rows).
+    """
+
+    masukan: MasukanBaris
+    kebijakan: Kebijakan
     realisasi_tahun: Nilai | None
     capaian: engine.Capaian
     kategori: str
     rumus: str
-    capaian_triwulan: dict[str, engine.Capaian] = field(default_factory=dict)
+    baris: BarisPK | None = None
+
+    @property
+    def target(self) -> Nilai | None:
+        return self.masukan.target
+
+    @property
+    def realisasi(self) -> dict[str, Nilai | None]:
+        return self.masukan.realisasi
+
+    def _hitung(self, target: Nilai | None, realisasi: Nilai | None) -> engine.Capaian:
+        return engine.hitung_capaian(
+            target,
+            realisasi,
+            arah=self.masukan.arah,
+            rumus_turun=self.masukan.rumus_turun or self.kebijakan.rumus_turun,
+            batas_atas=self.kebijakan.batas_atas,
+        )
+
+    @cached_property
+    def capaian_triwulan(self) -> dict[str, engine.Capaian]:
+        """Capaian per quarter with a realisasi, against the quarter's target (or the year's)."""
+        m = self.masukan
+        return {
+            p: self._hitung(m.target_triwulan.get(p) or m.target, m.realisasi[p])
+            for p in engine.TRIWULAN
+            if m.realisasi.get(p) is not None
+        }
 
     @property
     def rekaman(self) -> dict[str, Realisasi]:
-        return {r.periode: r for r in self.baris.realisasi.all()}
+        return {r.periode: r for r in _terambil(self.baris, "realisasi")}
+
+
+def _terambil(obj: Model, relasi: str) -> Iterable[Model]:
+    """A prefetched relation without the related manager and queryset clone `.all()` makes."""
+    cache = getattr(obj, "_prefetched_objects_cache", {})
+    return cache[relasi] if relasi in cache else getattr(obj, relasi).all()
 
 
 def baris_queryset() -> QuerySet[BarisPK]:
@@ -87,35 +174,36 @@ def baris_queryset() -> QuerySet[BarisPK]:
     )
 
 
-def ukur_baris(baris: BarisPK, kebijakan: Kebijakan) -> Pengukuran:
-    """Measure one row; `baris` should come from `baris_queryset()`."""
-    target = baris.nilai_target
-    realisasi = {r.periode: r.nilai for r in baris.realisasi.all()}
-    target_tw = {t.periode: t.nilai for t in baris.target_triwulan.all()}
-    tahun = engine.realisasi_tahunan(realisasi, baris.agregasi)
-    rumus_turun = baris.rumus_turun or kebijakan.rumus_turun
-
-    def hitung(t: Nilai | None, r: Nilai | None) -> engine.Capaian:
-        return engine.hitung_capaian(
-            t, r, arah=baris.arah, rumus_turun=rumus_turun, batas_atas=kebijakan.batas_atas
-        )
-
-    capaian = hitung(target, tahun)
-    per_tw = {
-        p: hitung(target_tw.get(p) or target, realisasi[p])
-        for p in engine.TRIWULAN
-        if realisasi.get(p) is not None
-    }
+def ukur(masukan: MasukanBaris, kebijakan: Kebijakan, baris: BarisPK | None = None) -> Pengukuran:
+    """Measure one row from its engine inputs; capaian per quarter is computed when first read."""
+    tahun = engine.realisasi_tahunan(masukan.realisasi, masukan.agregasi)
+    rumus_turun = masukan.rumus_turun or kebijakan.rumus_turun
+    capaian = engine.hitung_capaian(
+        masukan.target,
+        tahun,
+        arah=masukan.arah,
+        rumus_turun=rumus_turun,
+        batas_atas=kebijakan.batas_atas,
+    )
     return Pengukuran(
-        baris=baris,
-        target=target,
-        realisasi=realisasi,
+        masukan=masukan,
+        kebijakan=kebijakan,
         realisasi_tahun=tahun,
         capaian=capaian,
         kategori=engine.kategori(capaian, kebijakan.skala),
-        rumus=engine.nama_rumus(baris.arah, rumus_turun),
-        capaian_triwulan=per_tw,
+        rumus=engine.nama_rumus(masukan.arah, rumus_turun),
+        baris=baris,
     )
+
+
+def ukur_baris(baris: BarisPK, kebijakan: Kebijakan) -> Pengukuran:
+    """Measure one row; `baris` should come from `baris_queryset()`."""
+    masukan = masukan_baris(
+        vars(baris),
+        (vars(r) for r in _terambil(baris, "realisasi")),
+        (vars(t) for t in _terambil(baris, "target_triwulan")),
+    )
+    return ukur(masukan, kebijakan, baris)
 
 
 def pengukuran_pk(
@@ -159,25 +247,41 @@ class RingkasanAnggaran:
         return None if terakhir is None else terakhir.pagu - self.total.pagu
 
 
-def ringkasan_anggaran(satker: Satker, tahun: int) -> RingkasanAnggaran | None:
-    dipa = Dipa.objects.filter(satker=satker, tahun=tahun).first()
-    if dipa is None:
-        return None
-    revisi = list(dipa.revisi.order_by("urutan", "tanggal", "id"))
-    baris = list(
-        dipa.baris.select_related("program", "kegiatan").order_by(
-            "program__kode", "kegiatan__kode", "urutan", "output_kode", "akun_kode", "id"
+def ringkasan_anggaran_per_satker(
+    satker: Iterable[int] | QuerySet, tahun: int
+) -> dict[int, RingkasanAnggaran]:
+    """The budget of many satker (ids, or a queryset of satker ids) for a year, in three queries.
+
+    The one source of budget sums: `ringkasan_anggaran`, the report and the rollups use it.
+    """
+    dipa = {d.pk: d for d in Dipa.objects.filter(satker_id__in=satker, tahun=tahun)}
+    per_dipa = Q(dipa__satker_id__in=satker, dipa__tahun=tahun)
+    revisi: dict[int, list[RevisiDipa]] = defaultdict(list)
+    for r in RevisiDipa.objects.filter(per_dipa).order_by("dipa_id", "urutan", "tanggal", "id"):
+        revisi[r.dipa_id].append(r)
+    baris: dict[int, list[BarisAnggaran]] = defaultdict(list)
+    for b in (
+        BarisAnggaran.objects.filter(per_dipa)
+        .select_related("program", "kegiatan")
+        .order_by("program__kode", "kegiatan__kode", "urutan", "output_kode", "akun_kode", "id")
+    ):
+        baris[b.dipa_id].append(b)
+    return {
+        d.satker_id: RingkasanAnggaran(
+            dipa=d,
+            revisi=revisi[d.pk],
+            baris=baris[d.pk],
+            total=engine.total(baris[d.pk]),
+            per_program=engine.total_per(baris[d.pk], lambda b: b.program),
+            per_kegiatan=engine.total_per(baris[d.pk], lambda b: (b.program, b.kegiatan)),
+            per_sumber=engine.total_per(baris[d.pk], lambda b: b.sumber),
         )
-    )
-    return RingkasanAnggaran(
-        dipa=dipa,
-        revisi=revisi,
-        baris=baris,
-        total=engine.total(baris),
-        per_program=engine.total_per(baris, lambda b: b.program),
-        per_kegiatan=engine.total_per(baris, lambda b: (b.program, b.kegiatan)),
-        per_sumber=engine.total_per(baris, lambda b: b.sumber),
-    )
+        for d in dipa.values()
+    }
+
+
+def ringkasan_anggaran(satker: Satker, tahun: int) -> RingkasanAnggaran | None:
+    return ringkasan_anggaran_per_satker([satker.pk], tahun).get(satker.pk)
 
 
 def tahun_aktif(user) -> int:
