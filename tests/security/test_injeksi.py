@@ -11,6 +11,7 @@ import re
 
 import pdfplumber
 import pytest
+from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -101,10 +102,11 @@ def isian_jahat(kantor, personas):
     return kantor
 
 
-def _periksa_html(teks: str, url: str) -> None:
+def _periksa_html(teks: str, url: str, *, tampil: bool = True) -> None:
     assert "<script>alert" not in teks, url
     assert "<img src=x" not in teks, url
-    assert "&lt;script&gt;alert" in teks, f"{url}: isian tidak tampil"
+    if tampil:
+        assert "&lt;script&gt;alert" in teks, f"{url}: isian tidak tampil"
 
 
 def test_html_meloloskan_semua_isian(isian_jahat, personas):
@@ -119,6 +121,7 @@ def test_html_meloloskan_semua_isian(isian_jahat, personas):
         reverse("laporan:narasi_daftar", args=[k.satker.kode, TAHUN]),
         reverse("rekap-satker", args=[k.satker.kode]) + f"?tahun={TAHUN}",
     ]
+    cache.clear()  # the rollup caches per satker id: another test's figures must not show
     c = Client()
     c.force_login(personas.reviewer)
     for url in halaman:
