@@ -218,6 +218,28 @@ if TASK_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASK_BACKEND harus salah satu dari {sorted(TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 
+# The rollups cache one entry per satker and year (kinerja/rollup.py), checked against a
+# fingerprint of the data on every request, so any backend is correct. LocMem is per process:
+# with several gunicorn processes CACHE_BACKEND=database (after `manage.py createcachetable`) or
+# redis (REDIS_URL) computes a change once for all of them. 553 satker need more than the
+# default 300 entries.
+CACHE_BACKENDS = {
+    "locmem": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+    "database": {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": "cache_sakip",
+        "OPTIONS": {"MAX_ENTRIES": 20_000},
+    },
+    "redis": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
+    },
+}
+CACHES = {"default": CACHE_BACKENDS[os.environ.get("CACHE_BACKEND", "locmem")]}
+
 # Production: HTTPS only (redirect, HSTS). On by default when DEBUG is off and ALLOWED_HOSTS
 # names a host other than this machine; HTTPS=0/1 says so explicitly. Behind a reverse proxy that
 # terminates TLS, set SECURE_PROXY_SSL_HEADER=1 so Django trusts its X-Forwarded-Proto (only

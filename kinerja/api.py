@@ -45,7 +45,7 @@ from kinerja.selectors import (
 )
 from satker.api import BerbasisSatkerViewSet, SatkerField, TerlihatPKField, jalankan
 from satker.models import Satker
-from satker.selectors import satker_visible
+from satker.selectors import can_review, satker_visible
 
 # ---------------------------------------------------------------- shared pieces
 
@@ -864,8 +864,8 @@ class BarisAnggaranViewSet(
 
 class RekapPKSerializer(serializers.Serializer):
     jenis = serializers.CharField()
-    perjanjian = serializers.IntegerField(source="perjanjian.pk", allow_null=True, default=None)
-    versi = serializers.IntegerField(source="perjanjian.versi", allow_null=True, default=None)
+    perjanjian = serializers.IntegerField(source="perjanjian_id", allow_null=True)
+    versi = serializers.IntegerField(allow_null=True)
     status = serializers.CharField()
     ringkasan = RingkasanCapaianSerializer()
     kategori = serializers.CharField()
@@ -906,8 +906,8 @@ def rekap_dict(b: rollup.BarisRekap) -> dict:
         "pk": [
             {
                 "jenis": r.jenis,
-                "perjanjian": r.perjanjian.pk if r.perjanjian else None,
-                "versi": r.perjanjian.versi if r.perjanjian else None,
+                "perjanjian": r.perjanjian_id,
+                "versi": r.versi,
                 "status": r.status,
                 "ringkasan": ringkasan_dict(r.ringkasan),
                 "kategori": r.kategori,
@@ -966,7 +966,7 @@ def _lingkup_rekap(request) -> Satker | None:
         )
     else:
         satker = Satker.objects.filter(tingkat=Satker.Tingkat.RI).first()
-    if satker is None or not rollup.dapat_rekap(request.user, satker):
+    if satker is None or not can_review(request.user, satker):
         raise Http404
     return satker if kode else None
 

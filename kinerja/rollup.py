@@ -1,39 +1,47 @@
 """Rollups: every satker a user may read, side by side, in a fixed number of queries.
 
 A provincial reviewer sees its province and its kab/kota, KPU RI sees everything. Each figure
-comes from the capaian engine through the same selectors the report uses
-(`kebijakan_per_satker`, `baris_queryset`, `ukur_baris`); nothing is computed here but counts.
-The queries do not depend on the number of satker: tests assert it with 5 and with 50.
+comes from the capaian engine through the same selectors the report uses (`masukan_baris`,
+`ukur`, `ringkasan_anggaran_per_satker`, `laporan.checks.periksa_data`); nothing is computed here
+but counts. The queries do not depend on the number of satker: tests assert it with 5 and 50.
+
+The figures of a satker and year (`AngkaSatker`) are cached under a fingerprint of its data
+read in SQL for all satker at once (`_sidik`): only satker whose data changed are measured
+again. What depends on the day (late quarters and PKs) and the report's status and
+justifications are read on every request.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from types import SimpleNamespace
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from kinerja import capaian as engine
-from kinerja.models import BarisAnggaran, Dipa, PerjanjianKinerja, RevisiDipa
+from kinerja.models import BarisAnggaran, BarisPK, Dipa, PerjanjianKinerja, Realisasi
 from kinerja.selectors import (
+    KOLOM_BARIS,
+    KOLOM_NILAI,
     Kebijakan,
     Pengukuran,
-    RingkasanAnggaran,
     baris_queryset,
     kebijakan_per_satker,
+    masukan_baris,
+    ringkasan_anggaran_per_satker,
+    ukur,
     ukur_baris,
 )
-from laporan import checks
-from laporan import selectors as lap_sel
+from laporan.checks import BarisPeriksa, DataPeriksa, periksa_data
 from laporan.models import LaporanKinerja
-from satker.models import Peran, Satker
-from satker.selectors import is_admin, peran_di, satker_visible
+from laporan.selectors import anggaran_laporan
+from satker.models import Satker
+from satker.selectors import satker_visible
 
 JENIS_PK = tuple(PerjanjianKinerja.Jenis)
 ST = PerjanjianKinerja.Status
@@ -44,18 +52,11 @@ AKHIR_TRIWULAN = {
     engine.Periode.TW3: (9, 30),
     engine.Periode.TW4: (12, 31),
 }
-
-
-def dapat_rekap(user: User | AnonymousUser, satker: Satker) -> bool:
-    """May the user see the rollup of this satker (a province, or KPU RI for the national one)?
-
-    Admins, and reviewers at the satker or at the satker above it (KPU RI over a province).
-    """
-    if is_admin(user):
-        return True
-    return any(
-        Peran.Jenis.REVIEWER in peran_di(user, s) for s in (satker, satker.induk) if s is not None
-    )
+# Bump when what AngkaSatker holds or how it is computed changes: a shared cache (database,
+# Redis) outlives a deploy. Entries also expire, which bounds the life of a figure whose data was
+# changed by a write the fingerprint cannot see (QuerySet.update() of a text or a date).
+VERSI_CACHE = 1
+UMUR_CACHE = 60 * 60
 
 
 def batas_pk(tahun: int) -> dt.date:
@@ -75,21 +76,23 @@ def akhir_triwulan(tahun: int, periode: str) -> dt.date:
 
 @dataclass(frozen=True)
 class RekapPK:
-    """One PK of a satker in a rollup: its latest version, status and measured rows."""
+    """One PK of a satker in a rollup: its latest version, status and the capaian of its rows."""
 
     jenis: str
-    perjanjian: PerjanjianKinerja | None
-    pengukuran: list[Pengukuran]
+    perjanjian_id: int | None
+    versi: int | None
+    status: str
+    capaian: tuple[Decimal | None, ...]
     ringkasan: engine.RingkasanCapaian
     kategori: str
 
     @property
-    def status(self) -> str:
-        return self.perjanjian.status if self.perjanjian else ""
+    def label(self) -> str:
+        return PerjanjianKinerja.Jenis(self.jenis).label
 
     @property
     def status_label(self) -> str:
-        return self.perjanjian.get_status_display() if self.perjanjian else "Belum ada"
+        return ST(self.status).label if self.status else "Belum ada"
 
     @property
     def ditandatangani(self) -> bool:
@@ -115,22 +118,52 @@ class Kelengkapan:
 
 
 @dataclass(frozen=True)
+class AngkaSatker:
+    """The figures of a satker and year that depend on its data only: what is cached."""
+
+    pk: dict[str, RekapPK]
+    ringkasan: engine.RingkasanCapaian
+    kategori: str
+    terisi: tuple[int, ...]  # rows with a realisasi, per quarter of engine.TRIWULAN
+    jumlah_baris: int
+    anggaran: engine.Total
+    pagu_dipa: int | None
+    temuan: tuple[str, ...]  # keys of the data checks' findings
+
+
+@dataclass(frozen=True)
 class BarisRekap:
     """One satker in a rollup."""
 
     satker: Satker
     provinsi: Satker | None
-    pk: dict[str, RekapPK]
-    ringkasan: engine.RingkasanCapaian
-    kategori: str
+    angka: AngkaSatker
     kelengkapan: list[Kelengkapan]
-    anggaran: engine.Total
-    pagu_dipa: int | None
     status_laporan: str
     status_laporan_label: str
     laporan_final: bool
     temuan: int
     terlambat: list[str] = field(default_factory=list)
+
+    @property
+    def pk(self) -> dict[str, RekapPK]:
+        return self.angka.pk
+
+    @property
+    def ringkasan(self) -> engine.RingkasanCapaian:
+        return self.angka.ringkasan
+
+    @property
+    def kategori(self) -> str:
+        return self.angka.kategori
+
+    @property
+    def anggaran(self) -> engine.Total:
+        return self.angka.anggaran
+
+    @property
+    def pagu_dipa(self) -> int | None:
+        return self.angka.pagu_dipa
 
     @property
     def di_bawah_target(self) -> int:
@@ -154,6 +187,17 @@ def _provinsi(s: Satker) -> Satker | None:
     return None
 
 
+def _satker_qs(
+    user: User | AnonymousUser, provinsi: Satker | None = None, satker: Satker | None = None
+) -> QuerySet[Satker]:
+    qs = satker_visible(user)
+    if provinsi is not None:
+        qs = qs.filter(Q(pk=provinsi.pk) | Q(induk_id=provinsi.pk))
+    if satker is not None:
+        qs = qs.filter(pk=satker.pk)
+    return qs
+
+
 def satker_rekap(
     *,
     user: User | AnonymousUser,
@@ -161,130 +205,215 @@ def satker_rekap(
     satker: Satker | None = None,
 ) -> list[Satker]:
     """The satker of a rollup: all the user may read, those of one province, or just one."""
-    qs = satker_visible(user).select_related("induk")
-    if provinsi is not None:
-        qs = qs.filter(Q(pk=provinsi.pk) | Q(induk_id=provinsi.pk))
-    if satker is not None:
-        qs = qs.filter(pk=satker.pk)
-    return list(qs.order_by("kode"))
+    return list(_satker_qs(user, provinsi, satker).select_related("induk").order_by("kode"))
 
 
-def _pk_terbaru(satker_ids: list[int], tahun: int) -> dict[tuple[int, str], PerjanjianKinerja]:
-    terbaru: dict[tuple[int, str], PerjanjianKinerja] = {}
-    for pk in PerjanjianKinerja.objects.filter(satker_id__in=satker_ids, tahun=tahun).order_by(
-        "satker_id", "jenis", "versi"
-    ):
-        terbaru[pk.satker_id, pk.jenis] = pk
-    return terbaru
-
-
-def _pengukuran_per_pk(
-    perjanjian: Iterable[PerjanjianKinerja], kebijakan: dict[int, Kebijakan]
-) -> dict[int, list[Pengukuran]]:
-    satker_of = {pk.pk: pk.satker_id for pk in perjanjian}
-    hasil: dict[int, list[Pengukuran]] = defaultdict(list)
-    baris = (
-        baris_queryset()
-        .filter(perjanjian_id__in=list(satker_of))
-        .order_by("perjanjian_id", "urutan", "id")
+def _pk_terbaru(lingkup: QuerySet | list[int], tahun: int) -> QuerySet[PerjanjianKinerja]:
+    """The latest version of each PK of the satker in `lingkup` (a subquery of ids, or ids)."""
+    lebih_baru = PerjanjianKinerja.objects.filter(
+        satker_id=OuterRef("satker_id"),
+        tahun=OuterRef("tahun"),
+        jenis=OuterRef("jenis"),
+        versi__gt=OuterRef("versi"),
     )
-    for b in baris:
-        hasil[b.perjanjian_id].append(ukur_baris(b, kebijakan[satker_of[b.perjanjian_id]]))
-    return hasil
+    return PerjanjianKinerja.objects.filter(
+        ~Exists(lebih_baru), satker_id__in=lingkup, tahun=tahun
+    ).order_by()
 
 
-def _ringkasan_anggaran(satker_ids: list[int], tahun: int) -> dict[int, RingkasanAnggaran]:
-    """`kinerja.selectors.ringkasan_anggaran` for many satker at once, in three queries."""
-    dipa = {d.pk: d for d in Dipa.objects.filter(satker_id__in=satker_ids, tahun=tahun)}
-    revisi: dict[int, list[RevisiDipa]] = defaultdict(list)
-    for r in RevisiDipa.objects.filter(dipa_id__in=list(dipa)).order_by(
-        "dipa_id", "urutan", "tanggal", "id"
-    ):
-        revisi[r.dipa_id].append(r)
-    baris: dict[int, list[BarisAnggaran]] = defaultdict(list)
-    for b in (
-        BarisAnggaran.objects.filter(dipa_id__in=list(dipa))
-        .select_related("program", "kegiatan")
-        .order_by("program__kode", "kegiatan__kode", "urutan", "output_kode", "akun_kode", "id")
-    ):
-        baris[b.dipa_id].append(b)
-    return {
-        d.satker_id: RingkasanAnggaran(
-            dipa=d,
-            revisi=revisi[d.pk],
-            baris=baris[d.pk],
-            total=engine.total(baris[d.pk]),
-            per_program=engine.total_per(baris[d.pk], lambda b: b.program),
-            per_kegiatan=engine.total_per(baris[d.pk], lambda b: (b.program, b.kegiatan)),
-            per_sumber=engine.total_per(baris[d.pk], lambda b: b.sumber),
+def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> dict[int, tuple]:
+    """Per satker, a fingerprint of every stored value its figures read, in three queries.
+
+    Counts and highest ids see rows added and deleted, the highest `diperbarui` sees a row saved,
+    the budget sums see amounts changed; the policy is compared as it is.
+    """
+    kinerja = {
+        r.pop("satker_id"): tuple(r.values())
+        for r in PerjanjianKinerja.objects.filter(satker_id__in=lingkup, tahun=tahun)
+        .order_by()
+        .values("satker_id")
+        .annotate(
+            Count("id", distinct=True),
+            Max("id"),
+            Max("diperbarui"),
+            Count("baris", distinct=True),
+            Max("baris"),
+            Max("baris__diperbarui"),
+            Count("baris__realisasi"),
+            Max("baris__realisasi"),
+            Max("baris__realisasi__diperbarui"),
         )
-        for d in dipa.values()
+    }
+    dipa = {
+        r.pop("satker_id"): tuple(r.values())
+        for r in Dipa.objects.filter(satker_id__in=lingkup, tahun=tahun)
+        .order_by()
+        .values("satker_id")
+        .annotate(
+            Max("id"),
+            Count("revisi"),
+            Max("revisi"),
+            Sum("revisi__pagu"),
+            Sum("revisi__urutan"),
+            Max("revisi__tanggal"),
+        )
+    }
+    anggaran = {
+        r.pop("dipa__satker_id"): tuple(r.values())
+        for r in BarisAnggaran.objects.filter(dipa__satker_id__in=lingkup, dipa__tahun=tahun)
+        .order_by()
+        .values("dipa__satker_id")
+        .annotate(Count("id"), Max("id"), Max("diperbarui"), Sum("pagu"), Sum("realisasi"))
+    }
+    return {
+        sid: (k, kinerja.get(sid), dipa.get(sid), anggaran.get(sid)) for sid, k in kebijakan.items()
     }
 
 
-def _label_laporan(lap: LaporanKinerja | None) -> str:
-    return f"{lap.get_status_display()} v{lap.versi}" if lap else "Belum ada"
-
-
-def _laporan_terbaru(satker_ids: list[int], tahun: int) -> dict[int, LaporanKinerja]:
-    terbaru = {}
-    for lap in (
-        LaporanKinerja.objects.filter(satker_id__in=satker_ids, tahun=tahun)
-        .prefetch_related("justifikasi")
-        .order_by("satker_id", "versi")
-    ):
-        terbaru[lap.satker_id] = lap
-    return terbaru
-
-
-def _temuan_terbuka(
-    satker: Satker,
-    tahun: int,
-    pk: dict[str, RekapPK],
-    anggaran: RingkasanAnggaran | None,
-    laporan: LaporanKinerja | None,
-) -> int:
-    """Open findings of the report's data checks (PK and budget), through laporan.checks."""
-    data_pk = [
-        SimpleNamespace(jenis=j, baris=[lap_sel._baris_ukur(u, j) for u in r.pengukuran])
-        for j, r in pk.items()
-        if r.perjanjian is not None
-    ]
-    data = SimpleNamespace(
-        kode=satker.kode,
-        tahun=tahun,
-        pk=data_pk,
-        semua_baris=[b for p in data_pk for b in p.baris],
-        anggaran=lap_sel._anggaran(anggaran),
-        justifikasi={j.kunci: j for j in laporan.justifikasi.all()} if laporan else {},
-    )
-    temuan = checks.cek_pk(data) + checks.cek_anggaran(data)
-    return len(checks.belum_dijustifikasi(data, temuan))
-
-
 def _rekap_pk(
-    jenis: str, pk: PerjanjianKinerja | None, ukur: list[Pengukuran], kebijakan: Kebijakan
+    jenis: str, pk: tuple | None, ukuran: list[Pengukuran], kebijakan: Kebijakan
 ) -> RekapPK:
-    ringkasan = engine.ringkas_capaian(p.capaian for p in ukur)
+    ringkasan = engine.ringkas_capaian(u.capaian for u in ukuran)
+    perjanjian_id, versi, status = pk or (None, None, "")
     return RekapPK(
         jenis=jenis,
-        perjanjian=pk,
-        pengukuran=ukur,
+        perjanjian_id=perjanjian_id,
+        versi=versi,
+        status=status,
+        capaian=tuple(u.capaian.nilai for u in ukuran),
         ringkasan=ringkasan,
         kategori=engine.kategori(ringkasan.rata_rata, kebijakan.skala),
     )
 
 
-def _kelengkapan(ukur: list[Pengukuran], tahun: int, today: dt.date) -> list[Kelengkapan]:
-    return [
-        Kelengkapan(
-            periode=p,
-            terisi=sum(1 for u in ukur if u.realisasi.get(p) is not None),
-            jumlah=len(ukur),
-            berakhir=today > akhir_triwulan(tahun, p),
+def _hitung(
+    satker: list[Satker], lingkup: QuerySet | list[int], tahun: int, kebijakan: dict[int, Kebijakan]
+) -> dict[int, AngkaSatker]:
+    """The figures of the satker in `lingkup`, from `values()` rows, in six queries."""
+    pk_qs = _pk_terbaru(lingkup, tahun)
+    pk: dict[tuple[int, str], tuple] = {}
+    satker_of: dict[int, int] = {}
+    for pid, sid, jenis, versi, status in pk_qs.values_list(
+        "id", "satker_id", "jenis", "versi", "status"
+    ):
+        pk[sid, jenis] = (pid, versi, status)
+        satker_of[pid] = sid
+    realisasi: dict[int, list[dict]] = defaultdict(list)
+    for r in (
+        Realisasi.objects.filter(baris__perjanjian__in=pk_qs)
+        .order_by()
+        .values("baris_id", *KOLOM_NILAI)
+    ):
+        realisasi[r["baris_id"]].append(r)
+    ukuran: dict[int, list[Pengukuran]] = defaultdict(list)
+    periksa: dict[int, list[BarisPeriksa]] = defaultdict(list)
+    for b in (
+        BarisPK.objects.filter(perjanjian__in=pk_qs)
+        .order_by("perjanjian_id", "urutan", "id")
+        .values("id", "perjanjian_id", "perjanjian__jenis", "no", "indikator", *KOLOM_BARIS)
+    ):
+        sid = satker_of[b["perjanjian_id"]]
+        u = ukur(masukan_baris(b, realisasi.get(b["id"], ())), kebijakan[sid])
+        ukuran[b["perjanjian_id"]].append(u)
+        periksa[sid].append(
+            BarisPeriksa(
+                b["id"],
+                b["perjanjian__jenis"],
+                b["no"],
+                b["indikator"],
+                u.realisasi_tahun is not None,
+            )
         )
-        for p in engine.TRIWULAN
-    ]
+    anggaran = ringkasan_anggaran_per_satker(lingkup, tahun)
+    temuan = periksa_data(
+        DataPeriksa(
+            kode=s.kode,
+            tahun=tahun,
+            jenis_pk=frozenset(j for j in JENIS_PK if (s.pk, j) in pk),
+            baris=periksa[s.pk],
+            anggaran=anggaran_laporan(anggaran.get(s.pk)),
+        )
+        for s in satker
+    )
+    hasil = {}
+    for s in satker:
+        per_jenis = {}
+        for j in JENIS_PK:
+            p = pk.get((s.pk, j))
+            per_jenis[j] = _rekap_pk(j, p, ukuran[p[0]] if p else [], kebijakan[s.pk])
+        semua = [u for j in JENIS_PK if (s.pk, j) in pk for u in ukuran[pk[s.pk, j][0]]]
+        ringkasan = engine.ringkas_capaian(u.capaian for u in semua)
+        ang = anggaran.get(s.pk)
+        hasil[s.pk] = AngkaSatker(
+            pk=per_jenis,
+            ringkasan=ringkasan,
+            kategori=engine.kategori(ringkasan.rata_rata, kebijakan[s.pk].skala),
+            terisi=tuple(
+                sum(1 for u in semua if u.realisasi.get(p) is not None) for p in engine.TRIWULAN
+            ),
+            jumlah_baris=len(semua),
+            anggaran=ang.total if ang else engine.Total(),
+            pagu_dipa=ang.revisi_terakhir.pagu if ang and ang.revisi_terakhir else None,
+            temuan=tuple(t.kunci for t in temuan[s.kode]),
+        )
+    return hasil
+
+
+def _kunci_cache(satker_id: int, tahun: int) -> str:
+    return f"rekap:{VERSI_CACHE}:{tahun}:{satker_id}"
+
+
+def angka_satker(satker: list[Satker], lingkup: QuerySet, tahun: int) -> dict[int, AngkaSatker]:
+    """The figures of each satker: from the cache when its fingerprint is unchanged."""
+    kebijakan = kebijakan_per_satker([s.pk for s in satker], tahun)
+    sidik = _sidik(lingkup, tahun, kebijakan)
+    kunci = {s.pk: _kunci_cache(s.pk, tahun) for s in satker}
+    tersimpan = cache.get_many(kunci.values())
+    hasil: dict[int, AngkaSatker] = {}
+    for s in satker:
+        lama = tersimpan.get(kunci[s.pk])
+        if lama is not None and lama[0] == sidik[s.pk]:
+            hasil[s.pk] = lama[1]
+    berubah = [s for s in satker if s.pk not in hasil]
+    if berubah:
+        # all of them (an empty cache): the subquery; some: their ids, no more than the satker
+        ids = lingkup if len(berubah) == len(satker) else [s.pk for s in berubah]
+        baru = _hitung(berubah, ids, tahun, kebijakan)
+        cache.set_many({kunci[sid]: (sidik[sid], angka) for sid, angka in baru.items()}, UMUR_CACHE)
+        hasil.update(baru)
+    return hasil
+
+
+@dataclass(frozen=True)
+class _Laporan:
+    status: str
+    label: str
+    final: bool
+    justifikasi: frozenset[str]
+
+
+def _laporan_terbaru(lingkup: QuerySet, tahun: int) -> dict[int, _Laporan]:
+    """The latest LKjIP version of each satker with its justified findings, in one query."""
+    versi: dict[int, tuple[int, str]] = {}
+    kunci: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for sid, v, status, k in (
+        LaporanKinerja.objects.filter(satker_id__in=lingkup, tahun=tahun)
+        .order_by()
+        .values_list("satker_id", "versi", "status", "justifikasi__kunci")
+    ):
+        if v >= versi.get(sid, (0, ""))[0]:
+            versi[sid] = (v, status)
+        if k is not None:
+            kunci[sid, v].add(k)
+    return {
+        sid: _Laporan(
+            status,
+            f"{LaporanKinerja.Status(status).label} v{v}",
+            status == LaporanKinerja.Status.FINAL,
+            frozenset(kunci[sid, v]),
+        )
+        for sid, (v, status) in versi.items()
+    }
 
 
 def _terlambat(
@@ -296,11 +425,7 @@ def _terlambat(
 ) -> list[str]:
     alasan = []
     if today > batas_pk(tahun):
-        alasan += [
-            f"{PerjanjianKinerja.Jenis(j).label} belum ditandatangani"
-            for j, r in pk.items()
-            if not r.ditandatangani
-        ]
+        alasan += [f"{r.label} belum ditandatangani" for r in pk.values() if not r.ditandatangani]
     alasan += [
         f"Realisasi {engine.Periode(k.periode).label} belum lengkap ({k.terisi}/{k.jumlah})"
         for k in kelengkapan
@@ -321,43 +446,30 @@ def rollup_satker(
 ) -> list[BarisRekap]:
     """Each satker the user may read (in one province, or all, or one), with its figures."""
     today = today or timezone.localdate()
+    lingkup = _satker_qs(user, provinsi, satker).values("pk")
     daftar = satker_rekap(user=user, provinsi=provinsi, satker=satker)
-    ids = [s.pk for s in daftar]
-    kebijakan = kebijakan_per_satker(ids, tahun)
-    pk_terbaru = _pk_terbaru(ids, tahun)
-    ukur_per_pk = _pengukuran_per_pk(pk_terbaru.values(), kebijakan)
-    anggaran = _ringkasan_anggaran(ids, tahun)
-    laporan = _laporan_terbaru(ids, tahun)
+    angka = angka_satker(daftar, lingkup, tahun)
+    laporan = _laporan_terbaru(lingkup, tahun)
+    tanpa_laporan = _Laporan("", "Belum ada", False, frozenset())
 
     hasil = []
     for s in daftar:
-        per_jenis = {}
-        for j in JENIS_PK:
-            pk = pk_terbaru.get((s.pk, j))
-            ukur = ukur_per_pk.get(pk.pk, []) if pk else []
-            per_jenis[j] = _rekap_pk(j, pk, ukur, kebijakan[s.pk])
-        semua = [u for r in per_jenis.values() for u in r.pengukuran]
-        ringkasan = engine.ringkas_capaian(u.capaian for u in semua)
-        kelengkapan = _kelengkapan(semua, tahun, today)
-        lap, ang = laporan.get(s.pk), anggaran.get(s.pk)
-        final = bool(lap and lap.final)
+        a, lap = angka[s.pk], laporan.get(s.pk, tanpa_laporan)
+        kelengkapan = [
+            Kelengkapan(p, terisi, a.jumlah_baris, today > akhir_triwulan(tahun, p))
+            for p, terisi in zip(engine.TRIWULAN, a.terisi, strict=True)
+        ]
         hasil.append(
             BarisRekap(
                 satker=s,
                 provinsi=_provinsi(s),
-                pk=per_jenis,
-                ringkasan=ringkasan,
-                kategori=engine.kategori(ringkasan.rata_rata, kebijakan[s.pk].skala),
+                angka=a,
                 kelengkapan=kelengkapan,
-                anggaran=ang.total if ang else engine.Total(),
-                pagu_dipa=ang.revisi_terakhir.pagu if ang and ang.revisi_terakhir else None,
-                status_laporan=lap.status if lap else "",
-                status_laporan_label=f"{lap.get_status_display()} v{lap.versi}"
-                if lap
-                else "Belum ada",
-                laporan_final=final,
-                temuan=_temuan_terbuka(s, tahun, per_jenis, ang, lap),
-                terlambat=_terlambat(per_jenis, kelengkapan, final, tahun, today),
+                status_laporan=lap.status,
+                status_laporan_label=lap.label,
+                laporan_final=lap.final,
+                temuan=sum(1 for k in a.temuan if k not in lap.justifikasi),
+                terlambat=_terlambat(a.pk, kelengkapan, lap.final, tahun, today),
             )
         )
     return hasil
@@ -445,7 +557,7 @@ def per_provinsi(baris: list[BarisRekap]) -> list[RekapProvinsi]:
             provinsi=provinsi[k],
             baris=grup[k],
             ringkasan=engine.ringkas_capaian(
-                u.capaian for b in grup[k] for r in b.pk.values() for u in r.pengukuran
+                engine.Capaian(c) for b in grup[k] for r in b.pk.values() for c in r.capaian
             ),
             anggaran=sum((b.anggaran for b in grup[k]), engine.Total()),
         )
@@ -480,13 +592,12 @@ def pilihan_indikator(
     *, user: User | AnonymousUser, tahun: int, provinsi: Satker | None = None
 ) -> list[PilihanIndikator]:
     """The indicators measured in the latest PKs of the rollup's satker, most common first."""
-    ids = [s.pk for s in satker_rekap(user=user, provinsi=provinsi)]
-    pk_ids = [pk.pk for pk in _pk_terbaru(ids, tahun).values()]
+    pk_qs = _pk_terbaru(_satker_qs(user, provinsi).values("pk"), tahun)
     satker_per: dict[str, set[int]] = defaultdict(set)
     nama: dict[str, str] = {}
     for ik_id, ik_nama, teks, satker_id in (
         baris_queryset()
-        .filter(perjanjian_id__in=pk_ids)
+        .filter(perjanjian__in=pk_qs)
         .values_list(
             "indikator_kinerja_id", "indikator_kinerja__nama", "indikator", "perjanjian__satker_id"
         )
@@ -506,10 +617,8 @@ def rollup_indikator(
 ) -> list[BarisIndikator]:
     """One indicator across the rollup's satker, ranked by capaian (those without one last)."""
     daftar = satker_rekap(user=user, provinsi=provinsi)
-    ids = [s.pk for s in daftar]
-    kebijakan = kebijakan_per_satker(ids, tahun)
-    pk_terbaru = _pk_terbaru(ids, tahun)
-    satker_of = {pk.pk: pk.satker_id for pk in pk_terbaru.values()}
+    kebijakan = kebijakan_per_satker([s.pk for s in daftar], tahun)
+    pk_qs = _pk_terbaru(_satker_qs(user, provinsi).values("pk"), tahun)
     jenis, _, nilai = kunci.partition(":")
     if jenis == "ik" and nilai.isdigit():
         cocok = Q(indikator_kinerja_id=int(nilai))
@@ -520,10 +629,11 @@ def rollup_indikator(
     ukur: dict[int, Pengukuran] = {}
     for b in (
         baris_queryset()
-        .filter(cocok, perjanjian_id__in=list(satker_of))
+        .filter(cocok, perjanjian__in=pk_qs)
+        .select_related("perjanjian")
         .order_by("perjanjian__jenis", "urutan", "id")
     ):
-        sid = satker_of[b.perjanjian_id]
+        sid = b.perjanjian.satker_id
         ukur.setdefault(sid, ukur_baris(b, kebijakan[sid]))
     ada = sorted(
         (s for s in daftar if s.pk in ukur and ukur[s.pk].capaian.ada),

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from django.urls import reverse
 
 from kinerja import format as fmt
-from laporan.data import Laporan
+from laporan.data import Anggaran, Laporan
 from laporan.narasi import narasi_terisi, tanpa_placeholder
 
 
@@ -27,43 +27,90 @@ class Temuan:
     tautan: str
 
 
-def cek_pk(lap: Laporan) -> list[Temuan]:
-    """Both PKs exist, and every PK indicator has a realisasi."""
+@dataclass(frozen=True)
+class BarisPeriksa:
+    """A PK row as the data checks read it."""
+
+    id: int
+    jenis_pk: str
+    no: str
+    indikator: str
+    ada_realisasi: bool
+
+
+@dataclass(frozen=True)
+class DataPeriksa:
+    """What the data checks read of one satker and year: from the report, or from a rollup."""
+
+    kode: str
+    tahun: int
+    jenis_pk: frozenset[str]
+    baris: list[BarisPeriksa]
+    anggaran: Anggaran | None
+
+
+def data_periksa(lap: Laporan) -> DataPeriksa:
+    return DataPeriksa(
+        kode=lap.kode,
+        tahun=lap.tahun,
+        jenis_pk=frozenset(p.jenis for p in lap.pk),
+        baris=[
+            BarisPeriksa(b.id, b.jenis_pk, b.no, b.indikator, b.realisasi is not None)
+            for b in lap.semua_baris
+        ],
+        anggaran=lap.anggaran,
+    )
+
+
+def periksa_data(daftar: Iterable[DataPeriksa]) -> dict[str, list[Temuan]]:
+    """The data checks of many satker, by satker code, from already-fetched data.
+
+    Both PKs exist and each indicator has a realisasi; the budget lines add up to the latest DIPA
+    total, no line is above its pagu or below 1/100 of it; the DIPA revisions are dated in order
+    and in the year. The report (`cek_data`) and the rollups use this one function.
+    """
+    return {d.kode: _cek_pk(d) + _cek_anggaran(d) + _cek_tanggal_revisi(d) for d in daftar}
+
+
+def cek_data(lap: Laporan) -> list[Temuan]:
+    return periksa_data([data_periksa(lap)])[lap.kode]
+
+
+def _cek_pk(d: DataPeriksa) -> list[Temuan]:
     hasil = []
-    ada = {p.jenis for p in lap.pk}
     for jenis, label in (("KPU", "PK Komisioner (KPU)"), ("SEKRETARIAT", "PK Sekretariat")):
-        if jenis not in ada:
+        if jenis not in d.jenis_pk:
             hasil.append(
                 Temuan(
                     f"pk_tidak_ada:{jenis}",
                     "Perjanjian Kinerja",
-                    f"{label} Tahun {lap.tahun} belum dicatat.",
-                    reverse("pk_create", args=[lap.kode]),
+                    f"{label} Tahun {d.tahun} belum dicatat.",
+                    reverse("pk_create", args=[d.kode]),
                 )
             )
-    for b in lap.semua_baris:
-        if b.realisasi is None:
-            hasil.append(
-                Temuan(
-                    f"realisasi_kosong:{b.id}",
-                    "Indikator PK tanpa realisasi",
-                    f"PK {b.jenis_pk} No. {b.no} “{b.indikator}” belum memiliki realisasi.",
-                    reverse("realisasi_grid", args=[lap.kode, lap.tahun, "TW4"]),
-                )
-            )
+    kosong = [b for b in d.baris if not b.ada_realisasi]
+    tautan = reverse("realisasi_grid", args=[d.kode, d.tahun, "TW4"]) if kosong else ""
+    hasil += [
+        Temuan(
+            f"realisasi_kosong:{b.id}",
+            "Indikator PK tanpa realisasi",
+            f"PK {b.jenis_pk} No. {b.no} “{b.indikator}” belum memiliki realisasi.",
+            tautan,
+        )
+        for b in kosong
+    ]
     return hasil
 
 
-def cek_anggaran(lap: Laporan) -> list[Temuan]:
-    """Lines add up to the latest DIPA; no line above its pagu or far below it (dropped zeros)."""
-    a = lap.anggaran
+def _cek_anggaran(d: DataPeriksa) -> list[Temuan]:
+    a = d.anggaran
     if a is None:
         return [
             Temuan(
                 "dipa_tidak_ada",
                 "Anggaran",
-                f"DIPA Tahun {lap.tahun} belum dicatat.",
-                reverse("anggaran_detail", args=[lap.kode, lap.tahun]),
+                f"DIPA Tahun {d.tahun} belum dicatat.",
+                reverse("anggaran_detail", args=[d.kode, d.tahun]),
             )
         ]
     hasil = []
@@ -73,7 +120,7 @@ def cek_anggaran(lap: Laporan) -> list[Temuan]:
                 f"dipa_tanpa_revisi:{a.dipa_id}",
                 "Anggaran",
                 "DIPA belum memiliki DIPA awal/revisi dengan total pagu.",
-                reverse("anggaran_detail", args=[lap.kode, lap.tahun]),
+                reverse("anggaran_detail", args=[d.kode, d.tahun]),
             )
         )
     elif a.selisih_dipa:
@@ -84,7 +131,7 @@ def cek_anggaran(lap: Laporan) -> list[Temuan]:
                 "Jumlah anggaran",
                 f"Jumlah pagu baris anggaran {fmt.rupiah(a.total.pagu)} tidak sama dengan total "
                 f"{terakhir.label} ({fmt.tanggal(terakhir.tanggal)}) {fmt.rupiah(terakhir.pagu)}.",
-                reverse("anggaran_detail", args=[lap.kode, lap.tahun]),
+                reverse("anggaran_detail", args=[d.kode, d.tahun]),
             )
         )
     for b in a.baris:
@@ -112,34 +159,42 @@ def cek_anggaran(lap: Laporan) -> list[Temuan]:
     return hasil
 
 
+def _cek_tanggal_revisi(d: DataPeriksa) -> list[Temuan]:
+    """DIPA revisions in order and within the year."""
+    if d.anggaran is None:
+        return []
+    hasil = []
+    akhir_tahun = dt.date(d.tahun, 12, 31)
+    sebelumnya = None
+    for r in d.anggaran.revisi:
+        if sebelumnya and r.tanggal < sebelumnya.tanggal:
+            hasil.append(
+                Temuan(
+                    f"tanggal_revisi:{r.id}",
+                    "Tanggal tidak berurutan",
+                    f"{r.label} bertanggal {fmt.tanggal(r.tanggal)}, sebelum "
+                    f"{sebelumnya.label} ({fmt.tanggal(sebelumnya.tanggal)}).",
+                    reverse("revisi_dipa_update", args=[r.id]),
+                )
+            )
+        if r.tanggal > akhir_tahun or r.tanggal.year < d.tahun - 1:
+            hasil.append(
+                Temuan(
+                    f"tanggal_revisi_tahun:{r.id}",
+                    "Tanggal di luar tahun anggaran",
+                    f"{r.label} bertanggal {fmt.tanggal(r.tanggal)}, di luar Tahun Anggaran "
+                    f"{d.tahun}.",
+                    reverse("revisi_dipa_update", args=[r.id]),
+                )
+            )
+        sebelumnya = r
+    return hasil
+
+
 def cek_tanggal(lap: Laporan) -> list[Temuan]:
-    """DIPA revisions in order and within the year; PKs dated in their year; report after it."""
+    """PKs dated in their year; a signer named; the report dated after the year."""
     hasil = []
     akhir_tahun = dt.date(lap.tahun, 12, 31)
-    if lap.anggaran:
-        sebelumnya = None
-        for r in lap.anggaran.revisi:
-            if sebelumnya and r.tanggal < sebelumnya.tanggal:
-                hasil.append(
-                    Temuan(
-                        f"tanggal_revisi:{r.id}",
-                        "Tanggal tidak berurutan",
-                        f"{r.label} bertanggal {fmt.tanggal(r.tanggal)}, sebelum "
-                        f"{sebelumnya.label} ({fmt.tanggal(sebelumnya.tanggal)}).",
-                        reverse("revisi_dipa_update", args=[r.id]),
-                    )
-                )
-            if r.tanggal > akhir_tahun or r.tanggal.year < lap.tahun - 1:
-                hasil.append(
-                    Temuan(
-                        f"tanggal_revisi_tahun:{r.id}",
-                        "Tanggal di luar tahun anggaran",
-                        f"{r.label} bertanggal {fmt.tanggal(r.tanggal)}, di luar Tahun Anggaran "
-                        f"{lap.tahun}.",
-                        reverse("revisi_dipa_update", args=[r.id]),
-                    )
-                )
-            sebelumnya = r
     for pk in lap.pk:
         if pk.tanggal and (pk.tanggal > akhir_tahun or pk.tanggal.year < lap.tahun - 1):
             hasil.append(
@@ -259,8 +314,7 @@ def cek_narasi(lap: Laporan) -> list[Temuan]:
 
 
 PEMERIKSAAN: list[Callable[[Laporan], list[Temuan]]] = [
-    cek_pk,
-    cek_anggaran,
+    cek_data,
     cek_tanggal,
     cek_narasi,
 ]

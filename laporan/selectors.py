@@ -238,7 +238,8 @@ def _progres(
     return hasil
 
 
-def _anggaran(r: RingkasanAnggaran | None) -> Anggaran | None:
+def anggaran_laporan(r: RingkasanAnggaran | None) -> Anggaran | None:
+    """A satker's budget as the report shows it (and as the data checks read it)."""
     if r is None:
         return None
     per_program = []
@@ -420,7 +421,7 @@ def build_laporan(
         data_pk.append(_data_pk(objek_pk[jenis], daftar, kebijakan))
     semua_baris = [b for p in data_pk for b in p.baris]
     riwayat, tahun_riwayat = _riwayat(satker, tahun, semua_baris)
-    anggaran = _anggaran(ringkasan_anggaran(satker, tahun))
+    anggaran = anggaran_laporan(ringkasan_anggaran(satker, tahun))
     pejabat = _pejabat(satker, tanggal)
     ketua = next((p for p in pejabat if p.jabatan.lower().startswith("ketua")), None)
     pk_kpu = next((p for p in data_pk if p.jenis == PerjanjianKinerja.Jenis.KPU), None)

@@ -101,3 +101,15 @@ def satker_utama(user: User | AnonymousUser) -> Satker | None:
     """The satker a user works for: the first where they hold a role (None for none)."""
     peran = sorted(_peran(user), key=lambda p: (p.jenis == Peran.Jenis.REVIEWER, p.satker.kode))
     return peran[0].satker if peran else None
+
+
+def can_review(user: User | AnonymousUser, satker: Satker) -> bool:
+    """May the user see the rollup of this satker (a province, or KPU RI for the national one)?
+
+    Admins, and reviewers at the satker or at the satker above it (KPU RI over a province).
+    """
+    if is_admin(user):
+        return True
+    return any(
+        Peran.Jenis.REVIEWER in peran_di(user, s) for s in (satker, satker.induk) if s is not None
+    )

@@ -255,3 +255,19 @@ def test_open_findings_from_report_checks(personas):
         laporan=lap, kunci=f"realisasi_melebihi_pagu:{baris.pk}", teks="Sudah dikoreksi SAKTI."
     )
     assert temuan() == 0
+
+
+def test_national_shows_provinces_and_lists_satker_when_filtered(client, personas):
+    isi_satker(personas.satker_a, i=19)
+    isi_satker(personas.satker_b, i=0)
+    client.force_login(personas.admin)
+    html = client.get(_url("rekap-nasional")).content.decode()
+    assert "KPU Provinsi Sumatera Selatan" in html  # one row per province, drill-down link
+    assert reverse("rekap-provinsi", args=["16"]) in html
+    assert "KPU Kota Pagar Alam" not in html
+    html = client.get(_url("rekap-nasional") + "&provinsi=16").content.decode()
+    assert "KPU Kota Pagar Alam" in html and "KPU Kota Lubuk Linggau" in html
+    html = client.get(_url("rekap-nasional") + "&status=di-bawah-target").content.decode()
+    assert "KPU Kota Lubuk Linggau" in html and "KPU Kota Pagar Alam</a>" not in html
+    ws = load_workbook(BytesIO(client.get(_url("rekap-nasional") + "&format=xlsx").content)).active
+    assert {"1672", "1674"} <= {r[0] for r in ws.iter_rows(2, values_only=True)}
