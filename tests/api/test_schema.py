@@ -3,7 +3,9 @@
 import pytest
 import schemathesis
 from django.core.management import call_command
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from rest_framework.authtoken.models import Token
 
@@ -30,7 +32,19 @@ def test_token_endpoint(client, personas):
     assert resp.status_code == 200
 
 
-def test_schemathesis_no_server_error(data):
+@pytest.fixture
+def keep_test_connection():
+    """Calling the WSGI app directly fires request_finished, which closes the connection that
+    holds the test transaction (on PostgreSQL); Django's test client disconnects it the same way.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+def test_schemathesis_no_server_error(data, keep_test_connection):
     """Every operation, a few generated requests each, as an admin with data present."""
     token = Token.objects.create(user=data.admin)
     schema = schemathesis.openapi.from_wsgi("/api/schema/?format=json", get_wsgi_application())
