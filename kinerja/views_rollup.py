@@ -13,11 +13,9 @@ from io import BytesIO
 from urllib.parse import urlencode
 
 from django.contrib.auth.decorators import login_required
-from django.db.models import Max
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.text import slugify
 from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
@@ -30,6 +28,7 @@ from kinerja.selectors import Pengukuran, kebijakan_untuk, pengukuran_pk, ringka
 from kinerja.xlsx import FORMAT_ANGKA, FORMAT_PERSEN, FORMAT_RUPIAH, nilai_sel
 from satker.models import Satker
 from satker.selectors import can_read, can_review, satker_visible
+from satker.views import tahun_dari
 
 
 def _get_ri_for_reviewer(request: HttpRequest) -> Satker:
@@ -65,17 +64,6 @@ def _get_satker_for_reader(request: HttpRequest, kode: str) -> Satker:
     if not can_read(request.user, satker):
         raise Http404
     return satker
-
-
-def _tahun(request: HttpRequest) -> int:
-    """`?tahun=`, or the latest year with a PK among the satker the user reads."""
-    teks = request.GET.get("tahun", "")
-    if teks.isdigit() and 2000 <= int(teks) <= 2100:
-        return int(teks)
-    terakhir = PerjanjianKinerja.objects.filter(satker__in=satker_visible(request.user)).aggregate(
-        t=Max("tahun")
-    )["t"]
-    return terakhir or timezone.localdate().year
 
 
 def _kolom_urut(request: HttpRequest, urut: str) -> list[dict]:
@@ -116,7 +104,7 @@ def rekap_nasional(request: HttpRequest) -> HttpResponse:
     except Http404:
         provinsi = _provinsi_reviewer(request)
         return redirect(reverse("rekap-provinsi", args=[provinsi.kode]) + _query(request))
-    tahun = _tahun(request)
+    tahun = tahun_dari(request)
     baris = rollup.rollup_satker(user=request.user, tahun=tahun)
     provinsi = request.GET.get("provinsi", "")
     if provinsi:
@@ -144,7 +132,7 @@ def rekap_nasional(request: HttpRequest) -> HttpResponse:
 @login_required
 def rekap_provinsi(request: HttpRequest, kode: str) -> HttpResponse:
     provinsi = _get_provinsi_for_reviewer(request, kode)
-    tahun = _tahun(request)
+    tahun = tahun_dari(request)
     baris = rollup.rollup_satker(user=request.user, tahun=tahun, provinsi=provinsi)
     konteks = _konteks_tabel(request, baris)
     if request.GET.get("format") == "xlsx":
@@ -159,7 +147,7 @@ def rekap_provinsi(request: HttpRequest, kode: str) -> HttpResponse:
 @login_required
 def rekap_indikator(request: HttpRequest, kode: str) -> HttpResponse:
     provinsi = _get_provinsi_for_reviewer(request, kode)
-    tahun = _tahun(request)
+    tahun = tahun_dari(request)
     pilihan = rollup.pilihan_indikator(user=request.user, tahun=tahun, provinsi=provinsi)
     kunci = request.GET.get("indikator") or (pilihan[0].kunci if pilihan else "")
     baris = rollup.rollup_indikator(user=request.user, tahun=tahun, kunci=kunci, provinsi=provinsi)
@@ -185,7 +173,7 @@ def rekap_indikator(request: HttpRequest, kode: str) -> HttpResponse:
 @login_required
 def rekap_satker(request: HttpRequest, kode: str) -> HttpResponse:
     satker = _get_satker_for_reader(request, kode)
-    tahun = _tahun(request)
+    tahun = tahun_dari(request)
     (rekap,) = rollup.rollup_satker(user=request.user, tahun=tahun, satker=satker)
     pengukuran = _pengukuran(satker, tahun, rekap)
     if request.GET.get("format") == "xlsx":
