@@ -24,7 +24,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from kinerja import capaian as engine
-from kinerja.models import BarisAnggaran, BarisPK, Dipa, PerjanjianKinerja, Realisasi
+from kinerja.models import Dipa, PerjanjianKinerja, Realisasi
 from kinerja.selectors import (
     KOLOM_BARIS,
     KOLOM_NILAI,
@@ -222,7 +222,7 @@ def _pk_terbaru(lingkup: QuerySet | list[int], tahun: int) -> QuerySet[Perjanjia
 
 
 def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> dict[int, tuple]:
-    """Per satker, a fingerprint of every stored value its figures read, in three queries.
+    """Per satker, a fingerprint of every stored value its figures read, in two queries.
 
     Counts and highest ids see rows added and deleted, the highest `diperbarui` sees a row saved,
     the budget sums see amounts changed; the policy is compared as it is.
@@ -244,30 +244,28 @@ def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> di
             Max("baris__realisasi__diperbarui"),
         )
     }
-    dipa = {
+    # The DIPA joined to both its revisions and its lines: every revision appears once per line
+    # (at least once), so each sum is the true sum times a count that is itself in the fingerprint.
+    anggaran = {
         r.pop("satker_id"): tuple(r.values())
         for r in Dipa.objects.filter(satker_id__in=lingkup, tahun=tahun)
         .order_by()
         .values("satker_id")
         .annotate(
             Max("id"),
-            Count("revisi"),
+            Count("revisi", distinct=True),
             Max("revisi"),
             Sum("revisi__pagu"),
             Sum("revisi__urutan"),
             Max("revisi__tanggal"),
+            Count("baris", distinct=True),
+            Max("baris"),
+            Max("baris__diperbarui"),
+            Sum("baris__pagu"),
+            Sum("baris__realisasi"),
         )
     }
-    anggaran = {
-        r.pop("dipa__satker_id"): tuple(r.values())
-        for r in BarisAnggaran.objects.filter(dipa__satker_id__in=lingkup, dipa__tahun=tahun)
-        .order_by()
-        .values("dipa__satker_id")
-        .annotate(Count("id"), Max("id"), Max("diperbarui"), Sum("pagu"), Sum("realisasi"))
-    }
-    return {
-        sid: (k, kinerja.get(sid), dipa.get(sid), anggaran.get(sid)) for sid, k in kebijakan.items()
-    }
+    return {sid: (k, kinerja.get(sid), anggaran.get(sid)) for sid, k in kebijakan.items()}
 
 
 def _rekap_pk(
@@ -289,15 +287,8 @@ def _rekap_pk(
 def _hitung(
     satker: list[Satker], lingkup: QuerySet | list[int], tahun: int, kebijakan: dict[int, Kebijakan]
 ) -> dict[int, AngkaSatker]:
-    """The figures of the satker in `lingkup`, from `values()` rows, in six queries."""
+    """The figures of the satker in `lingkup`, from `values()` rows, in five queries."""
     pk_qs = _pk_terbaru(lingkup, tahun)
-    pk: dict[tuple[int, str], tuple] = {}
-    satker_of: dict[int, int] = {}
-    for pid, sid, jenis, versi, status in pk_qs.values_list(
-        "id", "satker_id", "jenis", "versi", "status"
-    ):
-        pk[sid, jenis] = (pid, versi, status)
-        satker_of[pid] = sid
     realisasi: dict[int, list[dict]] = defaultdict(list)
     for r in (
         Realisasi.objects.filter(baris__perjanjian__in=pk_qs)
@@ -305,25 +296,23 @@ def _hitung(
         .values("baris_id", *KOLOM_NILAI)
     ):
         realisasi[r["baris_id"]].append(r)
+    # each latest PK with its rows (one line without a row for a PK that has none)
+    pk: dict[tuple[int, str], tuple] = {}
     ukuran: dict[int, list[Pengukuran]] = defaultdict(list)
     periksa: dict[int, list[BarisPeriksa]] = defaultdict(list)
-    for b in (
-        BarisPK.objects.filter(perjanjian__in=pk_qs)
-        .order_by("perjanjian_id", "urutan", "id")
-        .values("id", "perjanjian_id", "perjanjian__jenis", "no", "indikator", *KOLOM_BARIS)
+    kolom = {k: f"baris__{k}" for k in ("id", "no", "indikator", *KOLOM_BARIS)}
+    for r in pk_qs.order_by("id", "baris__urutan", "baris__id").values(
+        "id", "satker_id", "jenis", "versi", "status", *kolom.values()
     ):
-        sid = satker_of[b["perjanjian_id"]]
+        pid, sid = r["id"], r["satker_id"]
+        pk[sid, r["jenis"]] = (pid, r["versi"], r["status"])
+        if r["baris__id"] is None:
+            continue
+        b = {k: r[v] for k, v in kolom.items()}
         u = ukur(masukan_baris(b, realisasi.get(b["id"], ())), kebijakan[sid])
-        ukuran[b["perjanjian_id"]].append(u)
-        periksa[sid].append(
-            BarisPeriksa(
-                b["id"],
-                b["perjanjian__jenis"],
-                b["no"],
-                b["indikator"],
-                u.realisasi_tahun is not None,
-            )
-        )
+        ukuran[pid].append(u)
+        terisi = u.realisasi_tahun is not None
+        periksa[sid].append(BarisPeriksa(b["id"], r["jenis"], b["no"], b["indikator"], terisi))
     anggaran = ringkasan_anggaran_per_satker(lingkup, tahun)
     temuan = periksa_data(
         DataPeriksa(

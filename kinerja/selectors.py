@@ -206,12 +206,21 @@ def ukur_baris(baris: BarisPK, kebijakan: Kebijakan) -> Pengukuran:
     return ukur(masukan, kebijakan, baris)
 
 
+def pengukuran_per_pk(
+    perjanjian: Iterable[PerjanjianKinerja], kebijakan: Kebijakan
+) -> dict[int, list[Pengukuran]]:
+    """The measured rows of several PKs of one satker, in the queries of one list of rows."""
+    hasil: dict[int, list[Pengukuran]] = {p.pk: [] for p in perjanjian}
+    for b in baris_queryset().filter(perjanjian__in=list(hasil)).order_by("urutan", "id"):
+        hasil[b.perjanjian_id].append(ukur_baris(b, kebijakan))
+    return hasil
+
+
 def pengukuran_pk(
     perjanjian: PerjanjianKinerja, kebijakan: Kebijakan | None = None
 ) -> list[Pengukuran]:
     kebijakan = kebijakan or kebijakan_untuk(perjanjian.satker, perjanjian.tahun)
-    baris = baris_queryset().filter(perjanjian=perjanjian).order_by("urutan", "id")
-    return [ukur_baris(b, kebijakan) for b in baris]
+    return pengukuran_per_pk([perjanjian], kebijakan)[perjanjian.pk]
 
 
 def perjanjian_terbaru(satker: Satker, tahun: int) -> dict[str, PerjanjianKinerja]:

@@ -39,8 +39,10 @@ from kinerja.models import (
     TargetTriwulan,
 )
 from kinerja.selectors import (
+    Pengukuran,
     baris_queryset,
     kebijakan_untuk,
+    pengukuran_per_pk,
     pengukuran_pk,
     perjanjian_terbaru,
     ringkasan_anggaran,
@@ -408,8 +410,8 @@ class BarisGrid:
     kategori: str
 
 
-def _baris_grid(baris: BarisPK, periode: str, kebijakan) -> BarisGrid:
-    m = ukur_baris(baris, kebijakan)
+def _baris_grid(m: Pengukuran, periode: str) -> BarisGrid:
+    baris, kebijakan = m.baris, m.kebijakan
     tw = {t.periode: t.teks for t in baris.target_triwulan.all()}
     if periode == engine.Periode.TAHUNAN:
         capaian = m.capaian
@@ -441,10 +443,8 @@ def realisasi_grid(request: HttpRequest, kode: str, tahun: int, periode: str) ->
     periode = _periode(periode)
     kebijakan = kebijakan_untuk(satker, tahun)
     pk = perjanjian_terbaru(satker, tahun)
-    bagian = [
-        (p, [_baris_grid(b, periode, kebijakan) for b in baris_queryset().filter(perjanjian=p)])
-        for p in pk.values()
-    ]
+    ukuran = pengukuran_per_pk(pk.values(), kebijakan)
+    bagian = [(p, [_baris_grid(m, periode) for m in ukuran[p.pk]]) for p in pk.values()]
     penutupan = PenutupanPeriode.objects.filter(satker=satker, tahun=tahun, periode=periode)
     ctx = {
         "satker": satker,
@@ -467,7 +467,7 @@ def realisasi_grid(request: HttpRequest, kode: str, tahun: int, periode: str) ->
 def realisasi_update(request: HttpRequest, baris_id: int, periode: str) -> HttpResponse:
     baris = _get_baris(request, baris_id, tulis=True)
     periode, pk = _periode(periode), baris.perjanjian
-    rekaman = baris.realisasi.filter(periode=periode).first()
+    rekaman = next((r for r in baris.realisasi.all() if r.periode == periode), None)
     awal = versi_awal(rekaman) | (
         {
             f: getattr(rekaman, f)
@@ -507,7 +507,7 @@ def realisasi_update(request: HttpRequest, baris_id: int, periode: str) -> HttpR
 def _baris_grid_response(request: HttpRequest, baris_id: int, periode: str) -> HttpResponse:
     baris = baris_queryset().select_related("perjanjian__satker").get(pk=baris_id)
     pk = baris.perjanjian
-    item = _baris_grid(baris, periode, kebijakan_untuk(pk.satker, pk.tahun))
+    item = _baris_grid(ukur_baris(baris, kebijakan_untuk(pk.satker, pk.tahun)), periode)
     ctx = {"item": item, "periode": periode, "boleh_ubah": True, "terkunci": False}
     return render(request, "kinerja/_realisasi_row.html", ctx)
 

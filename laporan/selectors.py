@@ -10,7 +10,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
 from kinerja import capaian as engine
@@ -24,7 +24,7 @@ from kinerja.selectors import (
     baris_queryset,
     kebijakan_per_satker,
     kebijakan_untuk,
-    pengukuran_pk,
+    pengukuran_per_pk,
     perjanjian_terbaru,
     ringkasan_anggaran,
     ukur_baris,
@@ -404,19 +404,15 @@ def build_laporan(
         # the live data after a final version: the next version, still a draft
         versi, status = (terakhir.versi + 1 if terakhir else 1), LaporanKinerja.Status.DRAFT
     kebijakan = kebijakan_untuk(satker, tahun)
-    perjanjian = perjanjian_terbaru(satker, tahun)
-    objek_pk = {
-        p.jenis: p
-        for p in PerjanjianKinerja.objects.filter(
-            pk__in=[p.pk for p in perjanjian.values()]
-        ).prefetch_related("anggaran")
-    }
+    objek_pk = perjanjian_terbaru(satker, tahun)
+    prefetch_related_objects(list(objek_pk.values()), "anggaran")
+    per_pk = pengukuran_per_pk(objek_pk.values(), kebijakan)
     ukuran: dict[int, Pengukuran] = {}
     data_pk = []
     for jenis in JENIS_PK:
         if jenis not in objek_pk:
             continue
-        daftar = pengukuran_pk(objek_pk[jenis], kebijakan)
+        daftar = per_pk[objek_pk[jenis].pk]
         ukuran.update((u.baris.pk, u) for u in daftar)
         data_pk.append(_data_pk(objek_pk[jenis], daftar, kebijakan))
     semua_baris = [b for p in data_pk for b in p.baris]

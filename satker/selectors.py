@@ -71,7 +71,17 @@ def peran_di(user: User | AnonymousUser, satker: Satker) -> set[str]:
 
 
 def can_read(user: User | AnonymousUser, satker: Satker) -> bool:
-    return satker_visible(user).filter(pk=satker.pk).exists()
+    """`satker in satker_visible(user)`, decided from the user's roles without a query."""
+    if is_admin(user):
+        return True
+    for p in _peran(user):
+        if p.satker_id == satker.pk:
+            return True
+        if p.jenis == Peran.Jenis.REVIEWER and (
+            p.satker.tingkat == Satker.Tingkat.RI or satker.induk_id == p.satker_id
+        ):
+            return True
+    return False
 
 
 def can_write(user: User | AnonymousUser, satker: Satker) -> bool:

@@ -48,12 +48,13 @@ def _get_pejabat(request: HttpRequest, pejabat_id: int, *, tulis: bool = False) 
 def tahun_dari(request: HttpRequest, bawaan: int | None = None) -> int:
     """The `?tahun=` of the request when it is a plausible year, else `bawaan` (by default the
     latest year with data the user can see)."""
-    bawaan = bawaan or tahun_aktif(request.user)
     try:
         tahun = int(request.GET.get("tahun", ""))
     except ValueError:
-        return bawaan
-    return tahun if 2000 <= tahun <= 2100 else bawaan
+        tahun = 0
+    if 2000 <= tahun <= 2100:
+        return tahun
+    return bawaan or tahun_aktif(request.user)
 
 
 # ---------------------------------------------------------------- history
