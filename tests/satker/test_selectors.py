@@ -21,3 +21,17 @@ def test_admin_and_anonymous(personas):
     assert selectors.can_write(p.admin, p.satker_b)
     assert not selectors.satker_visible(p.anonim).exists()
     assert not selectors.can_read(p.anonim, p.satker_a)
+
+
+def test_can_read_agrees_with_satker_visible_for_every_persona(personas):
+    # can_read decides without a query; it must never drift from the list selector.
+    from satker.models import Satker
+    from tests.factories import SatkerFactory, user_with_role
+
+    lain = SatkerFactory(kode="1271", nama="KPU Kota Medan")  # another province
+    ri_reviewer = user_with_role(lain.induk.induk, "REVIEWER", "reviewer_ri")
+    semua = list(Satker.objects.all())
+    for user in [*personas.all().values(), ri_reviewer]:
+        terlihat = set(selectors.satker_visible(user))
+        for s in semua:
+            assert selectors.can_read(user, s) == (s in terlihat), (user, s)
