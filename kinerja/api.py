@@ -793,70 +793,57 @@ class DipaViewSet(
         serializer.instance = self.get_queryset().get(pk=dipa.pk)
 
 
-class RevisiDipaViewSet(
+class BagianDipaViewSet(
     mixins.ListModelMixin,
     mixins.RetrieveModelMixin,
     mixins.CreateModelMixin,
     mixins.UpdateModelMixin,
     BerbasisSatkerViewSet,
 ):
+    """Objects of a DIPA (revisions, budget lines): written through `simpan`, a service call."""
+
+    jalur_satker = "dipa__satker"
+
+    def simpan(self, *, dipa, obj, data):
+        raise NotImplementedError
+
+    def _simpan(self, serializer, dipa, obj=None):
+        self.pastikan_penulis(dipa.satker)
+        data = {k: v for k, v in serializer.validated_data.items() if k != "dipa"}
+        serializer.instance = jalankan(self.simpan, dipa=dipa, obj=obj, data=data)
+
+    def perform_create(self, serializer):
+        self._simpan(serializer, serializer.validated_data["dipa"])
+
+    def perform_update(self, serializer):
+        if (
+            serializer.validated_data.get("dipa", serializer.instance.dipa)
+            != serializer.instance.dipa
+        ):
+            raise ValidationError({"dipa": "Data tidak dapat dipindah ke DIPA lain."})
+        self._simpan(serializer, serializer.instance.dipa, serializer.instance)
+
+
+class RevisiDipaViewSet(BagianDipaViewSet):
     queryset = RevisiDipa.objects.select_related("dipa").order_by(
         "dipa_id", "urutan", "tanggal", "id"
     )
     serializer_class = RevisiDipaSerializer
     filterset_class = RevisiDipaFilter
-    jalur_satker = "dipa__satker"
 
-    def _simpan(self, serializer, dipa, revisi=None):
-        self.pastikan_penulis(dipa.satker)
-        data = {k: v for k, v in serializer.validated_data.items() if k != "dipa"}
-        serializer.instance = jalankan(
-            services.revisi_dipa_save, dipa=dipa, revisi=revisi, data=data, by=self.request.user
-        )
-
-    def perform_create(self, serializer):
-        self._simpan(serializer, serializer.validated_data["dipa"])
-
-    def perform_update(self, serializer):
-        if (
-            serializer.validated_data.get("dipa", serializer.instance.dipa)
-            != serializer.instance.dipa
-        ):
-            raise ValidationError({"dipa": "Revisi tidak dapat dipindah ke DIPA lain."})
-        self._simpan(serializer, serializer.instance.dipa, serializer.instance)
+    def simpan(self, *, dipa, obj, data):
+        return services.revisi_dipa_save(dipa=dipa, revisi=obj, data=data, by=self.request.user)
 
 
-class BarisAnggaranViewSet(
-    mixins.ListModelMixin,
-    mixins.RetrieveModelMixin,
-    mixins.CreateModelMixin,
-    mixins.UpdateModelMixin,
-    BerbasisSatkerViewSet,
-):
+class BarisAnggaranViewSet(BagianDipaViewSet):
     """Budget lines with sisa and serapan (computed, read-only)."""
 
     queryset = BarisAnggaran.objects.select_related("dipa").order_by("dipa_id", "urutan", "id")
     serializer_class = BarisAnggaranSerializer
     filterset_class = BarisAnggaranFilter
-    jalur_satker = "dipa__satker"
 
-    def _simpan(self, serializer, dipa, baris=None):
-        self.pastikan_penulis(dipa.satker)
-        data = {k: v for k, v in serializer.validated_data.items() if k != "dipa"}
-        serializer.instance = jalankan(
-            services.baris_anggaran_save, dipa=dipa, baris=baris, data=data, by=self.request.user
-        )
-
-    def perform_create(self, serializer):
-        self._simpan(serializer, serializer.validated_data["dipa"])
-
-    def perform_update(self, serializer):
-        if (
-            serializer.validated_data.get("dipa", serializer.instance.dipa)
-            != serializer.instance.dipa
-        ):
-            raise ValidationError({"dipa": "Baris tidak dapat dipindah ke DIPA lain."})
-        self._simpan(serializer, serializer.instance.dipa, serializer.instance)
+    def simpan(self, *, dipa, obj, data):
+        return services.baris_anggaran_save(dipa=dipa, baris=obj, data=data, by=self.request.user)
 
 
 # ---------------------------------------------------------------- rollups

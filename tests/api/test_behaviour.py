@@ -149,3 +149,18 @@ def test_fixed_queries_5_and_50_satker(api, personas, url):
 def test_huge_filter_values_are_400_not_500(api, data, query):
     masuk(api, data.admin)
     assert api.get(f"/api/v1/realisasi/?{query}").status_code == 400
+
+
+@pytest.mark.parametrize("endpoint", ["baris-anggaran", "revisi-dipa"])
+def test_dipa_rows_cannot_move_to_another_dipa(api, data, endpoint):
+    from kinerja.models import Dipa, RevisiDipa
+
+    masuk(api, data.admin)
+    model = BarisAnggaran if endpoint == "baris-anggaran" else RevisiDipa
+    obj = model.objects.filter(dipa__satker__kode="1672").first()
+    lain = Dipa.objects.get(satker__kode="1674", tahun=obj.dipa.tahun)
+    resp = api.patch(f"/api/v1/{endpoint}/{obj.pk}/", {"dipa": lain.pk}, format="json")
+    assert resp.status_code == 400
+    assert "DIPA lain" in str(resp.json())
+    obj.refresh_from_db()
+    assert obj.dipa.satker.kode == "1672"
