@@ -229,6 +229,11 @@ def total(baris: Iterable) -> Total:
     return sum((Total(b.pagu, b.realisasi) for b in baris), Total())
 
 
+def total_anggaran_pk(baris: Iterable) -> int:
+    """The budget stated in a PK: the sum of its program rows' `jumlah`."""
+    return sum((b.jumlah for b in baris), 0)
+
+
 def total_per(baris: Iterable, kunci: Callable[[object], Hashable]) -> dict[Hashable, Total]:
     """Totals grouped by `kunci(line)`, in the order keys first appear."""
     hasil: dict[Hashable, Total] = {}

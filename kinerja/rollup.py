@@ -24,6 +24,7 @@ from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from kinerja import capaian as engine
+from kinerja import jadwal
 from kinerja.models import Dipa, PerjanjianKinerja, Realisasi
 from kinerja.selectors import (
     KOLOM_BARIS,
@@ -45,33 +46,11 @@ from satker.selectors import satker_visible
 
 JENIS_PK = tuple(PerjanjianKinerja.Jenis)
 ST = PerjanjianKinerja.Status
-# Quarter ends; a quarter without realisasi after its end is late.
-AKHIR_TRIWULAN = {
-    engine.Periode.TW1: (3, 31),
-    engine.Periode.TW2: (6, 30),
-    engine.Periode.TW3: (9, 30),
-    engine.Periode.TW4: (12, 31),
-}
 # Bump when what AngkaSatker holds or how it is computed changes: a shared cache (database,
 # Redis) outlives a deploy. Entries also expire, which bounds the life of a figure whose data was
 # changed by a write the fingerprint cannot see (QuerySet.update() of a text or a date).
 VERSI_CACHE = 1
 UMUR_CACHE = 60 * 60
-
-
-def batas_pk(tahun: int) -> dt.date:
-    """A PK is signed in January of its year (domain.md section 2)."""
-    return dt.date(tahun, 1, 31)
-
-
-def batas_laporan(tahun: int) -> dt.date:
-    """The LKjIP is due two months after the year ends (Perpres 29/2014): end of February."""
-    return dt.date(tahun + 1, 3, 1) - dt.timedelta(days=1)
-
-
-def akhir_triwulan(tahun: int, periode: str) -> dt.date:
-    bulan, hari = AKHIR_TRIWULAN[periode]
-    return dt.date(tahun, bulan, hari)
 
 
 @dataclass(frozen=True)
@@ -413,14 +392,14 @@ def _terlambat(
     today: dt.date,
 ) -> list[str]:
     alasan = []
-    if today > batas_pk(tahun):
+    if today > jadwal.batas_pk(tahun):
         alasan += [f"{r.label} belum ditandatangani" for r in pk.values() if not r.ditandatangani]
     alasan += [
         f"Realisasi {engine.Periode(k.periode).label} belum lengkap ({k.terisi}/{k.jumlah})"
         for k in kelengkapan
         if k.terlambat
     ]
-    if today > batas_laporan(tahun) and not laporan_final:
+    if today > jadwal.batas_laporan(tahun) and not laporan_final:
         alasan.append("LKjIP belum final")
     return alasan
 
@@ -445,7 +424,7 @@ def rollup_satker(
     for s in daftar:
         a, lap = angka[s.pk], laporan.get(s.pk, tanpa_laporan)
         kelengkapan = [
-            Kelengkapan(p, terisi, a.jumlah_baris, today > akhir_triwulan(tahun, p))
+            Kelengkapan(p, terisi, a.jumlah_baris, today > jadwal.batas_realisasi(tahun, p))
             for p, terisi in zip(engine.TRIWULAN, a.terisi, strict=True)
         ]
         hasil.append(

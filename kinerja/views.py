@@ -359,7 +359,7 @@ def pk_cetak(request: HttpRequest, pk_id: int) -> HttpResponse:
     pk = _get_pk(request, pk_id)
     anggaran = list(pk.anggaran.all())
     ctx = {"pk": pk, "baris": _per_sasaran(pk.baris.order_by("urutan", "id")), "anggaran": anggaran}
-    ctx["total_anggaran"] = sum(a.jumlah for a in anggaran)
+    ctx["total_anggaran"] = engine.total_anggaran_pk(anggaran)
     return render(request, "kinerja/pk_cetak.html", ctx)
 
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
-from dataclasses import dataclass
 
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
@@ -113,12 +112,6 @@ def _per_sasaran(baris: list[BarisUkur], jenis: str) -> list[Sasaran]:
     return [Sasaran(kunci_sasaran(jenis, nama), jenis, nama, isi) for nama, isi in grup.items()]
 
 
-@dataclass(frozen=True)
-class _Jumlah:
-    pagu: int
-    realisasi: int = 0
-
-
 def _data_pk(pk: PerjanjianKinerja, ukuran: list[Pengukuran], kebijakan: Kebijakan) -> DataPK:
     baris = [_baris_ukur(u, pk.jenis) for u in ukuran]
     anggaran = [AnggaranProgramPK(a.program, a.jumlah) for a in pk.anggaran.all()]
@@ -150,7 +143,7 @@ def _data_pk(pk: PerjanjianKinerja, ukuran: list[Pengukuran], kebijakan: Kebijak
         sasaran=_per_sasaran(baris, pk.jenis),
         ringkasan=ringkasan,
         anggaran=anggaran,
-        total_anggaran=engine.total(_Jumlah(a.jumlah) for a in anggaran).pagu,
+        total_anggaran=engine.total_anggaran_pk(anggaran),
         grafik=grafik.grafik_capaian([(b.no, b.capaian) for b in baris], f"Capaian {label}"),
         per_kategori=per_kategori,
     )

@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from kinerja import format as fmt
+from kinerja import jadwal
 from kinerja.capaian import TRIWULAN
 from kinerja.models import BarisAnggaran, BarisPK, PenutupanPeriode, PerjanjianKinerja, Realisasi
 from kinerja.selectors import perjanjian_terbaru, tahun_aktif
@@ -140,21 +141,14 @@ def render_riwayat(
 
 # ---------------------------------------------------------------- home page
 
-TENGGAT_PK = (1, 31)
-TENGGAT_HARI_REALISASI = 10
 ANGGARAN_BASI_HARI = 30
-
-
-def _akhir_triwulan(tahun: int, i: int) -> dt.date:
-    bulan = 3 * (i + 1)
-    return dt.date(tahun + (bulan == 12), bulan % 12 + 1, 1) - dt.timedelta(days=1)
 
 
 def _status_satker(satker: Satker, tahun: int, hari_ini: dt.date) -> dict:
     """What is missing and what is due for a satker in a year (the home page)."""
     kurang, tenggat = [], []
     pk = perjanjian_terbaru(satker, tahun)
-    batas_pk = dt.date(tahun, *TENGGAT_PK)
+    batas_pk = jadwal.batas_pk(tahun)
     for jenis, label in PerjanjianKinerja.Jenis.choices:
         if jenis not in pk:
             kurang.append((f"{label} {tahun} belum dibuat.", None))
@@ -170,9 +164,9 @@ def _status_satker(satker: Satker, tahun: int, hari_ini: dt.date) -> dict:
             "periode", flat=True
         )
     )
-    for i, periode in enumerate(TRIWULAN):
-        akhir = _akhir_triwulan(tahun, i)
-        batas = akhir + dt.timedelta(days=TENGGAT_HARI_REALISASI)
+    for periode in TRIWULAN:
+        akhir = jadwal.akhir_triwulan(tahun, periode)
+        batas = jadwal.batas_realisasi(tahun, periode)
         if akhir > hari_ini:
             if akhir - hari_ini <= dt.timedelta(days=92):
                 tenggat.append((batas, f"Realisasi {periode.label}"))
@@ -197,7 +191,13 @@ def _status_satker(satker: Satker, tahun: int, hari_ini: dt.date) -> dict:
     elif (hari_ini - timezone.localtime(terakhir).date()).days > ANGGARAN_BASI_HARI:
         sejak = fmt.tanggal(timezone.localtime(terakhir))
         kurang.append((f"Realisasi anggaran belum diperbarui sejak {sejak}.", None))
-    return {"pk": pk, "kurang": kurang, "tenggat": sorted(tenggat), "anggaran_terakhir": terakhir}
+    return {
+        "pk": pk,
+        "kurang": kurang,
+        "tenggat": sorted(tenggat),
+        "anggaran_terakhir": terakhir,
+        "hari_realisasi": jadwal.HARI_SETELAH_TRIWULAN,
+    }
 
 
 @login_required

@@ -189,3 +189,12 @@ def test_format_nilai_kosong_dari_template():
     # A missing attribute reaches a filter as "": it prints the empty mark, not a server error.
     t = Template("{{ x.y|persen_id }} {{ x.y|rupiah }} {{ x.y|angka_id }} {{ x.y|tanggal_id }}")
     assert t.render(Context({})) == "– – – –"
+
+
+def test_total_anggaran_pk():
+    class Program:
+        def __init__(self, jumlah):
+            self.jumlah = jumlah
+
+    assert c.total_anggaran_pk([Program(30473293000), Program(2880554000)]) == 33353847000
+    assert c.total_anggaran_pk([]) == 0
