@@ -36,8 +36,8 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
-from kinerja.workbook import skema  # noqa: E402
-from kinerja.workbook.importer import impor_workbook  # noqa: E402
+from workbook import skema  # noqa: E402
+from workbook.importer import impor_workbook  # noqa: E402
 
 JUMLAH_PROVINSI = 38
 TARGET = ("77,5%", "10 kali", "B", "WTP", "79", "2 laporan", "100%")

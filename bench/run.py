@@ -58,10 +58,10 @@ from django.test import Client  # noqa: E402
 from django.test.utils import setup_test_environment  # noqa: E402
 
 from kinerja import models as km  # noqa: E402
-from kinerja.workbook.importer import impor_workbook  # noqa: E402
 from laporan.render import pdf_dari_html, render_html  # noqa: E402
 from laporan.selectors import build_laporan  # noqa: E402
 from satker.models import Peran  # noqa: E402
+from workbook.importer import impor_workbook  # noqa: E402
 
 TAHUN = bench_rollup.TAHUN
 BARIS: list[tuple] = []  # the table: (ukuran, hasil, pembanding, rasio, target, status)

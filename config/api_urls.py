@@ -14,6 +14,7 @@ from rest_framework.routers import DefaultRouter
 
 from kinerja import api as kinerja_api
 from laporan import api as laporan_api
+from rekap import api as rekap_api
 from satker import api as satker_api
 from satker.token import TokenView
 
@@ -46,8 +47,8 @@ class SwaggerSidecarView(SpectacularSwaggerSplitView):
 
 v1 = [
     path("token/", TokenView.as_view(), name="token"),
-    path("rekap/", kinerja_api.RekapView.as_view(), name="rekap"),
-    path("rekap/indikator/", kinerja_api.RekapIndikatorView.as_view(), name="rekap-indikator"),
+    path("rekap/", rekap_api.RekapView.as_view(), name="rekap"),
+    path("rekap/indikator/", rekap_api.RekapIndikatorView.as_view(), name="rekap-indikator"),
     path("", include(router.urls)),
 ]
 

@@ -44,9 +44,12 @@ INSTALLED_APPS = [
     "axes",
     "django_tasks",
     "django_tasks_db",
+    "common",
     "satker",
     "kinerja",
+    "workbook",
     "laporan",
+    "rekap",
 ]
 
 MIDDLEWARE = [
@@ -82,7 +85,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "satker.context_processors.menu",
             ],
-            "builtins": ["kinerja.templatetags.format_id"],
+            "builtins": ["common.templatetags.format_id"],
         },
     }
 ]
@@ -155,7 +158,7 @@ LANGUAGES = [("id", "Bahasa Indonesia")]
 TIME_ZONE = "Asia/Jakarta"
 USE_I18N = True
 USE_TZ = True
-# Numbers are formatted only through kinerja.format (template filters angka_id, rupiah, ...);
+# Numbers are formatted only through common.format (template filters angka_id, rupiah, ...);
 # automatic localisation would print years as "2.024".
 USE_THOUSAND_SEPARATOR = False
 
@@ -183,7 +186,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES
 FILE_UPLOAD_MAX_MEMORY_SIZE = 2_621_440
 
 LOGIN_URL = "login"
-LOGIN_REDIRECT_URL = "beranda"
+LOGIN_REDIRECT_URL = "kinerja:beranda"
 LOGOUT_REDIRECT_URL = "login"
 SESSION_COOKIE_AGE = int(os.environ.get("SESSION_COOKIE_AGE", str(8 * 3600)))
 
@@ -217,7 +220,7 @@ if TASK_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASK_BACKEND harus salah satu dari {sorted(TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 
-# The rollups cache one entry per satker and year (kinerja/rollup.py), checked against a
+# The rollups cache one entry per satker and year (kinerja/rekap.py), checked against a
 # fingerprint of the data on every request, so any backend is correct. LocMem is per process:
 # with several gunicorn processes CACHE_BACKEND=database (after `manage.py createcachetable`) or
 # redis (REDIS_URL) computes a change once for all of them. 553 satker need more than the

@@ -19,7 +19,7 @@ urlpatterns = [
     path("", include("satker.urls")),
     path("", include("kinerja.urls")),
     path("laporan/", include("laporan.urls")),
-    path("workbook/", include("kinerja.urls_workbook")),
-    path("rekap/", include("kinerja.urls_rollup")),
+    path("workbook/", include("workbook.urls")),
+    path("rekap/", include("rekap.urls")),
     path("api/", include("config.api_urls")),
 ]

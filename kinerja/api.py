@@ -12,18 +12,16 @@ from collections.abc import Iterable
 
 import django_filters as df
 from django.db.models import Prefetch, Q
-from django.http import Http404
-from django.shortcuts import get_object_or_404
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
+from drf_spectacular.utils import extend_schema, extend_schema_field
 from rest_framework import mixins, serializers, viewsets
 from rest_framework.decorators import action
 from rest_framework.exceptions import ValidationError
 from rest_framework.response import Response
-from rest_framework.views import APIView
 
+from common.api import AturanModelSerializer, VersiField, jalankan
 from kinerja import capaian as engine
-from kinerja import rollup, services
+from kinerja import services
 from kinerja.models import (
     AnggaranPK,
     BarisAnggaran,
@@ -35,7 +33,7 @@ from kinerja.models import (
     RevisiDipa,
     TargetRenstra,
 )
-from kinerja.nilai import NilaiError, parse_nilai, parse_rupiah
+from kinerja.nilai import NilaiError, parse_rupiah
 from kinerja.selectors import (
     Kebijakan,
     Pengukuran,
@@ -43,9 +41,8 @@ from kinerja.selectors import (
     kebijakan_per_satker,
     ukur_baris,
 )
-from satker.api import BerbasisSatkerViewSet, SatkerField, TerlihatPKField, jalankan
-from satker.models import Satker
-from satker.selectors import can_review, satker_visible
+from satker.api import BerbasisSatkerViewSet, SatkerField, TerlihatPKField
+from satker.selectors import satker_visible
 
 # ---------------------------------------------------------------- shared pieces
 
@@ -67,15 +64,6 @@ class RupiahField(serializers.Field):
 
     def to_representation(self, value):
         return value
-
-
-def cek_nilai(teks: str, jenis: str = "") -> str:
-    """A target or realisasi as typed, refused with the parser's message when unreadable."""
-    try:
-        parse_nilai(teks, jenis=jenis)
-    except NilaiError as exc:
-        raise ValidationError(str(exc)) from exc
-    return teks
 
 
 class CapaianSerializer(serializers.Serializer):
@@ -283,7 +271,8 @@ class TargetTriwulanField(serializers.DictField):
         return {t.periode: t.teks for t in value.all()}
 
 
-class BarisPKSerializer(serializers.ModelSerializer):
+class BarisPKSerializer(AturanModelSerializer):
+    diperbarui = VersiField()
     perjanjian = TerlihatPKField(queryset=PerjanjianKinerja.objects.all(), jalur="satker")
     indikator_kinerja = serializers.PrimaryKeyRelatedField(
         queryset=IndikatorKinerja.objects.all(), allow_null=True, required=False
@@ -302,7 +291,6 @@ class BarisPKSerializer(serializers.ModelSerializer):
             "satuan", "jenis_nilai", "arah", "agregasi", "rumus_turun", "target",
             "target_triwulan", "diperbarui", "pengukuran",
         ]  # fmt: skip
-        read_only_fields = ["diperbarui"]
         extra_kwargs = {"jenis_nilai": {"required": False}, "urutan": {"required": False}}
         validators: list = []  # the service checks the row number, with its own message
 
@@ -311,20 +299,6 @@ class BarisPKSerializer(serializers.ModelSerializer):
         if salah:
             raise ValidationError(f"Periode tidak dikenal: {', '.join(sorted(salah))}.")
         return value
-
-    def validate(self, attrs):
-        jenis = attrs.get("jenis_nilai") or (self.instance.jenis_nilai if self.instance else "")
-        if "target" in attrs:
-            try:
-                cek_nilai(attrs["target"], jenis)
-            except ValidationError as exc:
-                raise ValidationError({"target": exc.detail}) from exc
-        for periode, teks in attrs.get("target_triwulan", {}).items():
-            try:
-                cek_nilai(teks, jenis)
-            except ValidationError as exc:
-                raise ValidationError({"target_triwulan": {periode: exc.detail}}) from exc
-        return attrs
 
     @extend_schema_field(PengukuranSerializer)
     def get_pengukuran(self, obj: BarisPK):
@@ -373,6 +347,7 @@ class BarisPKViewSet(
             baris=baris,
             data=data,
             target_triwulan=tw,
+            diperbarui=data.pop("diperbarui", None),
             by=self.request.user,
         )
         serializer.instance = self.get_queryset().get(pk=baris.pk)
@@ -402,13 +377,14 @@ class BarisPKViewSet(
 # ---------------------------------------------------------------- PK
 
 
-class AnggaranPKSerializer(serializers.ModelSerializer):
+class AnggaranPKSerializer(AturanModelSerializer):
     class Meta:
         model = AnggaranPK
         fields = ["id", "program", "jumlah", "urutan"]
 
 
-class PerjanjianSerializer(serializers.ModelSerializer):
+class PerjanjianSerializer(AturanModelSerializer):
+    diperbarui = VersiField()
     satker = SatkerField()
     isi_awal = serializers.ChoiceField(
         choices=[services.SUMBER_KOSONG, services.SUMBER_TAHUN_LALU, services.SUMBER_RENSTRA],
@@ -430,7 +406,7 @@ class PerjanjianSerializer(serializers.ModelSerializer):
             "diajukan_pada", "ditandatangani_pada", "diperbarui", "isi_awal", "baris", "anggaran",
             "ringkasan", "kategori",
         ]  # fmt: skip
-        read_only_fields = ["versi", "alasan_revisi", "status", "diperbarui"]
+        read_only_fields = ["versi", "alasan_revisi", "status"]
         validators: list = []  # perjanjian_create refuses a duplicate with its own message
 
     def _ukuran(self, obj) -> list[tuple[BarisPK, Pengukuran]]:
@@ -544,7 +520,14 @@ class PerjanjianViewSet(
         s = self.get_serializer(obj, data=request.data, partial=kwargs.get("partial", False))
         s.is_valid(raise_exception=True)
         data = {k: v for k, v in s.validated_data.items() if k != "isi_awal"}
-        jalankan(services.perjanjian_update, perjanjian=obj, data=data, by=request.user)
+        versi = data.pop("diperbarui", None)
+        jalankan(
+            services.perjanjian_update,
+            perjanjian=obj,
+            data=data,
+            diperbarui=versi,
+            by=request.user,
+        )
         return self._detail(obj)
 
     def _aksi(self, layanan, **kwargs) -> Response:
@@ -579,7 +562,8 @@ class PerjanjianViewSet(
 # ---------------------------------------------------------------- realisasi
 
 
-class RealisasiSerializer(serializers.ModelSerializer):
+class RealisasiSerializer(AturanModelSerializer):
+    diperbarui = VersiField()
     baris = TerlihatPKField(queryset=BarisPK.objects.all(), jalur="perjanjian__satker")
     capaian = serializers.SerializerMethodField()
 
@@ -589,17 +573,8 @@ class RealisasiSerializer(serializers.ModelSerializer):
             "id", "baris", "periode", "teks", "kendala", "tindak_lanjut", "bukti_tautan",
             "bukti_catatan", "bukti_file", "diperbarui", "capaian",
         ]  # fmt: skip
-        read_only_fields = ["bukti_file", "diperbarui"]
+        read_only_fields = ["bukti_file"]
         validators: list = []  # create is an upsert on (baris, periode)
-
-    def validate(self, attrs):
-        baris = attrs.get("baris") or self.instance.baris
-        if "teks" in attrs:
-            try:
-                cek_nilai(attrs["teks"], baris.jenis_nilai)
-            except ValidationError as exc:
-                raise ValidationError({"teks": exc.detail}) from exc
-        return attrs
 
     @extend_schema_field(CapaianSerializer)
     def get_capaian(self, obj: Realisasi):
@@ -652,7 +627,12 @@ class RealisasiViewSet(
         self.pastikan_penulis(baris.perjanjian.satker)
         data = {k: v for k, v in serializer.validated_data.items() if k not in ("baris", "periode")}
         obj = jalankan(
-            services.realisasi_save, baris=baris, periode=periode, data=data, by=self.request.user
+            services.realisasi_save,
+            baris=baris,
+            periode=periode,
+            data=data,
+            diperbarui=data.pop("diperbarui", None),
+            by=self.request.user,
         )
         return self._serialisasi(self.get_queryset().get(pk=obj.pk), many=False)
 
@@ -676,7 +656,7 @@ class RealisasiViewSet(
 # ---------------------------------------------------------------- budget
 
 
-class RevisiDipaSerializer(serializers.ModelSerializer):
+class RevisiDipaSerializer(AturanModelSerializer):
     dipa = TerlihatPKField(queryset=Dipa.objects.all(), jalur="satker")
     pagu = RupiahField(help_text="Total pagu (rupiah).")
 
@@ -687,7 +667,7 @@ class RevisiDipaSerializer(serializers.ModelSerializer):
         validators: list = []
 
 
-class DipaSerializer(serializers.ModelSerializer):
+class DipaSerializer(AturanModelSerializer):
     satker = SatkerField()
     revisi = RevisiDipaSerializer(many=True, read_only=True)
     total = serializers.SerializerMethodField()
@@ -708,7 +688,8 @@ class DipaSerializer(serializers.ModelSerializer):
         return revisi[-1].pagu if revisi else None
 
 
-class BarisAnggaranSerializer(serializers.ModelSerializer):
+class BarisAnggaranSerializer(AturanModelSerializer):
+    diperbarui = VersiField()
     dipa = TerlihatPKField(queryset=Dipa.objects.all(), jalur="satker")
     pagu = RupiahField()
     realisasi = RupiahField()
@@ -722,13 +703,8 @@ class BarisAnggaranSerializer(serializers.ModelSerializer):
             "sumber", "pagu", "realisasi", "sumber_realisasi", "per_tanggal", "urutan",
             "diperbarui", "sisa", "serapan",
         ]  # fmt: skip
-        read_only_fields = ["urutan", "diperbarui"]
+        read_only_fields = ["urutan"]
         validators: list = []  # the service refuses duplicates with its own message
-
-    def validate_akun_kode(self, value):
-        if value and not (len(value) == 6 and value.isdigit()):
-            raise ValidationError("Kode akun terdiri dari 6 angka, mis. 521211.")
-        return value
 
     @extend_schema_field(OpenApiTypes.INT)
     def get_sisa(self, obj) -> int:
@@ -843,173 +819,10 @@ class BarisAnggaranViewSet(BagianDipaViewSet):
     filterset_class = BarisAnggaranFilter
 
     def simpan(self, *, dipa, obj, data):
-        return services.baris_anggaran_save(dipa=dipa, baris=obj, data=data, by=self.request.user)
-
-
-# ---------------------------------------------------------------- rollups
-
-
-class RekapPKSerializer(serializers.Serializer):
-    jenis = serializers.CharField()
-    perjanjian = serializers.IntegerField(source="perjanjian_id", allow_null=True)
-    versi = serializers.IntegerField(allow_null=True)
-    status = serializers.CharField()
-    ringkasan = RingkasanCapaianSerializer()
-    kategori = serializers.CharField()
-
-
-class KelengkapanSerializer(serializers.Serializer):
-    periode = serializers.CharField()
-    terisi = serializers.IntegerField()
-    jumlah = serializers.IntegerField()
-    berakhir = serializers.BooleanField()
-    terlambat = serializers.BooleanField()
-
-
-class BarisRekapSerializer(serializers.Serializer):
-    """The schema of a rollup row; `rekap_dict` writes it."""
-
-    satker = serializers.CharField(source="satker.kode")
-    nama = serializers.CharField(source="satker.nama")
-    provinsi = serializers.CharField(source="provinsi.kode", allow_null=True, default=None)
-    pk = RekapPKSerializer(many=True)
-    ringkasan = RingkasanCapaianSerializer()
-    kategori = serializers.CharField()
-    kelengkapan = KelengkapanSerializer(many=True)
-    anggaran = TotalSerializer()
-    pagu_dipa = serializers.IntegerField(allow_null=True)
-    status_laporan = serializers.CharField()
-    laporan_final = serializers.BooleanField()
-    temuan = serializers.IntegerField()
-    terlambat = serializers.ListField(child=serializers.CharField())
-
-
-def rekap_dict(b: rollup.BarisRekap) -> dict:
-    """A rollup row as BarisRekapSerializer describes it."""
-    return {
-        "satker": b.satker.kode,
-        "nama": b.satker.nama,
-        "provinsi": b.provinsi.kode if b.provinsi else None,
-        "pk": [
-            {
-                "jenis": r.jenis,
-                "perjanjian": r.perjanjian_id,
-                "versi": r.versi,
-                "status": r.status,
-                "ringkasan": ringkasan_dict(r.ringkasan),
-                "kategori": r.kategori,
-            }
-            for r in b.pk.values()
-        ],
-        "ringkasan": ringkasan_dict(b.ringkasan),
-        "kategori": b.kategori,
-        "kelengkapan": [
-            {
-                "periode": k.periode,
-                "terisi": k.terisi,
-                "jumlah": k.jumlah,
-                "berakhir": k.berakhir,
-                "terlambat": k.terlambat,
-            }
-            for k in b.kelengkapan
-        ],
-        "anggaran": total_dict(b.anggaran),
-        "pagu_dipa": b.pagu_dipa,
-        "status_laporan": b.status_laporan,
-        "laporan_final": b.laporan_final,
-        "temuan": b.temuan,
-        "terlambat": b.terlambat,
-    }
-
-
-class BarisIndikatorSerializer(serializers.Serializer):
-    peringkat = serializers.IntegerField(allow_null=True)
-    satker = serializers.CharField(source="satker.kode")
-    nama = serializers.CharField(source="satker.nama")
-    baris = serializers.IntegerField(source="pengukuran.baris.pk", allow_null=True, default=None)
-    target = serializers.CharField(source="pengukuran.baris.target", allow_null=True, default=None)
-    pengukuran = PengukuranSerializer(allow_null=True)
-
-
-PARAM_TAHUN = OpenApiParameter("tahun", int, required=True, description="Tahun.")
-PARAM_PROVINSI = OpenApiParameter(
-    "provinsi", str, description="Kode provinsi; tanpa ini: rekap nasional (KPU RI, admin)."
-)
-
-
-def _tahun_wajib(request) -> int:
-    teks = request.query_params.get("tahun", "")
-    if not (teks.isdigit() and 2000 <= int(teks) <= 2100):
-        raise ValidationError({"tahun": "Tahun wajib diisi, mis. 2024."})
-    return int(teks)
-
-
-def _lingkup_rekap(request) -> Satker | None:
-    """The province of the rollup (None: national); 404 for who may not see it."""
-    kode = request.query_params.get("provinsi", "")
-    if kode:
-        satker = get_object_or_404(
-            Satker.objects.select_related("induk"), kode=kode, tingkat=Satker.Tingkat.PROVINSI
+        return services.baris_anggaran_save(
+            dipa=dipa,
+            baris=obj,
+            data=data,
+            diperbarui=data.pop("diperbarui", None),
+            by=self.request.user,
         )
-    else:
-        satker = Satker.objects.filter(tingkat=Satker.Tingkat.RI).first()
-    if satker is None or not can_review(request.user, satker):
-        raise Http404
-    return satker if kode else None
-
-
-class RekapView(APIView):
-    """Rollup of a province (its reviewers) or of all satker (KPU RI reviewers and admins).
-
-    Not paginated: a rollup is computed for all its satker at once, in a fixed number of queries.
-    """
-
-    @extend_schema(
-        parameters=[
-            PARAM_TAHUN,
-            PARAM_PROVINSI,
-            OpenApiParameter("status", str, enum=list(rollup.STATUS_FILTER)),
-            OpenApiParameter(
-                "urut",
-                str,
-                description="Kolom urutan; awali '-' untuk menurun.",
-                enum=[*rollup.URUTAN, *(f"-{k}" for k in rollup.URUTAN)],
-            ),
-        ],
-        responses=BarisRekapSerializer(many=True),
-    )
-    def get(self, request):
-        tahun = _tahun_wajib(request)
-        provinsi = _lingkup_rekap(request)
-        baris = rollup.rollup_satker(user=request.user, tahun=tahun, provinsi=provinsi)
-        baris = rollup.saring(baris, request.query_params.get("status", ""))
-        baris = rollup.urutkan(baris, request.query_params.get("urut", rollup.URUTAN_BAKU))
-        return Response([rekap_dict(b) for b in baris])
-
-
-class RekapIndikatorView(APIView):
-    """One indicator across the satker of a province (or all), ranked by capaian."""
-
-    @extend_schema(
-        parameters=[
-            PARAM_TAHUN,
-            PARAM_PROVINSI,
-            OpenApiParameter(
-                "indikator",
-                str,
-                required=True,
-                description="`ik:<id indikator Renstra>` atau `teks:<nama indikator>`.",
-            ),
-        ],
-        responses=BarisIndikatorSerializer(many=True),
-    )
-    def get(self, request):
-        tahun = _tahun_wajib(request)
-        provinsi = _lingkup_rekap(request)
-        baris = rollup.rollup_indikator(
-            user=request.user,
-            tahun=tahun,
-            provinsi=provinsi,
-            kunci=request.query_params.get("indikator", ""),
-        )
-        return Response(BarisIndikatorSerializer(baris, many=True).data)

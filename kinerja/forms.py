@@ -7,12 +7,22 @@ from pathlib import Path
 
 from django import forms
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
 
+from common.forms import tampilkan_galat
+from common.versi import baca_versi, versi_dari
 from kinerja.capaian import TRIWULAN
-from kinerja.models import BarisAnggaran, BarisPK, Kegiatan, PerjanjianKinerja, Program
-from kinerja.nilai import JenisNilai, NilaiError, parse_nilai, parse_rupiah
+from kinerja.models import (
+    BarisAnggaran,
+    BarisPK,
+    Kegiatan,
+    PerjanjianKinerja,
+    Program,
+    TargetTriwulan,
+)
+from kinerja.nilai import JenisNilai, NilaiError, parse_rupiah
 from kinerja.services import SUMBER_KOSONG, SUMBER_RENSTRA, SUMBER_TAHUN_LALU
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -22,22 +32,20 @@ JENIS_BUKTI = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "j
 
 
 class VersiForm(forms.Form):
-    """Carries the `diperbarui` of the row being edited, for optimistic locking."""
+    """Carries the version (`diperbarui`) of the row being edited, for optimistic locking;
+    `baru` for a row that did not exist when the page was opened."""
 
     diperbarui = forms.CharField(widget=forms.HiddenInput, required=False)
 
-    def clean_diperbarui(self) -> dt.datetime | None:
-        teks = self.cleaned_data["diperbarui"]
-        if not teks:
-            return None
+    def clean_diperbarui(self) -> dt.datetime | str | None:
         try:
-            return dt.datetime.fromisoformat(teks)
-        except ValueError as exc:
-            raise forms.ValidationError("Versi data tidak dikenal; muat ulang halaman.") from exc
+            return baca_versi(self.cleaned_data["diperbarui"])
+        except ValidationError as exc:
+            raise forms.ValidationError(exc.message_dict["diperbarui"]) from exc
 
 
 def versi_awal(obj) -> dict:
-    return {"diperbarui": obj.diperbarui.isoformat() if obj and obj.pk else ""}
+    return {"diperbarui": versi_dari(obj)}
 
 
 class RupiahField(forms.CharField):
@@ -104,25 +112,6 @@ class PerjanjianForm(VersiForm, forms.ModelForm):
         }
         widgets = {"tanggal": TANGGAL}
 
-    def _nip(self, field: str) -> str:
-        nip = self.cleaned_data[field].replace(" ", "")
-        if nip and (not nip.isdigit() or len(nip) != 18):
-            raise forms.ValidationError("NIP terdiri dari 18 angka.")
-        return nip
-
-    def clean_pihak_pertama_nip(self) -> str:
-        return self._nip("pihak_pertama_nip")
-
-    def clean_pihak_kedua_nip(self) -> str:
-        return self._nip("pihak_kedua_nip")
-
-    def clean_tanggal(self):
-        tanggal = self.cleaned_data["tanggal"]
-        tahun = self.instance.tahun
-        if tanggal and not (tahun - 1 <= tanggal.year <= tahun):
-            raise forms.ValidationError(f"Tanggal PK {tahun} harus pada tahun {tahun - 1}–{tahun}.")
-        return tanggal
-
 
 class BarisPKForm(VersiForm, forms.ModelForm):
     tw1 = forms.CharField(label="Target TW I", required=False, max_length=100)
@@ -165,29 +154,19 @@ class BarisPKForm(VersiForm, forms.ModelForm):
             for t in self.instance.target_triwulan.all():
                 self.initial[t.periode.lower()] = t.teks
 
-    def clean(self):
-        data = super().clean()
-        jenis = data.get("jenis_nilai", "")
-        target = data.get("target")
-        if target is not None:
-            try:
-                nilai = parse_nilai(target, jenis=jenis)
-            except NilaiError as exc:
-                self.add_error("target", str(exc))
-                nilai = None
-            if nilai is None and not self.has_error("target"):
-                self.add_error("target", "Target wajib diisi.")
-            if nilai is not None:
-                data["jenis_nilai"] = jenis = jenis or nilai.jenis
-        if not jenis:
-            return data
-        for p in TRIWULAN:
-            teks = data.get(p.lower(), "")
-            try:
-                parse_nilai(teks, jenis=jenis)
-            except NilaiError as exc:
-                self.add_error(p.lower(), str(exc))
-        return data
+    def _post_clean(self):
+        """The row's rules (the model's clean()), then the quarterly targets read as the kind
+        it decided, so every mistake of the form shows at once."""
+        super()._post_clean()
+        if not self.instance.jenis_nilai:
+            return
+        for periode, teks in self.target_triwulan().items():
+            if teks:
+                t = TargetTriwulan(baris=self.instance, periode=periode, teks=teks)
+                try:
+                    t.full_clean(exclude=["baris"], validate_unique=False)
+                except ValidationError as exc:
+                    tampilkan_galat(self, exc)
 
     def target_triwulan(self) -> dict[str, str]:
         return {p: self.cleaned_data.get(p.lower(), "").strip() for p in TRIWULAN}
@@ -240,12 +219,7 @@ class RealisasiForm(VersiForm):
         super().__init__(*args, **kwargs)
 
     def clean_teks(self) -> str:
-        teks = self.cleaned_data["teks"].strip()
-        try:
-            parse_nilai(teks, jenis=self.jenis_nilai)
-        except NilaiError as exc:
-            raise forms.ValidationError(str(exc)) from exc
-        return teks
+        return self.cleaned_data["teks"].strip()
 
     def clean_bukti_tautan(self) -> str:
         url = self.cleaned_data["bukti_tautan"]
@@ -307,12 +281,6 @@ class BarisAnggaranForm(VersiForm, forms.ModelForm):
         self.fields["program"].queryset = Program.objects.all()
         self.fields["kegiatan"].queryset = Kegiatan.objects.select_related("program")
 
-    def clean_akun_kode(self) -> str:
-        akun = self.cleaned_data["akun_kode"].strip()
-        if akun and (not akun.isdigit() or len(akun) != 6):
-            raise forms.ValidationError("Kode akun terdiri dari 6 angka, mis. 521211.")
-        return akun
-
     def clean(self):
         data = super().clean()
         program, kegiatan = data.get("program"), data.get("kegiatan")
@@ -321,10 +289,6 @@ class BarisAnggaranForm(VersiForm, forms.ModelForm):
         if data.get("realisasi") is None:
             data["realisasi"] = 0
         return data
-
-    def _post_clean(self):
-        # The service validates the whole row; skip ModelForm's instance validation here.
-        pass
 
     def data_baris(self) -> dict:
         return {f: self.cleaned_data[f] for f in self.Meta.fields}

@@ -9,14 +9,16 @@ the text on save, so the two cannot drift apart. Capaian, totals and serapan are
 from decimal import Decimal
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from common.validators import AKUN_REGEX, validasi_akun
 from kinerja.capaian import Agregasi, Arah, Periode, RumusTurun
-from kinerja.nilai import JenisNilai, Nilai, nilai_tersimpan, parse_nilai
-from satker.models import Satker
+from kinerja.nilai import JenisNilai, Nilai, NilaiError, jenis_target, nilai_tersimpan, parse_nilai
+from satker.models import NipField, Satker, nip_constraint
 
 TAHUN = [MinValueValidator(2000), MaxValueValidator(2100)]
 UANG = {"default": 0, "validators": [MinValueValidator(0)]}
@@ -29,11 +31,26 @@ def _non_negatif(*fields: str, nama: str) -> list[models.CheckConstraint]:
     ]
 
 
-def isi_nilai(obj: models.Model, prefix: str, jenis: str = "") -> None:
-    """Set `<prefix>_angka` and `<prefix>_kode` from the text in `<prefix>`."""
-    nilai = parse_nilai(getattr(obj, prefix), jenis=jenis)
+def isi_nilai(obj: models.Model, prefix: str, jenis: str = "", nilai: Nilai | None = None) -> None:
+    """Set `<prefix>_angka` and `<prefix>_kode` from the text in `<prefix>`: from `nilai` when
+    the caller has just read it (a value is parsed once per write), else read here."""
+    teks = getattr(obj, prefix)
+    terbaca = getattr(obj, "_nilai_terbaca", {})
+    if nilai is None and terbaca.get(prefix, (None,))[0] == (teks, jenis):
+        nilai = terbaca[prefix][1]
+    elif nilai is None:
+        nilai = parse_nilai(teks, jenis=jenis)
     setattr(obj, f"{prefix}_angka", nilai.angka if nilai else None)
     setattr(obj, f"{prefix}_kode", nilai.kode if nilai else "")
+    obj._nilai_terbaca = {**terbaca, prefix: ((teks, jenis), nilai)}
+
+
+def baca_isian(obj: models.Model, prefix: str, jenis: str, field: str | None = None) -> None:
+    """Model.clean() of a typed value: read it as `jenis`, or say why not under `field`."""
+    try:
+        isi_nilai(obj, prefix, jenis)
+    except NilaiError as exc:
+        raise ValidationError({field or prefix: str(exc)}) from exc
 
 
 def baca_nilai(obj: models.Model, prefix: str, jenis: str) -> Nilai | None:
@@ -63,9 +80,14 @@ class NilaiMixin(models.Model):
     class Meta:
         abstract = True
 
+    field_isian = "teks"
+
     def save(self, *args, **kwargs):
         isi_nilai(self, "teks", self.jenis_nilai)
         super().save(*args, **kwargs)
+
+    def clean(self):
+        baca_isian(self, "teks", self.jenis_nilai, self.field_isian)
 
     @property
     def jenis_nilai(self) -> str:
@@ -313,10 +335,10 @@ class PerjanjianKinerja(models.Model):
     alasan_revisi = models.TextField(blank=True)
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAFT)
     pihak_pertama_nama = models.CharField(max_length=200, blank=True)
-    pihak_pertama_nip = models.CharField(max_length=30, blank=True)
+    pihak_pertama_nip = NipField("NIP pihak pertama")
     pihak_pertama_jabatan = models.CharField(max_length=200, blank=True)
     pihak_kedua_nama = models.CharField(max_length=200, blank=True)
-    pihak_kedua_nip = models.CharField(max_length=30, blank=True)
+    pihak_kedua_nip = NipField("NIP pihak kedua")
     pihak_kedua_jabatan = models.CharField(max_length=200, blank=True)
     tempat = models.CharField(max_length=100, blank=True)
     tanggal = models.DateField(null=True, blank=True)
@@ -349,11 +371,22 @@ class PerjanjianKinerja(models.Model):
                 condition=~Q(status="DITANDATANGANI") | Q(ditandatangani_pada__isnull=False),
                 name="pk_tanda_tangan_bertanggal",
             ),
+            nip_constraint("pihak_pertama_nip", "pk_nip_pertama_18_angka"),
+            nip_constraint("pihak_kedua_nip", "pk_nip_kedua_18_angka"),
         ]
 
     def __str__(self) -> str:
         versi = f" (revisi {self.versi - 1})" if self.versi > 1 else ""
         return f"{self.get_jenis_display()} {self.satker} {self.tahun}{versi}"
+
+    def clean(self):
+        if self.tanggal and self.tahun and not (self.tahun - 1 <= self.tanggal.year <= self.tahun):
+            raise ValidationError(
+                {
+                    "tanggal": f"Tanggal PK {self.tahun} harus pada tahun "
+                    f"{self.tahun - 1}–{self.tahun}."
+                }
+            )
 
     @property
     def terkunci(self) -> bool:
@@ -379,7 +412,12 @@ class BarisPK(models.Model):
         help_text="Indikator Renstra yang sama, untuk perbandingan antartahun.",
     )
     satuan = models.CharField(max_length=30, blank=True)
-    jenis_nilai = models.CharField(max_length=10, choices=JenisNilai.choices)
+    jenis_nilai = models.CharField(
+        max_length=10,
+        choices=JenisNilai.choices,
+        blank=True,
+        help_text="Kosong: dari target (angka dengan satuan % adalah persentase).",
+    )
     arah = models.CharField(max_length=6, choices=Arah.choices, default=Arah.NAIK)
     agregasi = models.CharField(max_length=10, choices=Agregasi.choices, default=Agregasi.TERAKHIR)
     rumus_turun = models.CharField(max_length=8, choices=RumusTurun.choices, blank=True)
@@ -402,9 +440,44 @@ class BarisPK(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.jenis_nilai:
-            self.jenis_nilai = parse_nilai(self.target).jenis
+            self.jenis_nilai = jenis_target(self.target, satuan=self.satuan)[0]
         isi_nilai(self, "target", self.jenis_nilai)
         super().save(*args, **kwargs)
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        obj = super().from_db(db, field_names, values)
+        obj._jenis_tersimpan = obj.__dict__.get("jenis_nilai")
+        return obj
+
+    def clean(self):
+        lama = getattr(self, "_jenis_tersimpan", None)
+        try:
+            jenis, nilai = jenis_target(self.target, satuan=self.satuan, jenis=self.jenis_nilai)
+        except NilaiError as exc:
+            if not lama or self.jenis_nilai != lama:
+                raise ValidationError({"target": str(exc)}) from exc
+            # The stored kind gives way to a target of another kind while nothing is measured in
+            # it yet (checked below).
+            try:
+                jenis, nilai = jenis_target(self.target, satuan=self.satuan)
+            except NilaiError as exc_teks:
+                raise ValidationError({"target": str(exc_teks)}) from exc_teks
+        if lama and jenis != lama and self._punya_nilai():
+            raise ValidationError(
+                {
+                    "target": f"Target ini berjenis {JenisNilai(jenis).label.lower()}, sedangkan "
+                    "baris ini sudah punya realisasi atau target triwulan berjenis "
+                    f"{JenisNilai(lama).label.lower()}."
+                }
+            )
+        self.jenis_nilai = jenis
+        isi_nilai(self, "target", jenis, nilai)
+        if self.pk is None and not self.satuan:
+            self.satuan = nilai.satuan
+
+    def _punya_nilai(self) -> bool:
+        return self.realisasi.exists() or self.target_triwulan.exists()
 
     @property
     def nilai_target(self) -> Nilai | None:
@@ -434,6 +507,10 @@ class TargetTriwulan(NilaiMixin):
     @property
     def jenis_nilai(self) -> str:
         return self.baris.jenis_nilai
+
+    @property
+    def field_isian(self) -> str:
+        return self.periode.lower()
 
 
 class AnggaranPK(models.Model):
@@ -605,7 +682,7 @@ class BarisAnggaran(models.Model):
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
     output_kode = models.CharField("kode output (KRO.RO)", max_length=20, blank=True)
     output_nama = models.CharField("output", max_length=300, blank=True)
-    akun_kode = models.CharField("kode akun", max_length=6, blank=True)
+    akun_kode = models.CharField("kode akun", max_length=6, blank=True, validators=[validasi_akun])
     sumber = models.CharField(max_length=5, choices=Sumber.choices, default=Sumber.APBN)
     pagu = models.BigIntegerField(**UANG)
     realisasi = models.BigIntegerField(**UANG)
@@ -626,7 +703,7 @@ class BarisAnggaran(models.Model):
             ),
             *_non_negatif("pagu", "realisasi", nama="baris_anggaran"),
             models.CheckConstraint(
-                condition=Q(akun_kode="") | Q(akun_kode__regex=r"^[0-9]{6}$"),
+                condition=Q(akun_kode="") | Q(akun_kode__regex=AKUN_REGEX),
                 name="baris_anggaran_akun_6_digit",
             ),
         ]

@@ -152,6 +152,23 @@ def parse_nilai(teks: str | int | float | Decimal | None, *, jenis: str = "") ->
     return nilai
 
 
+def jenis_target(teks: object, *, satuan: str = "", jenis: str = "") -> tuple[str, Nilai]:
+    """The value kind of a PK target and the target read as that kind: the one rule for every
+    channel (form, API, workbook, admin).
+
+    The kind asked for (`jenis`: the user's choice, or the row's kind once it has one) wins;
+    without one, the text decides, and a plain number with satuan `%` is a percentage.
+    """
+    nilai = parse_nilai(teks, jenis=jenis)
+    if nilai is None:
+        raise NilaiError("Target wajib diisi dengan nilai, bukan tanda kosong.")
+    if jenis:
+        return jenis, nilai
+    if nilai.jenis == JenisNilai.ANGKA and satuan.strip() == "%":
+        return JenisNilai.PERSEN, parse_nilai(teks, jenis=JenisNilai.PERSEN)
+    return nilai.jenis, nilai
+
+
 def _cocok(diharapkan: str, didapat: str) -> bool:
     # A bare number is accepted for a percentage indicator ("77,5" means 77,5%).
     return diharapkan == JenisNilai.PERSEN and didapat == JenisNilai.ANGKA

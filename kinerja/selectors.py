@@ -6,6 +6,7 @@ sum budget lines through these functions, so a figure is computed the same way e
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -13,20 +14,27 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Model, Prefetch, Q, QuerySet
+from django.db.models import Max, Model, Prefetch, Q, QuerySet
+from django.http import HttpRequest
+from django.utils import timezone
 
+from common import format as fmt
 from kinerja import capaian as engine
+from kinerja import jadwal
+from kinerja.capaian import TRIWULAN
 from kinerja.models import (
     BarisAnggaran,
     BarisPK,
     Dipa,
     KebijakanCapaian,
+    PenutupanPeriode,
     PerjanjianKinerja,
     Realisasi,
     RevisiDipa,
 )
 from kinerja.nilai import Nilai, nilai_tersimpan
 from satker.models import Satker
+from satker.selectors import satker_visible
 
 
 @dataclass(frozen=True)
@@ -296,13 +304,81 @@ def ringkasan_anggaran(satker: Satker, tahun: int) -> RingkasanAnggaran | None:
 def tahun_aktif(user) -> int:
     """The year a user most likely works on: the latest year, up to this one, with a PK they can
     see; this year when there is none."""
-    from django.db.models import Max
-    from django.utils import timezone
-
-    from satker.selectors import satker_visible
-
     tahun_ini = timezone.localdate().year
     terakhir = PerjanjianKinerja.objects.filter(
         satker__in=satker_visible(user), tahun__lte=tahun_ini
     ).aggregate(t=Max("tahun"))["t"]
     return terakhir or tahun_ini
+
+
+def tahun_dari(request: HttpRequest, bawaan: int | None = None) -> int:
+    """The `?tahun=` of the request when it is a plausible year, else `bawaan` (by default the
+    latest year with data the user can see)."""
+    try:
+        tahun = int(request.GET.get("tahun", ""))
+    except ValueError:
+        tahun = 0
+    if 2000 <= tahun <= 2100:
+        return tahun
+    return bawaan or tahun_aktif(request.user)
+
+
+# ---------------------------------------------------------------- home page
+
+ANGGARAN_BASI_HARI = 30
+
+
+def status_satker(satker: Satker, tahun: int, hari_ini: dt.date) -> dict:
+    """What is missing and what is due for a satker in a year (the home page)."""
+    kurang, tenggat = [], []
+    pk = perjanjian_terbaru(satker, tahun)
+    batas_pk = jadwal.batas_pk(tahun)
+    for jenis, label in PerjanjianKinerja.Jenis.choices:
+        if jenis not in pk:
+            kurang.append((f"{label} {tahun} belum dibuat.", None))
+        elif not pk[jenis].terkunci:
+            kurang.append(
+                (f"{label} belum ditandatangani ({pk[jenis].get_status_display()}).", pk[jenis])
+            )
+    if len(kurang) and hari_ini <= batas_pk:
+        tenggat.append((batas_pk, "Penandatanganan PK"))
+    baris = BarisPK.objects.filter(perjanjian__in=pk.values())
+    tutup = set(
+        PenutupanPeriode.objects.filter(satker=satker, tahun=tahun).values_list(
+            "periode", flat=True
+        )
+    )
+    for periode in TRIWULAN:
+        akhir = jadwal.akhir_triwulan(tahun, periode)
+        batas = jadwal.batas_realisasi(tahun, periode)
+        if akhir > hari_ini:
+            if akhir - hari_ini <= dt.timedelta(days=92):
+                tenggat.append((batas, f"Realisasi {periode.label}"))
+            continue
+        isi = Realisasi.objects.filter(baris__in=baris, periode=periode).exclude(teks="").count()
+        kosong = baris.count() - isi
+        if kosong > 0:
+            kurang.append(
+                (
+                    f"{periode.label}: {kosong} dari {baris.count()} indikator belum ada "
+                    "realisasi.",
+                    periode,
+                )
+            )
+        elif periode not in tutup and baris.exists():
+            kurang.append((f"{periode.label} lengkap tetapi belum ditutup.", periode))
+    terakhir = BarisAnggaran.objects.filter(dipa__satker=satker, dipa__tahun=tahun).aggregate(
+        m=Max("diperbarui")
+    )["m"]
+    if terakhir is None:
+        kurang.append((f"Anggaran {tahun} belum diisi.", None))
+    elif (hari_ini - timezone.localtime(terakhir).date()).days > ANGGARAN_BASI_HARI:
+        sejak = fmt.tanggal(timezone.localtime(terakhir))
+        kurang.append((f"Realisasi anggaran belum diperbarui sejak {sejak}.", None))
+    return {
+        "pk": pk,
+        "kurang": kurang,
+        "tenggat": sorted(tenggat),
+        "anggaran_terakhir": terakhir,
+        "hari_realisasi": jadwal.HARI_SETELAH_TRIWULAN,
+    }

@@ -7,7 +7,6 @@ They take the acting user as `by` (never a request), so the workbook importer ca
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -18,6 +17,7 @@ from django.db import transaction
 from django.db.models import Model
 from django.utils import timezone
 
+from common.versi import pastikan_belum_diubah
 from kinerja.capaian import Periode
 from kinerja.models import (
     AnggaranPK,
@@ -31,7 +31,6 @@ from kinerja.models import (
     TargetRenstra,
     TargetTriwulan,
 )
-from kinerja.nilai import JenisNilai, Nilai, NilaiError, parse_nilai
 from satker.models import Pejabat, Satker
 from satker.selectors import can_close_periode, can_sign_pk, can_submit_pk, can_write
 
@@ -69,31 +68,6 @@ def _catat(obj: Model, by: User, alasan: str = "") -> None:
     obj._history_user = by
     if alasan:
         obj._change_reason = alasan
-
-
-def pastikan_belum_diubah(obj: Model, diperbarui: dt.datetime | None) -> None:
-    """Optimistic locking: refuse a save based on a stale copy of the row."""
-    if diperbarui is None or obj.pk is None:
-        return
-    sekarang = type(obj).objects.select_for_update().values_list("diperbarui", flat=True)
-    tersimpan = sekarang.get(pk=obj.pk)
-    if tersimpan != diperbarui:
-        terakhir = obj.history.first()
-        oleh = terakhir.history_user if terakhir and terakhir.history_user else None
-        nama = f" oleh {oleh.get_full_name() or oleh.username}" if oleh else ""
-        jam = timezone.localtime(tersimpan).strftime("%H:%M")
-        raise ValidationError(
-            f"Data ini sudah diubah{nama} pukul {jam} setelah Anda membukanya. "
-            "Isian Anda belum disimpan: muat ulang halaman, lalu masukkan lagi perubahan Anda."
-        )
-
-
-def baca_nilai_isian(teks: str, jenis: str, field: str) -> Nilai | None:
-    """Parse a value typed by a user; the parser's message goes to the field."""
-    try:
-        return parse_nilai(teks, jenis=jenis)
-    except NilaiError as exc:
-        raise ValidationError({field: str(exc)}) from exc
 
 
 def _pk_terbaru(perjanjian: PerjanjianKinerja) -> bool:
@@ -225,6 +199,7 @@ def perjanjian_update(
     pastikan_belum_diubah(perjanjian, diperbarui)
     for k, v in data.items():
         setattr(perjanjian, k, v)
+    perjanjian.full_clean(exclude=["satker"], validate_unique=False)
     _catat(perjanjian, by)
     perjanjian.save()
     return perjanjian
@@ -328,28 +303,29 @@ def baris_save(
         raise ValidationError({"no": f"Nomor {no} sudah dipakai baris lain di PK ini."})
     for k, v in data.items():
         setattr(baris, k, v)
-    nilai = baca_nilai_isian(baris.target, baris.jenis_nilai, "target")
-    if not baris.jenis_nilai:
-        baris.jenis_nilai = nilai.jenis if nilai else JenisNilai.TEKS
-    for periode, teks in (target_triwulan or {}).items():
-        baca_nilai_isian(teks, baris.jenis_nilai, periode.lower())
     if baris.urutan == 0 and baris.pk is None:
         baris.urutan = perjanjian.baris.count() + 1
-    _catat(baris, by)
-    baris.full_clean(exclude=["perjanjian", "indikator_kinerja"])
-    baris.save()
+    baris.full_clean(exclude=["perjanjian", "indikator_kinerja"], validate_unique=False)
+    ada = {t.periode: t for t in baris.target_triwulan.all()} if baris.pk else {}
+    simpan, hapus = [], []
     for periode, teks in (target_triwulan or {}).items():
-        ada = baris.target_triwulan.filter(periode=periode).first()
         if not (teks or "").strip():
-            if ada:
-                _catat(ada, by)
-                ada.delete()
+            hapus += [ada[periode]] if periode in ada else []
             continue
-        t = ada or TargetTriwulan(baris=baris, periode=periode)
+        t = ada.get(periode) or TargetTriwulan(baris=baris, periode=periode)
         if t.teks != teks:
             t.teks = teks
-            _catat(t, by)
-            t.save()
+            t.full_clean(exclude=["baris"], validate_unique=False)
+            simpan.append(t)
+    _catat(baris, by)
+    baris.save()
+    for t in hapus:
+        _catat(t, by)
+        t.delete()
+    for t in simpan:
+        t.baris = baris
+        _catat(t, by)
+        t.save()
     return baris
 
 
@@ -403,6 +379,9 @@ def realisasi_save(
     """Record what a PK row achieved in a quarter, with kendala, tindak lanjut and evidence."""
     pk = baris.perjanjian
     _pastikan_penulis(by, pk.satker)
+    # One writer per row at a time: two first entries of the same cell meet here, not in the
+    # unique constraint.
+    BarisPK.objects.select_for_update().filter(pk=baris.pk).exists()
     periode_pastikan_terbuka(satker=pk.satker, tahun=pk.tahun, periode=periode)
     if not _pk_terbaru(pk):
         raise ValidationError(
@@ -413,7 +392,7 @@ def realisasi_save(
     pastikan_belum_diubah(obj, diperbarui)
     for k, v in data.items():
         setattr(obj, k, v)
-    baca_nilai_isian(obj.teks, baris.jenis_nilai, "teks")
+    obj.full_clean(exclude=["baris", "bukti_file"], validate_unique=False)
     if hapus_bukti:
         obj.bukti_file = ""
     if bukti_file is not None:
@@ -502,6 +481,7 @@ def baris_anggaran_save(
     pastikan_belum_diubah(baris, diperbarui)
     for k, v in data.items():
         setattr(baris, k, v)
+    baris.full_clean(exclude=["dipa", "program", "kegiatan"], validate_unique=False)
     if baris.kegiatan.program_id != baris.program_id:
         raise ValidationError({"kegiatan": "Kegiatan ini bukan bagian dari program yang dipilih."})
     kunci = {f: getattr(baris, f) for f in ("program", "kegiatan", "output_kode", "akun_kode")}

@@ -2,7 +2,10 @@ from django.urls import path
 
 from kinerja import views as v
 
+app_name = "kinerja"
+
 urlpatterns = [
+    path("", v.beranda, name="beranda"),
     path("pk/", v.pk_list, name="pk_list"),
     path("satker/<str:kode>/pk/baru/", v.pk_create, name="pk_create"),
     path("pk/<int:pk_id>/", v.pk_detail, name="pk_detail"),

@@ -14,6 +14,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from common.forms import tampilkan_galat
+from common.riwayat import render_riwayat
 from kinerja import capaian as engine
 from kinerja import services
 from kinerja.forms import (
@@ -46,8 +48,11 @@ from kinerja.selectors import (
     pengukuran_pk,
     perjanjian_terbaru,
     ringkasan_anggaran,
+    status_satker,
+    tahun_dari,
     ukur_baris,
 )
+from satker.akses import get_satker, periksa_akses
 from satker.models import Satker
 from satker.selectors import (
     can_close_periode,
@@ -57,7 +62,6 @@ from satker.selectors import (
     satker_utama,
     satker_visible,
 )
-from satker.views import _get_satker, periksa_akses, render_riwayat, tahun_dari
 
 # ---------------------------------------------------------------- access helpers
 
@@ -119,7 +123,7 @@ def _tolak_jika_terkunci(request: HttpRequest, pk: PerjanjianKinerja) -> HttpRes
         services.pk_pastikan_dapat_diubah(pk)
     except ValidationError as exc:
         _pesan_error(request, exc)
-        return redirect("pk_detail", pk_id=pk.pk)
+        return redirect("kinerja:pk_detail", pk_id=pk.pk)
     return None
 
 
@@ -142,7 +146,7 @@ def pk_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pk_create(request: HttpRequest, kode: str) -> HttpResponse:
-    satker = _get_satker(request, kode, tulis=True)
+    satker = get_satker(request, kode, tulis=True)
     form = PerjanjianBaruForm(
         request.POST or None, initial={"tahun": tahun_dari(request, timezone.localdate().year)}
     )
@@ -150,10 +154,10 @@ def pk_create(request: HttpRequest, kode: str) -> HttpResponse:
         try:
             pk = services.perjanjian_create(satker=satker, **form.cleaned_data, by=request.user)
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             messages.success(request, f"{pk} dibuat.")
-            return redirect("pk_detail", pk_id=pk.pk)
+            return redirect("kinerja:pk_detail", pk_id=pk.pk)
     ctx = {"form": form, "judul": "Perjanjian Kinerja baru", "satker": satker}
     return render(request, "kinerja/form.html", ctx)
 
@@ -203,10 +207,10 @@ def pk_update(request: HttpRequest, pk_id: int) -> HttpResponse:
                 by=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             messages.success(request, "Pihak dan tanggal PK disimpan.")
-            return redirect("pk_detail", pk_id=pk.pk)
+            return redirect("kinerja:pk_detail", pk_id=pk.pk)
     return render(request, "kinerja/form.html", {"form": form, "judul": f"Ubah {pk}", "pk": pk})
 
 
@@ -226,10 +230,10 @@ def _simpan_baris(request: HttpRequest, pk: PerjanjianKinerja, baris: BarisPK | 
                 by=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             messages.success(request, "Baris PK disimpan.")
-            return redirect("pk_detail", pk_id=pk.pk)
+            return redirect("kinerja:pk_detail", pk_id=pk.pk)
     judul = f"Ubah baris {baris.no}" if baris else "Tambah baris PK"
     return render(request, "kinerja/form.html", {"form": form, "judul": judul, "pk": pk})
 
@@ -254,7 +258,7 @@ def baris_delete(request: HttpRequest, baris_id: int) -> HttpResponse:
         messages.success(request, f"Baris {baris.no} dihapus.")
     except ValidationError as exc:
         _pesan_error(request, exc)
-    return redirect("pk_detail", pk_id=baris.perjanjian_id)
+    return redirect("kinerja:pk_detail", pk_id=baris.perjanjian_id)
 
 
 def _simpan_anggaran_pk(request: HttpRequest, pk: PerjanjianKinerja, anggaran):
@@ -268,10 +272,10 @@ def _simpan_anggaran_pk(request: HttpRequest, pk: PerjanjianKinerja, anggaran):
                 perjanjian=pk, anggaran=anggaran, **form.cleaned_data, by=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             messages.success(request, "Anggaran program disimpan.")
-            return redirect("pk_detail", pk_id=pk.pk)
+            return redirect("kinerja:pk_detail", pk_id=pk.pk)
     judul = "Ubah anggaran program" if anggaran else "Tambah anggaran program"
     return render(request, "kinerja/form.html", {"form": form, "judul": judul, "pk": pk})
 
@@ -296,7 +300,7 @@ def anggaran_pk_delete(request: HttpRequest, anggaran_id: int) -> HttpResponse:
         messages.success(request, f"Anggaran {anggaran.program} dihapus.")
     except ValidationError as exc:
         _pesan_error(request, exc)
-    return redirect("pk_detail", pk_id=anggaran.perjanjian_id)
+    return redirect("kinerja:pk_detail", pk_id=anggaran.perjanjian_id)
 
 
 def _aksi_pk(request: HttpRequest, pk_id: int, service, sukses: str) -> HttpResponse:
@@ -306,7 +310,7 @@ def _aksi_pk(request: HttpRequest, pk_id: int, service, sukses: str) -> HttpResp
         messages.success(request, sukses)
     except ValidationError as exc:
         _pesan_error(request, exc)
-    return redirect("pk_detail", pk_id=pk.pk)
+    return redirect("kinerja:pk_detail", pk_id=pk.pk)
 
 
 @login_required
@@ -333,10 +337,10 @@ def pk_revise(request: HttpRequest, pk_id: int) -> HttpResponse:
                 perjanjian=pk, alasan=form.cleaned_data["alasan"], by=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             messages.success(request, f"Revisi PK versi {baru.versi} dibuat sebagai draf.")
-            return redirect("pk_detail", pk_id=baru.pk)
+            return redirect("kinerja:pk_detail", pk_id=baru.pk)
     return render(request, "kinerja/form.html", {"form": form, "judul": f"Revisi {pk}", "pk": pk})
 
 
@@ -370,7 +374,7 @@ def pk_riwayat(request: HttpRequest, pk_id: int) -> HttpResponse:
         request,
         satker=pk.satker,
         judul=f"Riwayat {pk}",
-        kembali=reverse("pk_detail", args=[pk.pk]),
+        kembali=reverse("kinerja:pk_detail", args=[pk.pk]),
         riwayat=[
             pk.history.all(),
             BarisPK.history.filter(perjanjian_id=pk.pk),
@@ -387,7 +391,7 @@ def baris_riwayat(request: HttpRequest, baris_id: int) -> HttpResponse:
         request,
         satker=baris.perjanjian.satker,
         judul=f"Riwayat baris {baris}",
-        kembali=reverse("pk_detail", args=[baris.perjanjian_id]),
+        kembali=reverse("kinerja:pk_detail", args=[baris.perjanjian_id]),
         riwayat=[
             baris.history.all(),
             TargetTriwulan.history.filter(baris_id=baris.pk),
@@ -432,14 +436,14 @@ def realisasi_index(request: HttpRequest) -> HttpResponse:
     tahun = tahun_dari(request)
     satker = satker_utama(request.user)
     if satker and satker_visible(request.user).count() == 1:
-        return redirect("realisasi_grid", kode=satker.kode, tahun=tahun, periode="TW1")
+        return redirect("kinerja:realisasi_grid", kode=satker.kode, tahun=tahun, periode="TW1")
     ctx = {"daftar_satker": satker_visible(request.user), "tahun": tahun, "tujuan": "realisasi"}
     return render(request, "kinerja/pilih_satker.html", ctx)
 
 
 @login_required
 def realisasi_grid(request: HttpRequest, kode: str, tahun: int, periode: str) -> HttpResponse:
-    satker = _get_satker(request, kode)
+    satker = get_satker(request, kode)
     periode = _periode(periode)
     kebijakan = kebijakan_untuk(satker, tahun)
     pk = perjanjian_terbaru(satker, tahun)
@@ -491,12 +495,14 @@ def realisasi_update(request: HttpRequest, baris_id: int, periode: str) -> HttpR
                 by=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             if request.htmx:
                 return _baris_grid_response(request, baris_id, periode)
             messages.success(request, f"Realisasi {periode.label} baris {baris.no} disimpan.")
-            return redirect("realisasi_grid", kode=pk.satker.kode, tahun=pk.tahun, periode=periode)
+            return redirect(
+                "kinerja:realisasi_grid", kode=pk.satker.kode, tahun=pk.tahun, periode=periode
+            )
     tw = {t.periode: t.teks for t in baris.target_triwulan.all()}
     ctx = {"form": form, "baris": baris, "periode": periode, "pk": pk, "rekaman": rekaman}
     ctx["target"] = tw.get(periode) or baris.target
@@ -544,7 +550,9 @@ def realisasi_riwayat(request: HttpRequest, realisasi_id: int) -> HttpResponse:
         request,
         satker=pk.satker,
         judul=f"Riwayat realisasi {realisasi.get_periode_display()} — {realisasi.baris}",
-        kembali=reverse("realisasi_grid", args=[pk.satker.kode, pk.tahun, realisasi.periode]),
+        kembali=reverse(
+            "kinerja:realisasi_grid", args=[pk.satker.kode, pk.tahun, realisasi.periode]
+        ),
         riwayat=[realisasi.history.all()],
     )
 
@@ -552,19 +560,19 @@ def realisasi_riwayat(request: HttpRequest, realisasi_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def periode_close(request: HttpRequest, kode: str, tahun: int, periode: str) -> HttpResponse:
-    satker = _get_satker(request, kode, tulis=True)
+    satker = get_satker(request, kode, tulis=True)
     periode = _periode(periode)
     try:
         services.periode_close(satker=satker, tahun=tahun, periode=periode, by=request.user)
         messages.success(request, f"{periode.label} {tahun} ditutup; realisasi terkunci.")
     except ValidationError as exc:
         _pesan_error(request, exc)
-    return redirect("realisasi_grid", kode=kode, tahun=tahun, periode=periode)
+    return redirect("kinerja:realisasi_grid", kode=kode, tahun=tahun, periode=periode)
 
 
 @login_required
 def periode_reopen(request: HttpRequest, kode: str, tahun: int, periode: str) -> HttpResponse:
-    satker = _get_satker(request, kode, tulis=True)
+    satker = get_satker(request, kode, tulis=True)
     periode = _periode(periode)
     if not can_close_periode(request.user, satker):
         raise PermissionDenied("Hanya sekretaris yang dapat membuka kembali triwulan.")
@@ -579,10 +587,10 @@ def periode_reopen(request: HttpRequest, kode: str, tahun: int, periode: str) ->
                 by=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             messages.success(request, f"{periode.label} {tahun} dibuka kembali.")
-            return redirect("realisasi_grid", kode=kode, tahun=tahun, periode=periode)
+            return redirect("kinerja:realisasi_grid", kode=kode, tahun=tahun, periode=periode)
     judul = f"Buka kembali {periode.label} {tahun} — {satker}"
     return render(request, "kinerja/form.html", {"form": form, "judul": judul, "satker": satker})
 
@@ -595,14 +603,14 @@ def anggaran_index(request: HttpRequest) -> HttpResponse:
     tahun = tahun_dari(request)
     satker = satker_utama(request.user)
     if satker and satker_visible(request.user).count() == 1:
-        return redirect("anggaran_detail", kode=satker.kode, tahun=tahun)
+        return redirect("kinerja:anggaran_detail", kode=satker.kode, tahun=tahun)
     ctx = {"daftar_satker": satker_visible(request.user), "tahun": tahun, "tujuan": "anggaran"}
     return render(request, "kinerja/pilih_satker.html", ctx)
 
 
 @login_required
 def anggaran_detail(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker(request, kode)
+    satker = get_satker(request, kode)
     ringkasan = ringkasan_anggaran(satker, tahun)
     baris = [(b, engine.Total(b.pagu, b.realisasi)) for b in ringkasan.baris] if ringkasan else []
     ctx = {
@@ -629,17 +637,17 @@ def _simpan_revisi(request: HttpRequest, satker: Satker, tahun: int, revisi):
                 dipa=dipa, revisi=revisi, data=form.cleaned_data, by=request.user
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             messages.success(request, "Revisi DIPA disimpan.")
-            return redirect("anggaran_detail", kode=satker.kode, tahun=tahun)
+            return redirect("kinerja:anggaran_detail", kode=satker.kode, tahun=tahun)
     judul = f"Ubah {revisi.label}" if revisi else f"Tambah revisi DIPA {tahun}"
     return render(request, "kinerja/form.html", {"form": form, "judul": judul, "satker": satker})
 
 
 @login_required
 def revisi_dipa_create(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    return _simpan_revisi(request, _get_satker(request, kode, tulis=True), tahun, None)
+    return _simpan_revisi(request, get_satker(request, kode, tulis=True), tahun, None)
 
 
 @login_required
@@ -665,17 +673,17 @@ def _simpan_baris_anggaran(request: HttpRequest, satker: Satker, tahun: int, bar
                 by=request.user,
             )
         except ValidationError as exc:
-            form.add_error(None, exc)
+            tampilkan_galat(form, exc)
         else:
             messages.success(request, "Baris anggaran disimpan.")
-            return redirect("anggaran_detail", kode=satker.kode, tahun=tahun)
+            return redirect("kinerja:anggaran_detail", kode=satker.kode, tahun=tahun)
     judul = f"Ubah baris anggaran {baris}" if baris else f"Tambah baris anggaran {tahun}"
     return render(request, "kinerja/form.html", {"form": form, "judul": judul, "satker": satker})
 
 
 @login_required
 def baris_anggaran_create(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    return _simpan_baris_anggaran(request, _get_satker(request, kode, tulis=True), tahun, None)
+    return _simpan_baris_anggaran(request, get_satker(request, kode, tulis=True), tahun, None)
 
 
 @login_required
@@ -686,14 +694,14 @@ def baris_anggaran_update(request: HttpRequest, baris_id: int) -> HttpResponse:
 
 @login_required
 def anggaran_riwayat(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker(request, kode)
+    satker = get_satker(request, kode)
     dipa = Dipa.objects.filter(satker=satker, tahun=tahun).first()
     ids = [dipa.pk] if dipa else []
     return render_riwayat(
         request,
         satker=satker,
         judul=f"Riwayat anggaran {satker} {tahun}",
-        kembali=reverse("anggaran_detail", args=[kode, tahun]),
+        kembali=reverse("kinerja:anggaran_detail", args=[kode, tahun]),
         riwayat=[
             Dipa.history.filter(id__in=ids),
             RevisiDipa.history.filter(dipa_id__in=ids),
@@ -709,7 +717,7 @@ def baris_anggaran_riwayat(request: HttpRequest, baris_id: int) -> HttpResponse:
         request,
         satker=baris.dipa.satker,
         judul=f"Riwayat baris anggaran {baris}",
-        kembali=reverse("anggaran_detail", args=[baris.dipa.satker.kode, baris.dipa.tahun]),
+        kembali=reverse("kinerja:anggaran_detail", args=[baris.dipa.satker.kode, baris.dipa.tahun]),
         riwayat=[baris.history.all()],
     )
 
@@ -721,6 +729,32 @@ def revisi_dipa_riwayat(request: HttpRequest, revisi_id: int) -> HttpResponse:
         request,
         satker=revisi.dipa.satker,
         judul=f"Riwayat {revisi.label} DIPA {revisi.dipa.tahun}",
-        kembali=reverse("anggaran_detail", args=[revisi.dipa.satker.kode, revisi.dipa.tahun]),
+        kembali=reverse(
+            "kinerja:anggaran_detail", args=[revisi.dipa.satker.kode, revisi.dipa.tahun]
+        ),
         riwayat=[revisi.history.all()],
     )
+
+
+# ---------------------------------------------------------------- home page
+
+
+@login_required
+def beranda(request: HttpRequest) -> HttpResponse:
+    visible = satker_visible(request.user)
+    satker = satker_utama(request.user) or visible.first()
+    if kode := request.GET.get("satker"):
+        satker = get_satker(request, kode)
+    tahun = tahun_dari(request)
+    ctx = {"satker": satker, "tahun": tahun, "daftar_satker": visible[:200]}
+    if satker:
+        ctx |= status_satker(satker, tahun, timezone.localdate())
+        ctx["tahun_lain"] = (
+            PerjanjianKinerja.objects.filter(satker=satker)
+            .exclude(tahun=tahun)
+            .values_list("tahun", flat=True)
+            .distinct()
+            .order_by("-tahun")
+        )
+        ctx["boleh_ubah"] = can_write(request.user, satker)
+    return render(request, "kinerja/beranda.html", ctx)

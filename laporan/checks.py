@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from django.urls import reverse
 
-from kinerja import format as fmt
+from common import format as fmt
 from laporan.data import Anggaran, Laporan
 from laporan.narasi import narasi_terisi, tanpa_placeholder
 
@@ -85,11 +85,11 @@ def _cek_pk(d: DataPeriksa) -> list[Temuan]:
                     f"pk_tidak_ada:{jenis}",
                     "Perjanjian Kinerja",
                     f"{label} Tahun {d.tahun} belum dicatat.",
-                    reverse("pk_create", args=[d.kode]),
+                    reverse("kinerja:pk_create", args=[d.kode]),
                 )
             )
     kosong = [b for b in d.baris if not b.ada_realisasi]
-    tautan = reverse("realisasi_grid", args=[d.kode, d.tahun, "TW4"]) if kosong else ""
+    tautan = reverse("kinerja:realisasi_grid", args=[d.kode, d.tahun, "TW4"]) if kosong else ""
     hasil += [
         Temuan(
             f"realisasi_kosong:{b.id}",
@@ -110,7 +110,7 @@ def _cek_anggaran(d: DataPeriksa) -> list[Temuan]:
                 "dipa_tidak_ada",
                 "Anggaran",
                 f"DIPA Tahun {d.tahun} belum dicatat.",
-                reverse("anggaran_detail", args=[d.kode, d.tahun]),
+                reverse("kinerja:anggaran_detail", args=[d.kode, d.tahun]),
             )
         ]
     hasil = []
@@ -120,7 +120,7 @@ def _cek_anggaran(d: DataPeriksa) -> list[Temuan]:
                 f"dipa_tanpa_revisi:{a.dipa_id}",
                 "Anggaran",
                 "DIPA belum memiliki DIPA awal/revisi dengan total pagu.",
-                reverse("anggaran_detail", args=[d.kode, d.tahun]),
+                reverse("kinerja:anggaran_detail", args=[d.kode, d.tahun]),
             )
         )
     elif a.selisih_dipa:
@@ -131,7 +131,7 @@ def _cek_anggaran(d: DataPeriksa) -> list[Temuan]:
                 "Jumlah anggaran",
                 f"Jumlah pagu baris anggaran {fmt.rupiah(a.total.pagu)} tidak sama dengan total "
                 f"{terakhir.label} ({fmt.tanggal(terakhir.tanggal)}) {fmt.rupiah(terakhir.pagu)}.",
-                reverse("anggaran_detail", args=[d.kode, d.tahun]),
+                reverse("kinerja:anggaran_detail", args=[d.kode, d.tahun]),
             )
         )
     for b in a.baris:
@@ -143,7 +143,7 @@ def _cek_anggaran(d: DataPeriksa) -> list[Temuan]:
                     "Realisasi di atas pagu",
                     f"Baris anggaran {nama}: realisasi {fmt.rupiah(b.realisasi)} melebihi pagu "
                     f"{fmt.rupiah(b.pagu)}.",
-                    reverse("baris_anggaran_update", args=[b.id]),
+                    reverse("kinerja:baris_anggaran_update", args=[b.id]),
                 )
             )
         elif b.realisasi > 0 and b.realisasi * 100 < b.pagu:
@@ -153,7 +153,7 @@ def _cek_anggaran(d: DataPeriksa) -> list[Temuan]:
                     "Kemungkinan nol hilang",
                     f"Baris anggaran {nama}: realisasi {fmt.rupiah(b.realisasi)} kurang dari "
                     f"1/100 pagu {fmt.rupiah(b.pagu)}; periksa apakah ada angka nol yang hilang.",
-                    reverse("baris_anggaran_update", args=[b.id]),
+                    reverse("kinerja:baris_anggaran_update", args=[b.id]),
                 )
             )
     return hasil
@@ -174,7 +174,7 @@ def _cek_tanggal_revisi(d: DataPeriksa) -> list[Temuan]:
                     "Tanggal tidak berurutan",
                     f"{r.label} bertanggal {fmt.tanggal(r.tanggal)}, sebelum "
                     f"{sebelumnya.label} ({fmt.tanggal(sebelumnya.tanggal)}).",
-                    reverse("revisi_dipa_update", args=[r.id]),
+                    reverse("kinerja:revisi_dipa_update", args=[r.id]),
                 )
             )
         if r.tanggal > akhir_tahun or r.tanggal.year < d.tahun - 1:
@@ -184,7 +184,7 @@ def _cek_tanggal_revisi(d: DataPeriksa) -> list[Temuan]:
                     "Tanggal di luar tahun anggaran",
                     f"{r.label} bertanggal {fmt.tanggal(r.tanggal)}, di luar Tahun Anggaran "
                     f"{d.tahun}.",
-                    reverse("revisi_dipa_update", args=[r.id]),
+                    reverse("kinerja:revisi_dipa_update", args=[r.id]),
                 )
             )
         sebelumnya = r
@@ -202,7 +202,7 @@ def cek_tanggal(lap: Laporan) -> list[Temuan]:
                     f"tanggal_pk:{pk.id}",
                     "Tanggal di luar tahun",
                     f"{pk.label} Tahun {lap.tahun} bertanggal {fmt.tanggal(pk.tanggal)}.",
-                    reverse("pk_detail", args=[pk.id]),
+                    reverse("kinerja:pk_detail", args=[pk.id]),
                 )
             )
     if not lap.penandatangan.nama:
@@ -212,7 +212,7 @@ def cek_tanggal(lap: Laporan) -> list[Temuan]:
                 "Penandatangan",
                 "Nama Ketua yang menandatangani laporan belum tercatat (pejabat satker atau "
                 "pihak pertama PK Komisioner).",
-                reverse("satker_detail", args=[lap.kode]),
+                reverse("satker:detail", args=[lap.kode]),
             )
         )
     if lap.tanggal <= akhir_tahun:

@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from common import format as fmt
 from kinerja import capaian as engine
-from kinerja import format as fmt
 from laporan.data import BarisUkur, Laporan, Sasaran
 
 POLA = re.compile(r"\{\{([^{}]*)\}\}")

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from kinerja import xlsx
+from common import xlsx
 from laporan.checks import Temuan, periksa
 from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran, Tabel
 from laporan.narasi import POIN_ANALISIS, TeksTerisi, kunci_analisis, narasi_terisi

@@ -12,8 +12,9 @@ from collections import defaultdict
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
 
+from common import format as fmt
+from common import grafik
 from kinerja import capaian as engine
-from kinerja import format as fmt
 from kinerja.models import BarisAnggaran, PerjanjianKinerja, Renstra, TargetRenstra
 from kinerja.nilai import JenisNilai, Nilai
 from kinerja.selectors import (
@@ -28,7 +29,6 @@ from kinerja.selectors import (
     ringkasan_anggaran,
     ukur_baris,
 )
-from laporan import grafik
 from laporan.data import (
     JENIS_PK,
     Anggaran,

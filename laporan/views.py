@@ -2,7 +2,7 @@ from types import SimpleNamespace
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from kinerja.selectors import tahun_dari
 from laporan import services
 from laporan.checks import periksa
 from laporan.forms import JustifikasiForm, NarasiForm
@@ -17,19 +18,9 @@ from laporan.models import LaporanKinerja, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
 from laporan.render import render_html, render_xlsx
 from laporan.selectors import build_laporan, laporan_final, versi_laporan
+from satker.akses import get_satker
 from satker.models import Satker
-from satker.selectors import can_read, can_write, satker_visible
-from satker.views import tahun_dari
-
-
-def _get_satker_for_user(request: HttpRequest, kode: str, write: bool = False) -> Satker:
-    """404 for a satker the user may not see; PermissionDenied for a reader trying to write."""
-    satker = Satker.objects.filter(kode=kode).first()
-    if satker is None or not can_read(request.user, satker):
-        raise Http404("Satker tidak ditemukan.")
-    if write and not can_write(request.user, satker):
-        raise PermissionDenied("Anda hanya dapat membaca laporan satker ini.")
-    return satker
+from satker.selectors import can_write, satker_visible
 
 
 def _nama_berkas(satker: Satker, tahun: int, akhiran: str) -> str:
@@ -53,7 +44,7 @@ def indeks(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     lap = build_laporan(satker, tahun)
     alat = render_to_string(
         "laporan/_alat.html",
@@ -66,7 +57,7 @@ def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @login_required
 def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """The draft PDF when it is ready for the data as it stands; else the progress page."""
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     berkas = services.minta_pdf_draf(satker=satker, tahun=tahun)
     if berkas.status != PdfLaporan.Status.SIAP:
         return redirect("laporan:pdf", kode, tahun)
@@ -103,7 +94,7 @@ def _progres(berkas: PdfLaporan) -> dict:
 @login_required
 def pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """Ask for the draft PDF and follow its background render."""
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     berkas = services.minta_pdf_draf(satker=satker, tahun=tahun)
     return render(
         request,
@@ -115,7 +106,7 @@ def pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @login_required
 def pdf_progres(request: HttpRequest, kode: str, tahun: int, pdf_id: int) -> HttpResponse:
     """The progress fragment, polled by htmx until the render has finished."""
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     berkas = get_object_or_404(PdfLaporan, pk=pdf_id, satker=satker, tahun=tahun)
     resp = render(request, "laporan/_pdf_progres.html", {"satker": satker, **_progres(berkas)})
     if berkas.status == PdfLaporan.Status.USANG:
@@ -125,7 +116,7 @@ def pdf_progres(request: HttpRequest, kode: str, tahun: int, pdf_id: int) -> Htt
 
 @login_required
 def unduh_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     resp = HttpResponse(
         render_xlsx(build_laporan(satker, tahun)),
         content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -136,7 +127,7 @@ def unduh_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 @login_required
 def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     lap = build_laporan(satker, tahun)
     return render(
         request,
@@ -152,7 +143,7 @@ def narasi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 @login_required
 def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> HttpResponse:
-    satker = _get_satker_for_user(request, kode, write=True)
+    satker = get_satker(request, kode, tulis=True)
     lap = build_laporan(satker, tahun)
     b = bagian_dari(lap, bagian)
     if b is None:
@@ -189,7 +180,7 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
 @login_required
 @require_POST
 def narasi_salin(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker_for_user(request, kode, write=True)
+    satker = get_satker(request, kode, tulis=True)
     n = services.narasi_salin_tahun_lalu(satker=satker, tahun=tahun, oleh=request.user)
     if n:
         messages.warning(
@@ -204,7 +195,7 @@ def narasi_salin(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 
 @login_required
 def pemeriksaan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     lap = build_laporan(satker, tahun)
     temuan = [
         (t, lap.justifikasi.get(t.kunci), JustifikasiForm(initial={"kunci": t.kunci}))
@@ -228,7 +219,7 @@ def pemeriksaan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @login_required
 @require_POST
 def justifikasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker_for_user(request, kode, write=True)
+    satker = get_satker(request, kode, tulis=True)
     form = JustifikasiForm(request.POST)
     if form.is_valid():
         services.justifikasi_simpan(
@@ -245,7 +236,7 @@ def justifikasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @login_required
 @require_POST
 def finalkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     try:
         laporan = services.laporan_finalkan(satker=satker, tahun=tahun, oleh=request.user)
     except ValidationError as exc:
@@ -272,13 +263,13 @@ def _unduh_final(satker: Satker, laporan: LaporanKinerja | None) -> FileResponse
 
 @login_required
 def final_pdf(request: HttpRequest, kode: str, tahun: int) -> FileResponse:
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     return _unduh_final(satker, laporan_final(satker, tahun))
 
 
 @login_required
 def versi_pdf(request: HttpRequest, kode: str, tahun: int, versi: int) -> FileResponse:
-    satker = _get_satker_for_user(request, kode)
+    satker = get_satker(request, kode)
     return _unduh_final(
         satker,
         get_object_or_404(

@@ -7,26 +7,16 @@ ValidationError becomes a 400 with its Indonesian message.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from functools import reduce
-from typing import Any
 
 import django_filters as df
-from django.core.exceptions import ValidationError as DjangoValidationError
 from rest_framework import mixins, permissions, serializers, viewsets
 from rest_framework.exceptions import ValidationError
 
+from common.api import AturanModelSerializer, jalankan
 from satker.models import Pejabat, Satker
 from satker.selectors import can_write, satker_visible, satker_writable
 from satker.services import pejabat_delete, pejabat_save
-
-
-def jalankan(layanan: Callable[..., Any], **kwargs: Any) -> Any:
-    """Call a service; its ValidationError (a user's mistake) becomes a 400, never a 500."""
-    try:
-        return layanan(**kwargs)
-    except DjangoValidationError as exc:
-        raise ValidationError(serializers.as_serializer_error(exc)) from exc
 
 
 class DapatMenulis(permissions.BasePermission):
@@ -122,7 +112,7 @@ class SatkerViewSet(viewsets.ReadOnlyModelViewSet):
 # ---------------------------------------------------------------- pejabat
 
 
-class PejabatSerializer(serializers.ModelSerializer):
+class PejabatSerializer(AturanModelSerializer):
     satker = SatkerField()
 
     class Meta:

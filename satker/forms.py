@@ -18,12 +18,6 @@ class PejabatForm(forms.ModelForm):
         fields = ["nama", "nip", "jabatan", "divisi", "mulai", "selesai"]
         widgets = {"mulai": TANGGAL, "selesai": TANGGAL}
 
-    def clean_nip(self) -> str:
-        nip = self.cleaned_data["nip"].replace(" ", "")
-        if nip and (not nip.isdigit() or len(nip) != 18):
-            raise forms.ValidationError("NIP terdiri dari 18 angka.")
-        return nip
-
     def clean(self):
         data = super().clean()
         mulai, selesai = data.get("mulai"), data.get("selesai")

@@ -1,10 +1,10 @@
-"""Filters of the report templates; every figure is formatted through kinerja.format."""
+"""Filters of the report templates; every figure is formatted through common.format."""
 
 from django import template
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from kinerja import format as fmt
+from common import format as fmt
 from laporan.data import Sel
 
 register = template.Library()

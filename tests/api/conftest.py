@@ -1,7 +1,7 @@
 import pytest
 from rest_framework.test import APIClient
 
-from tests.rollup.data import isi_satker
+from tests.rekap.data import isi_satker
 
 
 @pytest.fixture

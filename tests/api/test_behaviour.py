@@ -2,11 +2,11 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from kinerja import rollup
 from kinerja.models import BarisAnggaran, BarisPK, PerjanjianKinerja
+from rekap import selectors as rekap
 from satker.models import Satker
 from tests.api.conftest import masuk
-from tests.rollup.data import TAHUN, buat_provinsi
+from tests.rekap.data import TAHUN, buat_provinsi
 
 pytestmark = pytest.mark.django_db
 
@@ -89,8 +89,8 @@ def test_pk_detail_has_engine_figures(api, data):
 def test_rekap_api_has_page_figures(api, data):
     masuk(api, data.reviewer)
     body = api.get(f"/api/v1/rekap/?tahun={TAHUN}&provinsi=16&urut=kode").json()
-    halaman = rollup.urutkan(
-        rollup.rollup_satker(user=data.reviewer, tahun=TAHUN, provinsi=data.provinsi), "kode"
+    halaman = rekap.urutkan(
+        rekap.rekap_satker(user=data.reviewer, tahun=TAHUN, provinsi=data.provinsi), "kode"
     )
     assert [b["satker"] for b in body] == [h.satker.kode for h in halaman]
     for b, h in zip(body, halaman, strict=True):

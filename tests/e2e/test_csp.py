@@ -26,13 +26,13 @@ def test_halaman_utama_tanpa_pelanggaran_csp(personas, masuk, live_server):
     galat = _kumpulkan(page)
     baris = k.pk_kpu.baris.get(no="1")
     halaman = [
-        reverse("beranda"),
-        reverse("pk_detail", args=[k.pk_kpu.pk]),
-        reverse("pk_cetak", args=[k.pk_kpu.pk]),
+        reverse("kinerja:beranda"),
+        reverse("kinerja:pk_detail", args=[k.pk_kpu.pk]),
+        reverse("kinerja:pk_cetak", args=[k.pk_kpu.pk]),
         reverse("laporan:pratinjau", args=[k.satker.kode, 2024]),
         "/api/docs/",
         "/api/v1/satker/?format=api",
-        reverse("realisasi_grid", args=[k.satker.kode, 2024, "TW1"]),
+        reverse("kinerja:realisasi_grid", args=[k.satker.kode, 2024, "TW1"]),
     ]
     for url in halaman:
         page.goto(live_server.url + url)
@@ -52,7 +52,7 @@ def test_konfirmasi_tanpa_skrip_inline(personas, masuk, live_server):
     k = isi_kantor(personas.satker_a)
     page = masuk("operator_a")
     galat = _kumpulkan(page)
-    page.goto(live_server.url + reverse("pk_detail", args=[k.pk_sekretariat.pk]))
+    page.goto(live_server.url + reverse("kinerja:pk_detail", args=[k.pk_sekretariat.pk]))
     dialog = []
     page.on("dialog", lambda d: (dialog.append(d.message), d.dismiss()))
     page.click("form[data-konfirmasi] button.danger")

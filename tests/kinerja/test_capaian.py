@@ -176,7 +176,7 @@ def test_capaian_monoton(target, r1, r2, arah):
 def test_tanggal_timestamp_memakai_waktu_jakarta():
     import datetime as dt
 
-    from kinerja.format import tanggal
+    from common.format import tanggal
 
     # 20:00 UTC on 16 January is 03:00 WIB on 17 January.
     assert tanggal(dt.datetime(2025, 1, 16, 20, 0, tzinfo=dt.UTC)) == "17 Januari 2025"

@@ -122,7 +122,7 @@ def test_rupiah_ditolak(teks):
 
 @given(st.decimals(min_value=0, max_value=Decimal("1e12"), places=2, allow_nan=False))
 def test_angka_indonesia_bolak_balik(x):
-    from kinerja.format import angka
+    from common.format import angka
 
     assert parse_angka(angka(x, 2)) == x
 

@@ -149,7 +149,7 @@ def test_penyimpanan_kedua_dengan_versi_lama_ditolak(pk, personas):
         diperbarui=versi_lama,
         by=personas.operator_a,
     )
-    with pytest.raises(ValidationError, match="sudah diubah oleh operator_a pukul"):
+    with pytest.raises(ValidationError, match="sudah diubah oleh operator_a pada .* pukul"):
         services.baris_save(
             perjanjian=pk,
             baris=pk.baris.get(),

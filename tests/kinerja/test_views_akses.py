@@ -110,42 +110,42 @@ TUTUP = harapan({"sekretaris_a", "admin"})
 
 # (url name, args from the world, expected statuses, method). A successful POST redirects.
 HALAMAN = [
-    ("satker_detail", lambda d: [d.kode], BACA, "get"),
-    ("satker_riwayat", lambda d: [d.kode], BACA, "get"),
-    ("satker_update", lambda d: [d.kode], TULIS, "get"),
-    ("pejabat_create", lambda d: [d.kode], TULIS, "get"),
-    ("pejabat_update", lambda d: [d.pejabat.pk], TULIS, "get"),
-    ("pejabat_delete", lambda d: [d.pejabat.pk], TULIS, "post"),
-    ("pk_create", lambda d: [d.kode], TULIS, "get"),
-    ("pk_detail", lambda d: [d.pk_ttd.pk], BACA, "get"),
-    ("pk_cetak", lambda d: [d.pk_ttd.pk], BACA, "get"),
-    ("pk_riwayat", lambda d: [d.pk_ttd.pk], BACA, "get"),
-    ("pk_update", lambda d: [d.pk_draft.pk], TULIS, "get"),
-    ("pk_submit", lambda d: [d.pk_draft.pk], AJUKAN, "post"),
-    ("pk_sign", lambda d: [d.pk_diajukan.pk], TANDA_TANGAN, "post"),
-    ("pk_revise", lambda d: [d.pk_ttd.pk], AJUKAN, "get"),
-    ("baris_create", lambda d: [d.pk_draft.pk], TULIS, "get"),
-    ("baris_update", lambda d: [d.baris.pk], TULIS, "get"),
-    ("baris_delete", lambda d: [d.baris.pk], TULIS, "post"),
-    ("baris_riwayat", lambda d: [d.baris_ttd.pk], BACA, "get"),
-    ("anggaran_pk_create", lambda d: [d.pk_draft.pk], TULIS, "get"),
-    ("anggaran_pk_update", lambda d: [d.anggaran_pk.pk], TULIS, "get"),
-    ("anggaran_pk_delete", lambda d: [d.anggaran_pk.pk], TULIS, "post"),
-    ("realisasi_grid", lambda d: [d.kode, 2024, "TW1"], BACA, "get"),
-    ("realisasi_baris", lambda d: [d.baris_ttd.pk, "TW1"], BACA, "get"),
-    ("realisasi_update", lambda d: [d.baris_ttd.pk, "TW1"], TULIS, "get"),
-    ("realisasi_bukti", lambda d: [d.realisasi.pk], BACA, "get"),
-    ("realisasi_riwayat", lambda d: [d.realisasi.pk], BACA, "get"),
-    ("periode_close", lambda d: [d.kode, 2024, "TW1"], TUTUP, "post"),
-    ("periode_reopen", lambda d: [d.kode, 2024, "TW2"], TUTUP, "get"),
-    ("anggaran_detail", lambda d: [d.kode, 2024], BACA, "get"),
-    ("anggaran_riwayat", lambda d: [d.kode, 2024], BACA, "get"),
-    ("revisi_dipa_create", lambda d: [d.kode, 2024], TULIS, "get"),
-    ("revisi_dipa_update", lambda d: [d.revisi.pk], TULIS, "get"),
-    ("revisi_dipa_riwayat", lambda d: [d.revisi.pk], BACA, "get"),
-    ("baris_anggaran_create", lambda d: [d.kode, 2024], TULIS, "get"),
-    ("baris_anggaran_update", lambda d: [d.baris_anggaran.pk], TULIS, "get"),
-    ("baris_anggaran_riwayat", lambda d: [d.baris_anggaran.pk], BACA, "get"),
+    ("satker:detail", lambda d: [d.kode], BACA, "get"),
+    ("satker:riwayat", lambda d: [d.kode], BACA, "get"),
+    ("satker:ubah", lambda d: [d.kode], TULIS, "get"),
+    ("satker:pejabat_create", lambda d: [d.kode], TULIS, "get"),
+    ("satker:pejabat_update", lambda d: [d.pejabat.pk], TULIS, "get"),
+    ("satker:pejabat_delete", lambda d: [d.pejabat.pk], TULIS, "post"),
+    ("kinerja:pk_create", lambda d: [d.kode], TULIS, "get"),
+    ("kinerja:pk_detail", lambda d: [d.pk_ttd.pk], BACA, "get"),
+    ("kinerja:pk_cetak", lambda d: [d.pk_ttd.pk], BACA, "get"),
+    ("kinerja:pk_riwayat", lambda d: [d.pk_ttd.pk], BACA, "get"),
+    ("kinerja:pk_update", lambda d: [d.pk_draft.pk], TULIS, "get"),
+    ("kinerja:pk_submit", lambda d: [d.pk_draft.pk], AJUKAN, "post"),
+    ("kinerja:pk_sign", lambda d: [d.pk_diajukan.pk], TANDA_TANGAN, "post"),
+    ("kinerja:pk_revise", lambda d: [d.pk_ttd.pk], AJUKAN, "get"),
+    ("kinerja:baris_create", lambda d: [d.pk_draft.pk], TULIS, "get"),
+    ("kinerja:baris_update", lambda d: [d.baris.pk], TULIS, "get"),
+    ("kinerja:baris_delete", lambda d: [d.baris.pk], TULIS, "post"),
+    ("kinerja:baris_riwayat", lambda d: [d.baris_ttd.pk], BACA, "get"),
+    ("kinerja:anggaran_pk_create", lambda d: [d.pk_draft.pk], TULIS, "get"),
+    ("kinerja:anggaran_pk_update", lambda d: [d.anggaran_pk.pk], TULIS, "get"),
+    ("kinerja:anggaran_pk_delete", lambda d: [d.anggaran_pk.pk], TULIS, "post"),
+    ("kinerja:realisasi_grid", lambda d: [d.kode, 2024, "TW1"], BACA, "get"),
+    ("kinerja:realisasi_baris", lambda d: [d.baris_ttd.pk, "TW1"], BACA, "get"),
+    ("kinerja:realisasi_update", lambda d: [d.baris_ttd.pk, "TW1"], TULIS, "get"),
+    ("kinerja:realisasi_bukti", lambda d: [d.realisasi.pk], BACA, "get"),
+    ("kinerja:realisasi_riwayat", lambda d: [d.realisasi.pk], BACA, "get"),
+    ("kinerja:periode_close", lambda d: [d.kode, 2024, "TW1"], TUTUP, "post"),
+    ("kinerja:periode_reopen", lambda d: [d.kode, 2024, "TW2"], TUTUP, "get"),
+    ("kinerja:anggaran_detail", lambda d: [d.kode, 2024], BACA, "get"),
+    ("kinerja:anggaran_riwayat", lambda d: [d.kode, 2024], BACA, "get"),
+    ("kinerja:revisi_dipa_create", lambda d: [d.kode, 2024], TULIS, "get"),
+    ("kinerja:revisi_dipa_update", lambda d: [d.revisi.pk], TULIS, "get"),
+    ("kinerja:revisi_dipa_riwayat", lambda d: [d.revisi.pk], BACA, "get"),
+    ("kinerja:baris_anggaran_create", lambda d: [d.kode, 2024], TULIS, "get"),
+    ("kinerja:baris_anggaran_update", lambda d: [d.baris_anggaran.pk], TULIS, "get"),
+    ("kinerja:baris_anggaran_riwayat", lambda d: [d.baris_anggaran.pk], BACA, "get"),
 ]
 
 
@@ -172,12 +172,18 @@ def test_matriks_akses(client, dunia, nama, args, status, method, persona):
         assert not resp["Location"].startswith(reverse("login"))
     else:
         assert resp.status_code == status
-    if resp.status_code == 200 and nama != "realisasi_bukti":
+    if resp.status_code == 200 and nama != "kinerja:realisasi_bukti":
         teks = resp.content.decode()
         assert "Pagar Alam" in teks or "Indikator uji" in teks or "Partisipasi" in teks
 
 
-GLOBAL = ["beranda", "satker_list", "pk_list", "realisasi_index", "anggaran_index"]
+GLOBAL = [
+    "kinerja:beranda",
+    "satker:daftar",
+    "kinerja:pk_list",
+    "kinerja:realisasi_index",
+    "kinerja:anggaran_index",
+]
 
 
 @pytest.mark.parametrize("nama", GLOBAL)
@@ -224,7 +230,7 @@ def test_ganti_kata_sandi(client, personas):
 
 def test_bukti_dikirim_dengan_jenis_yang_benar_dan_nosniff(client, dunia):
     client.force_login(dunia.personas.reviewer)
-    resp = client.get(reverse("realisasi_bukti", args=[dunia.realisasi.pk]))
+    resp = client.get(reverse("kinerja:realisasi_bukti", args=[dunia.realisasi.pk]))
     assert resp["Content-Type"] == "application/pdf"
     assert resp["X-Content-Type-Options"] == "nosniff"
     assert b"".join(resp.streaming_content).startswith(b"%PDF")

@@ -68,7 +68,7 @@ def _baris_data(**ubah):
 def test_baris_pk_salah_tidak_disimpan_dan_isian_tetap(client, personas, pk, ubah, field, pesan):
     client.force_login(personas.operator_a)
     data = _baris_data(**ubah)
-    resp = client.post(reverse("baris_create", args=[pk.pk]), data)
+    resp = client.post(reverse("kinerja:baris_create", args=[pk.pk]), data)
     assert resp.status_code == 200
     form = resp.context["form"]
     assert pesan in " ".join(form.errors[field]).lower()
@@ -80,7 +80,9 @@ def test_baris_pk_salah_tidak_disimpan_dan_isian_tetap(client, personas, pk, uba
 
 def test_baris_pk_benar_disimpan_dengan_target_triwulan(client, personas, pk):
     client.force_login(personas.operator_a)
-    resp = client.post(reverse("baris_create", args=[pk.pk]), _baris_data(tw1="20", tw4="77,5"))
+    resp = client.post(
+        reverse("kinerja:baris_create", args=[pk.pk]), _baris_data(tw1="20", tw4="77,5")
+    )
     assert resp.status_code == 302
     b = BarisPK.objects.get()
     assert b.jenis_nilai == "PERSEN" and str(b.target_angka) == "77.5000"
@@ -88,7 +90,7 @@ def test_baris_pk_benar_disimpan_dengan_target_triwulan(client, personas, pk):
 
 
 def test_dua_orang_mengubah_baris_yang_sama(client, personas, baris):
-    url = reverse("baris_update", args=[baris.pk])
+    url = reverse("kinerja:baris_update", args=[baris.pk])
     client.force_login(personas.operator_a)
     form_a = client.get(url).context["form"]
     versi = form_a.initial["diperbarui"]
@@ -98,7 +100,7 @@ def test_dua_orang_mengubah_baris_yang_sama(client, personas, baris):
     resp = client.post(url, data | {"target": "90%", "indikator": "Teks yang saya ketik"})
     assert resp.status_code == 200
     teks = resp.content.decode()
-    assert "sudah diubah oleh operator_a pukul" in teks
+    assert "sudah diubah oleh operator_a pada" in teks
     assert "Teks yang saya ketik" in teks and 'value="90%"' in teks
     assert BarisPK.objects.get().target == "85%"
 
@@ -108,16 +110,16 @@ def test_pk_bertanda_tangan_menolak_ubah(client, personas, baris):
     baris.perjanjian.ditandatangani_pada = dt.datetime(2024, 1, 2, tzinfo=dt.UTC)
     baris.perjanjian.save()
     client.force_login(personas.ketua_a)
-    url = reverse("baris_update", args=[baris.pk])
+    url = reverse("kinerja:baris_update", args=[baris.pk])
     resp = client.post(url, _baris_data(no="1", target="99%"), follow=True)
     assert "terkunci" in resp.content.decode()
     assert BarisPK.objects.get().target == "80%"
-    resp = client.get(reverse("pk_detail", args=[baris.perjanjian_id]))
-    assert reverse("baris_update", args=[baris.pk]) not in resp.content.decode()
+    resp = client.get(reverse("kinerja:pk_detail", args=[baris.perjanjian_id]))
+    assert reverse("kinerja:baris_update", args=[baris.pk]) not in resp.content.decode()
 
 
 def _realisasi(client, baris, periode="TW1", **data):
-    url = reverse("realisasi_update", args=[baris.pk, periode])
+    url = reverse("kinerja:realisasi_update", args=[baris.pk, periode])
     isi = {"teks": "", "kendala": "", "tindak_lanjut": "", "bukti_tautan": "", "bukti_catatan": ""}
     return client.post(url, isi | data)
 
@@ -154,7 +156,7 @@ def test_realisasi_dengan_bukti_dan_capaian_lewat_htmx(client, personas, baris, 
     client.force_login(personas.operator_a)
     berkas = SimpleUploadedFile("../../etc/Foto Kegiatan?.png", PNG, content_type="text/html")
     resp = client.post(
-        reverse("realisasi_update", args=[baris.pk, "TW1"]),
+        reverse("kinerja:realisasi_update", args=[baris.pk, "TW1"]),
         {"teks": "100%", "kendala": "<script>alert(1)</script>", "bukti_file": berkas},
         HTTP_HX_REQUEST="true",
     )
@@ -166,7 +168,7 @@ def test_realisasi_dengan_bukti_dan_capaian_lewat_htmx(client, personas, baris, 
     assert r.bukti_file.name.startswith("bukti/") and ".." not in r.bukti_file.name
     assert r.bukti_file.name.endswith("foto-kegiatan.png")
     assert str(settings.MEDIA_ROOT) in r.bukti_file.path
-    unduh = client.get(reverse("realisasi_bukti", args=[r.pk]))
+    unduh = client.get(reverse("kinerja:realisasi_bukti", args=[r.pk]))
     assert unduh["Content-Type"] == "image/png" and unduh["X-Content-Type-Options"] == "nosniff"
 
 
@@ -174,21 +176,25 @@ def test_grid_menampilkan_keterangan_bukan_nol(client, personas, baris):
     BarisPKFactory(perjanjian=baris.perjanjian, no="2", target="Tercapai", jenis_nilai="TEKS")
     Realisasi.objects.create(baris=BarisPK.objects.get(no="2"), periode="TW1", teks="Tercapai")
     client.force_login(personas.reviewer)
-    teks = client.get(reverse("realisasi_grid", args=["1672", 2024, "TW1"])).content.decode()
+    teks = client.get(
+        reverse("kinerja:realisasi_grid", args=["1672", 2024, "TW1"])
+    ).content.decode()
     assert "belum ada realisasi" in teks and "tidak dapat dihitung" in teks
     assert "Isi/ubah" not in teks
 
 
 def test_realisasi_triwulan_tertutup_ditolak(client, personas, baris):
     client.force_login(personas.sekretaris_a)
-    client.post(reverse("periode_close", args=["1672", 2024, "TW1"]))
+    client.post(reverse("kinerja:periode_close", args=["1672", 2024, "TW1"]))
     resp = _realisasi(client, baris, teks="20%")
     assert "sudah ditutup" in resp.content.decode()
     assert not Realisasi.objects.exists()
-    resp = client.post(reverse("periode_reopen", args=["1672", 2024, "TW1"]), {"alasan": "x"})
+    resp = client.post(
+        reverse("kinerja:periode_reopen", args=["1672", 2024, "TW1"]), {"alasan": "x"}
+    )
     assert "paling sedikit 10 karakter" in resp.content.decode()
     resp = client.post(
-        reverse("periode_reopen", args=["1672", 2024, "TW1"]),
+        reverse("kinerja:periode_reopen", args=["1672", 2024, "TW1"]),
         {"alasan": "Data partisipasi dari BPS terlambat"},
         follow=True,
     )
@@ -208,7 +214,7 @@ def test_realisasi_triwulan_tertutup_ditolak(client, personas, baris):
 )
 def test_revisi_dipa_salah(client, personas, pagu, pesan):
     client.force_login(personas.operator_a)
-    url = reverse("revisi_dipa_create", args=["1672", 2024])
+    url = reverse("kinerja:revisi_dipa_create", args=["1672", 2024])
     resp = client.post(url, {"label": "Revisi 9", "tanggal": "2024-03-01", "pagu": pagu})
     assert resp.status_code == 200
     assert pesan in resp.context["form"].errors["pagu"][0].lower()
@@ -218,14 +224,14 @@ def test_revisi_dipa_salah(client, personas, pagu, pesan):
 
 def test_anggaran_menunjukkan_selisih_dipa(client, personas):
     client.force_login(personas.operator_a)
-    url = reverse("revisi_dipa_create", args=["1672", 2024])
+    url = reverse("kinerja:revisi_dipa_create", args=["1672", 2024])
     data = {"label": "DIPA Awal", "tanggal": "2023-12-01", "pagu": "Rp 1.000.000.000"}
     assert client.post(url, data).status_code == 302
     assert RevisiDipa.objects.get().pagu == 1_000_000_000
     BarisAnggaranFactory(
         dipa=RevisiDipa.objects.get().dipa, pagu=900_000_000, realisasi=450_000_000
     )
-    teks = client.get(reverse("anggaran_detail", args=["1672", 2024])).content.decode()
+    teks = client.get(reverse("kinerja:anggaran_detail", args=["1672", 2024])).content.decode()
     assert "selisih <strong>Rp 100.000.000</strong>" in teks
     assert "50,00%" in teks and "Rp 450.000.000" in teks
 
@@ -235,7 +241,7 @@ def test_baris_anggaran_kegiatan_harus_dari_program(client, personas):
     keg_lain = KegiatanFactory(program__kode="076.01.CQ", kode="6870", nama="Kampanye")
     wa = KegiatanFactory()
     client.force_login(personas.operator_a)
-    url = reverse("baris_anggaran_create", args=["1672", 2024])
+    url = reverse("kinerja:baris_anggaran_create", args=["1672", 2024])
     data = {
         "program": wa.program.pk,
         "kegiatan": keg_lain.pk,
@@ -256,12 +262,12 @@ def test_baris_anggaran_kegiatan_harus_dari_program(client, personas):
 def test_semua_kesalahan_baris_ditampilkan_sekaligus(client, personas, pk):
     client.force_login(personas.operator_a)
     data = _baris_data(target="-5%", jenis_nilai="PERSEN", tw1="B")
-    errors = client.post(reverse("baris_create", args=[pk.pk]), data).context["form"].errors
+    errors = client.post(reverse("kinerja:baris_create", args=[pk.pk]), data).context["form"].errors
     assert "negatif" in errors["target"][0] and "predikat" in errors["tw1"][0]
 
 
 def test_form_realisasi_menampilkan_target_triwulan(client, personas, baris):
     baris.target_triwulan.create(periode="TW1", teks="20%")
     client.force_login(personas.operator_a)
-    teks = client.get(reverse("realisasi_update", args=[baris.pk, "TW1"])).content.decode()
+    teks = client.get(reverse("kinerja:realisasi_update", args=[baris.pk, "TW1"])).content.decode()
     assert "Target TW1: 20%" in teks

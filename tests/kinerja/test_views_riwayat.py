@@ -12,7 +12,7 @@ def test_riwayat_baris_menampilkan_sebelum_dan_sesudah(client, personas):
     services.baris_save(perjanjian=pk, baris=baris, data={"target": "85%"}, by=personas.operator_a)
     services.realisasi_save(baris=baris, periode="TW1", data={"teks": "20%"}, by=personas.ketua_a)
     client.force_login(personas.reviewer)
-    resp = client.get(reverse("baris_riwayat", args=[baris.pk]))
+    resp = client.get(reverse("kinerja:baris_riwayat", args=[baris.pk]))
     entri = resp.context["entri"]
     assert [e.jenis for e in entri][:2] == ["dibuat", "diubah"]
     ubah = entri[1]
@@ -30,20 +30,20 @@ def test_riwayat_pk_mencatat_tanda_tangan_dan_alasan_revisi(client, personas):
     services.perjanjian_sign(perjanjian=pk, by=personas.ketua_a)
     baru = services.perjanjian_revise(perjanjian=pk, alasan="Pergantian ketua", by=personas.admin)
     client.force_login(personas.operator_a)
-    teks = client.get(reverse("pk_riwayat", args=[pk.pk])).content.decode()
+    teks = client.get(reverse("kinerja:pk_riwayat", args=[pk.pk])).content.decode()
     assert "Keterangan: Ditandatangani" in teks and "ketua_a" in teks
     assert "<del>Draf</del> → <ins>Diajukan</ins>" in teks
-    teks = client.get(reverse("pk_detail", args=[baru.pk])).content.decode()
+    teks = client.get(reverse("kinerja:pk_detail", args=[baru.pk])).content.decode()
     assert "Pergantian ketua" in teks and "Versi 1" in teks
 
 
 def test_riwayat_satker_dan_pejabat(client, personas):
     client.force_login(personas.operator_a)
     client.post(
-        reverse("satker_update", args=["1672"]), {"alamat": "Jl. Baru 1", "kota": "Pagar Alam"}
+        reverse("satker:ubah", args=["1672"]), {"alamat": "Jl. Baru 1", "kota": "Pagar Alam"}
     )
     client.post(
-        reverse("pejabat_create", args=["1672"]),
+        reverse("satker:pejabat_create", args=["1672"]),
         {
             "nama": "Ibrahim Putra",
             "nip": "",
@@ -52,7 +52,7 @@ def test_riwayat_satker_dan_pejabat(client, personas):
             "mulai": "2024-01-02",
         },
     )
-    resp = client.get(reverse("satker_riwayat", args=["1672"]))
+    resp = client.get(reverse("satker:riwayat", args=["1672"]))
     teks = resp.content.decode()
     assert "Jl. Baru 1" in teks and "Ibrahim Putra" in teks and "operator_a" in teks
 
@@ -66,5 +66,5 @@ def test_tanggal_tanda_tangan_memakai_waktu_jakarta(client, personas):
         ditandatangani_pada=dt.datetime(2024, 1, 16, 18, 30, tzinfo=dt.UTC),  # 17 Jan, 01.30 WIB
     )
     client.force_login(personas.operator_a)
-    teks = client.get(reverse("pk_detail", args=[pk.pk])).content.decode()
+    teks = client.get(reverse("kinerja:pk_detail", args=[pk.pk])).content.decode()
     assert "pada 17 Januari 2024" in teks

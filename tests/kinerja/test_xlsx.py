@@ -1,6 +1,6 @@
 import pytest
 
-from kinerja.xlsx import teks_aman, teks_asli
+from common.xlsx import teks_aman, teks_asli
 
 
 @pytest.mark.parametrize("teks", ["=SUM(A1:A2)", "+62812", "-5", "@cmd", "biasa", "'kutip", ""])

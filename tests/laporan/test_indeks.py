@@ -25,7 +25,7 @@ def test_operator_goes_straight_to_its_own_report(client, personas):
 def test_home_opens_on_the_latest_year_with_data(client, personas):
     PerjanjianFactory(satker=personas.satker_a, tahun=2024)
     client.force_login(personas.operator_a)
-    html = client.get(reverse("beranda")).content.decode()
+    html = client.get(reverse("kinerja:beranda")).content.decode()
     assert "Yang belum lengkap (2024)" in html
-    html = client.get(reverse("beranda") + "?tahun=2025").content.decode()
+    html = client.get(reverse("kinerja:beranda") + "?tahun=2025").content.decode()
     assert "Yang belum lengkap (2025)" in html

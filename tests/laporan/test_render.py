@@ -8,7 +8,7 @@ import pytest
 from django.core.management import call_command
 from openpyxl import load_workbook
 
-from kinerja import format as fmt
+from common import format as fmt
 from kinerja.selectors import kebijakan_untuk, pengukuran_pk, perjanjian_terbaru, ringkasan_anggaran
 from laporan.render import render_pdf, render_xlsx
 from laporan.selectors import build_laporan

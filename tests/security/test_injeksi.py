@@ -47,7 +47,7 @@ def isian_jahat(kantor, personas):
     pk = kantor.pk_kpu
     _ok(
         c.post(
-            reverse("pk_update", args=[pk.pk]),
+            reverse("kinerja:pk_update", args=[pk.pk]),
             {
                 "pihak_pertama_nama": JAHAT,
                 "pihak_pertama_jabatan": JAHAT,
@@ -60,7 +60,7 @@ def isian_jahat(kantor, personas):
     )
     _ok(
         c.post(
-            reverse("baris_create", args=[pk.pk]),
+            reverse("kinerja:baris_create", args=[pk.pk]),
             {
                 "no": "9",
                 "sasaran": JAHAT,
@@ -76,19 +76,19 @@ def isian_jahat(kantor, personas):
     baris = BarisPK.objects.get(perjanjian=pk, no="9")
     _ok(
         c.post(
-            reverse("realisasi_update", args=[baris.pk, "TW4"]),
+            reverse("kinerja:realisasi_update", args=[baris.pk, "TW4"]),
             {"teks": "70%", "kendala": JAHAT, "tindak_lanjut": JAHAT, "bukti_catatan": JAHAT},
         )
     )
     _ok(
         c.post(
-            reverse("anggaran_pk_create", args=[pk.pk]),
+            reverse("kinerja:anggaran_pk_create", args=[pk.pk]),
             {"program": JAHAT, "jumlah": "Rp 1.000.000"},
         )
     )
     _ok(
         c.post(
-            reverse("pejabat_create", args=[kantor.satker.kode]),
+            reverse("satker:pejabat_create", args=[kantor.satker.kode]),
             {"nama": JAHAT, "jabatan": "Anggota", "divisi": JAHAT},
         )
     )
@@ -112,14 +112,14 @@ def _periksa_html(teks: str, url: str, *, tampil: bool = True) -> None:
 def test_html_meloloskan_semua_isian(isian_jahat, personas):
     k = isian_jahat
     halaman = [
-        reverse("pk_detail", args=[k.pk_kpu.pk]),
-        reverse("pk_cetak", args=[k.pk_kpu.pk]),
-        reverse("pk_riwayat", args=[k.pk_kpu.pk]),
-        reverse("realisasi_grid", args=[k.satker.kode, TAHUN, "TW4"]),
-        reverse("satker_detail", args=[k.satker.kode]),
+        reverse("kinerja:pk_detail", args=[k.pk_kpu.pk]),
+        reverse("kinerja:pk_cetak", args=[k.pk_kpu.pk]),
+        reverse("kinerja:pk_riwayat", args=[k.pk_kpu.pk]),
+        reverse("kinerja:realisasi_grid", args=[k.satker.kode, TAHUN, "TW4"]),
+        reverse("satker:detail", args=[k.satker.kode]),
         reverse("laporan:pratinjau", args=[k.satker.kode, TAHUN]),
         reverse("laporan:narasi_daftar", args=[k.satker.kode, TAHUN]),
-        reverse("rekap-satker", args=[k.satker.kode]) + f"?tahun={TAHUN}",
+        reverse("rekap:satker", args=[k.satker.kode]) + f"?tahun={TAHUN}",
     ]
     cache.clear()  # the rollup caches per satker id: another test's figures must not show
     c = Client()
@@ -177,9 +177,9 @@ def test_xlsx_menetralkan_rumus(isian_jahat, personas):
     c.force_login(personas.reviewer)
     unduhan = {
         "laporan": reverse("laporan:xlsx", args=[k.satker.kode, TAHUN]),
-        "workbook": reverse("workbook-ekspor", args=[k.satker.kode, TAHUN]),
+        "workbook": reverse("workbook:ekspor", args=[k.satker.kode, TAHUN]),
         "workbook provinsi": reverse(
-            "workbook-ekspor-provinsi", args=[personas.provinsi.kode, TAHUN]
+            "workbook:ekspor_provinsi", args=[personas.provinsi.kode, TAHUN]
         ),
     }
     for nama, url in unduhan.items():
@@ -210,18 +210,18 @@ JAHAT_QUERY = [
 def _halaman_daftar(personas) -> list[str]:
     a = personas.satker_a.kode
     return [
-        reverse("beranda"),
-        reverse("satker_list"),
-        reverse("pk_list"),
-        reverse("realisasi_index"),
-        reverse("anggaran_index"),
-        reverse("workbook-beranda"),
-        reverse("rekap-nasional"),
-        reverse("rekap-provinsi", args=[personas.provinsi.kode]),
-        reverse("rekap-indikator", args=[personas.provinsi.kode]),
-        reverse("rekap-satker", args=[a]),
-        reverse("realisasi_grid", args=[a, TAHUN, "TW1"]),
-        reverse("anggaran_detail", args=[a, TAHUN]),
+        reverse("kinerja:beranda"),
+        reverse("satker:daftar"),
+        reverse("kinerja:pk_list"),
+        reverse("kinerja:realisasi_index"),
+        reverse("kinerja:anggaran_index"),
+        reverse("workbook:beranda"),
+        reverse("rekap:nasional"),
+        reverse("rekap:provinsi", args=[personas.provinsi.kode]),
+        reverse("rekap:indikator", args=[personas.provinsi.kode]),
+        reverse("rekap:satker", args=[a]),
+        reverse("kinerja:realisasi_grid", args=[a, TAHUN, "TW1"]),
+        reverse("kinerja:anggaran_detail", args=[a, TAHUN]),
         reverse("laporan:pratinjau", args=[a, TAHUN]),
         "/api/v1/satker/",
         "/api/v1/perjanjian/",
@@ -277,7 +277,7 @@ def test_isian_raksasa_ditolak_dengan_rapi(kantor, personas, settings):
     c = Client(raise_request_exception=False)
     c.force_login(personas.operator_a)
     baris = kantor.pk_kpu.baris.first()
-    url = reverse("realisasi_update", args=[baris.pk, "TW1"])
+    url = reverse("kinerja:realisasi_update", args=[baris.pk, "TW1"])
     # A value far longer than the field: the form says so.
     resp = c.post(url, {"teks": "9" * 10_000})
     assert resp.status_code == 200 and "paling banyak" in resp.content.decode().lower()

@@ -43,7 +43,7 @@ def test_db_hilang_di_tengah_permintaan_tanpa_tulisan_setengah(personas, monkeyp
     c = Client()
     c.force_login(personas.operator_a)
     resp = c.post(
-        reverse("revisi_dipa_create", args=[personas.satker_a.kode, 2025]),
+        reverse("kinerja:revisi_dipa_create", args=[personas.satker_a.kode, 2025]),
         {"label": "DIPA Awal", "tanggal": "2024-11-24", "pagu": "Rp 1.000.000.000"},
     )
     assert resp.status_code == 503

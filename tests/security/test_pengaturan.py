@@ -58,7 +58,7 @@ def test_header_keamanan(client, personas, url):
 
 def test_bukti_dikirim_dalam_sandbox(client, dunia):
     client.force_login(dunia.personas.operator_a)
-    resp = client.get(reverse("realisasi_bukti", args=[dunia.realisasi.pk]))
+    resp = client.get(reverse("kinerja:realisasi_bukti", args=[dunia.realisasi.pk]))
     assert "sandbox" in resp["Content-Security-Policy"]
     assert resp["X-Content-Type-Options"] == "nosniff"
 
@@ -89,7 +89,7 @@ def test_tidak_ada_skrip_inline_di_template():
 def test_csrf_diwajibkan_pada_formulir(personas):
     c = Client(enforce_csrf_checks=True)
     c.force_login(personas.operator_a)
-    resp = c.post(reverse("pk_create", args=[personas.satker_a.kode]), {"tahun": 2024})
+    resp = c.post(reverse("kinerja:pk_create", args=[personas.satker_a.kode]), {"tahun": 2024})
     assert resp.status_code == 403
 
 
@@ -207,7 +207,7 @@ def test_pengaturan_produksi_aman():
 
 
 def _unggah_bukti(client, dunia, berkas):
-    url = reverse("realisasi_update", args=[dunia.baris_ttd.pk, "TW1"])
+    url = reverse("kinerja:realisasi_update", args=[dunia.baris_ttd.pk, "TW1"])
     return client.post(url, {"teks": "30%", "bukti_file": berkas})
 
 
@@ -266,7 +266,7 @@ def test_workbook_bukan_xlsx_ditolak_tanpa_error_server(client, personas, settin
     settings.MEDIA_ROOT = tmp_path / "media"
     client.force_login(personas.operator_a)
     palsu = SimpleUploadedFile("../../data.xlsx", b"<?php system($_GET['c']); ?>")
-    resp = client.post(reverse("workbook-unggah"), {"berkas": palsu}, follow=True)
+    resp = client.post(reverse("workbook:unggah"), {"berkas": palsu}, follow=True)
     assert resp.status_code == 200
     teks = resp.content.decode()
     assert "system(" not in teks
@@ -282,7 +282,7 @@ def test_workbook_terlalu_besar_ditolak(client, personas, settings, tmp_path):
     settings.MAX_UPLOAD_BYTES = 1024
     client.force_login(personas.operator_a)
     besar = SimpleUploadedFile("besar.xlsx", b"PK\x03\x04" + b"0" * 4096)
-    resp = client.post(reverse("workbook-unggah"), {"berkas": besar})
+    resp = client.post(reverse("workbook:unggah"), {"berkas": besar})
     assert resp.status_code == 200
     assert "terlalu besar" in resp.content.decode()
     assert not (Path(settings.MEDIA_ROOT) / "tmp" / "workbook").exists()

@@ -12,6 +12,7 @@ from decimal import Decimal
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
+from common.format import angka as angka_id
 from kinerja.capaian import (
     SKALA_STANDAR,
     Arah,
@@ -19,7 +20,6 @@ from kinerja.capaian import (
     hitung_capaian,
     kategori,
 )
-from kinerja.format import angka as angka_id
 from kinerja.nilai import OPINI, PREDIKAT, JenisNilai, Nilai, NilaiError, parse_nilai, parse_rupiah
 
 CEPAT = settings(max_examples=300, deadline=None)

@@ -12,13 +12,13 @@ from rest_framework.test import APIClient
 
 from kinerja import services
 from kinerja.models import PerjanjianKinerja
-from kinerja.workbook.importer import impor_workbook
 from laporan import services as laporan_services
 from laporan.checks import periksa
 from laporan.models import LaporanKinerja
 from laporan.selectors import build_laporan
 from tests.laporan.conftest import isi_kantor
 from tests.workbook.conftest import buat_xlsx
+from workbook.importer import impor_workbook
 
 TAHUN = 2024
 
@@ -62,9 +62,9 @@ def test_formulir_tidak_mengubah_pk_bertanda_tangan(pk_ttd, personas):
     c = Client()
     c.force_login(personas.ketua_a)
     percobaan = [
-        (reverse("pk_update", args=[pk_ttd.pk]), {"pihak_pertama_nama": "Orang Lain"}),
+        (reverse("kinerja:pk_update", args=[pk_ttd.pk]), {"pihak_pertama_nama": "Orang Lain"}),
         (
-            reverse("baris_update", args=[baris.pk]),
+            reverse("kinerja:baris_update", args=[baris.pk]),
             {
                 "no": "1",
                 "sasaran": "x",
@@ -75,7 +75,7 @@ def test_formulir_tidak_mengubah_pk_bertanda_tangan(pk_ttd, personas):
             },
         ),
         (
-            reverse("baris_create", args=[pk_ttd.pk]),
+            reverse("kinerja:baris_create", args=[pk_ttd.pk]),
             {
                 "no": "9",
                 "sasaran": "x",
@@ -85,10 +85,16 @@ def test_formulir_tidak_mengubah_pk_bertanda_tangan(pk_ttd, personas):
                 "agregasi": "terakhir",
             },
         ),
-        (reverse("baris_delete", args=[baris.pk]), {}),
-        (reverse("anggaran_pk_create", args=[pk_ttd.pk]), {"program": "Baru", "jumlah": "5"}),
-        (reverse("anggaran_pk_update", args=[anggaran.pk]), {"program": "X", "jumlah": "5"}),
-        (reverse("anggaran_pk_delete", args=[anggaran.pk]), {}),
+        (reverse("kinerja:baris_delete", args=[baris.pk]), {}),
+        (
+            reverse("kinerja:anggaran_pk_create", args=[pk_ttd.pk]),
+            {"program": "Baru", "jumlah": "5"},
+        ),
+        (
+            reverse("kinerja:anggaran_pk_update", args=[anggaran.pk]),
+            {"program": "X", "jumlah": "5"},
+        ),
+        (reverse("kinerja:anggaran_pk_delete", args=[anggaran.pk]), {}),
     ]
     for url, data in percobaan:
         resp = c.post(url, data, follow=True)

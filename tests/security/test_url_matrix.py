@@ -39,11 +39,11 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from rest_framework.test import APIClient
 
 from kinerja import models as km
-from kinerja.views_workbook import SESI
-from kinerja.workbook.exporter import ekspor_workbook
 from laporan.models import LaporanKinerja, PdfLaporan
 from satker.models import Satker
 from tests.kinerja.test_views_akses import bangun_dunia
+from workbook.exporter import ekspor_workbook
+from workbook.views import SESI
 
 TAHUN = 2024
 
@@ -158,56 +158,64 @@ ATURAN: dict[str, Aturan] = {
     "password_change": Aturan("akun"),
     "password_change_done": Aturan("akun"),
     # satker
-    "beranda": Aturan("daftar"),
-    "satker_list": Aturan("daftar"),
-    "satker_detail": Aturan("baca", _kode),
-    "satker_update": Aturan("tulis", _kode),
-    "satker_riwayat": Aturan("baca", _kode),
-    "pejabat_create": Aturan("tulis", _kode),
-    "pejabat_update": Aturan("tulis", lambda d: {"pejabat_id": d.dunia.pejabat.pk}),
-    "pejabat_delete": Aturan("aksi", lambda d: {"pejabat_id": d.dunia.pejabat.pk}),
+    "kinerja:beranda": Aturan("daftar"),
+    "satker:daftar": Aturan("daftar"),
+    "satker:detail": Aturan("baca", _kode),
+    "satker:ubah": Aturan("tulis", _kode),
+    "satker:riwayat": Aturan("baca", _kode),
+    "satker:pejabat_create": Aturan("tulis", _kode),
+    "satker:pejabat_update": Aturan("tulis", lambda d: {"pejabat_id": d.dunia.pejabat.pk}),
+    "satker:pejabat_delete": Aturan("aksi", lambda d: {"pejabat_id": d.dunia.pejabat.pk}),
     # PK
-    "pk_list": Aturan("daftar"),
-    "pk_create": Aturan("tulis", _kode),
-    "pk_detail": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
-    "pk_update": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
-    "pk_submit": Aturan("aksi", lambda d: {"pk_id": d.dunia.pk_draft.pk}, "sekretaris_a"),
-    "pk_sign": Aturan("aksi", lambda d: {"pk_id": d.dunia.pk_diajukan.pk}, "ketua_a"),
-    "pk_revise": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_ttd.pk}, "sekretaris_a"),
-    "pk_cetak": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
-    "pk_riwayat": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
-    "baris_create": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
-    "baris_update": Aturan("tulis", lambda d: {"baris_id": d.dunia.baris.pk}),
-    "baris_delete": Aturan("aksi", lambda d: {"baris_id": d.dunia.baris.pk}),
-    "baris_riwayat": Aturan("baca", lambda d: {"baris_id": d.dunia.baris_ttd.pk}),
-    "anggaran_pk_create": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
-    "anggaran_pk_update": Aturan("tulis", lambda d: {"anggaran_id": d.dunia.anggaran_pk.pk}),
-    "anggaran_pk_delete": Aturan("aksi", lambda d: {"anggaran_id": d.dunia.anggaran_pk.pk}),
+    "kinerja:pk_list": Aturan("daftar"),
+    "kinerja:pk_create": Aturan("tulis", _kode),
+    "kinerja:pk_detail": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
+    "kinerja:pk_update": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
+    "kinerja:pk_submit": Aturan("aksi", lambda d: {"pk_id": d.dunia.pk_draft.pk}, "sekretaris_a"),
+    "kinerja:pk_sign": Aturan("aksi", lambda d: {"pk_id": d.dunia.pk_diajukan.pk}, "ketua_a"),
+    "kinerja:pk_revise": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_ttd.pk}, "sekretaris_a"),
+    "kinerja:pk_cetak": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
+    "kinerja:pk_riwayat": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
+    "kinerja:baris_create": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
+    "kinerja:baris_update": Aturan("tulis", lambda d: {"baris_id": d.dunia.baris.pk}),
+    "kinerja:baris_delete": Aturan("aksi", lambda d: {"baris_id": d.dunia.baris.pk}),
+    "kinerja:baris_riwayat": Aturan("baca", lambda d: {"baris_id": d.dunia.baris_ttd.pk}),
+    "kinerja:anggaran_pk_create": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
+    "kinerja:anggaran_pk_update": Aturan(
+        "tulis", lambda d: {"anggaran_id": d.dunia.anggaran_pk.pk}
+    ),
+    "kinerja:anggaran_pk_delete": Aturan("aksi", lambda d: {"anggaran_id": d.dunia.anggaran_pk.pk}),
     # realisasi
-    "realisasi_index": Aturan("daftar"),
-    "realisasi_grid": Aturan("baca", lambda d: {**_kode_tahun(d), "periode": "TW1"}),
-    "periode_close": Aturan("aksi", lambda d: {**_kode_tahun(d), "periode": "TW1"}, "sekretaris_a"),
-    "periode_reopen": Aturan(
+    "kinerja:realisasi_index": Aturan("daftar"),
+    "kinerja:realisasi_grid": Aturan("baca", lambda d: {**_kode_tahun(d), "periode": "TW1"}),
+    "kinerja:periode_close": Aturan(
+        "aksi", lambda d: {**_kode_tahun(d), "periode": "TW1"}, "sekretaris_a"
+    ),
+    "kinerja:periode_reopen": Aturan(
         "tulis", lambda d: {**_kode_tahun(d), "periode": "TW2"}, "sekretaris_a"
     ),
-    "realisasi_baris": Aturan(
+    "kinerja:realisasi_baris": Aturan(
         "baca", lambda d: {"baris_id": d.dunia.baris_ttd.pk, "periode": "TW1"}
     ),
-    "realisasi_update": Aturan(
+    "kinerja:realisasi_update": Aturan(
         "tulis", lambda d: {"baris_id": d.dunia.baris_ttd.pk, "periode": "TW1"}
     ),
-    "realisasi_bukti": Aturan("baca", lambda d: {"realisasi_id": d.dunia.realisasi.pk}),
-    "realisasi_riwayat": Aturan("baca", lambda d: {"realisasi_id": d.dunia.realisasi.pk}),
+    "kinerja:realisasi_bukti": Aturan("baca", lambda d: {"realisasi_id": d.dunia.realisasi.pk}),
+    "kinerja:realisasi_riwayat": Aturan("baca", lambda d: {"realisasi_id": d.dunia.realisasi.pk}),
     # budget
-    "anggaran_index": Aturan("daftar"),
-    "anggaran_detail": Aturan("baca", _kode_tahun),
-    "anggaran_riwayat": Aturan("baca", _kode_tahun),
-    "revisi_dipa_create": Aturan("tulis", _kode_tahun),
-    "revisi_dipa_update": Aturan("tulis", lambda d: {"revisi_id": d.dunia.revisi.pk}),
-    "revisi_dipa_riwayat": Aturan("baca", lambda d: {"revisi_id": d.dunia.revisi.pk}),
-    "baris_anggaran_create": Aturan("tulis", _kode_tahun),
-    "baris_anggaran_update": Aturan("tulis", lambda d: {"baris_id": d.dunia.baris_anggaran.pk}),
-    "baris_anggaran_riwayat": Aturan("baca", lambda d: {"baris_id": d.dunia.baris_anggaran.pk}),
+    "kinerja:anggaran_index": Aturan("daftar"),
+    "kinerja:anggaran_detail": Aturan("baca", _kode_tahun),
+    "kinerja:anggaran_riwayat": Aturan("baca", _kode_tahun),
+    "kinerja:revisi_dipa_create": Aturan("tulis", _kode_tahun),
+    "kinerja:revisi_dipa_update": Aturan("tulis", lambda d: {"revisi_id": d.dunia.revisi.pk}),
+    "kinerja:revisi_dipa_riwayat": Aturan("baca", lambda d: {"revisi_id": d.dunia.revisi.pk}),
+    "kinerja:baris_anggaran_create": Aturan("tulis", _kode_tahun),
+    "kinerja:baris_anggaran_update": Aturan(
+        "tulis", lambda d: {"baris_id": d.dunia.baris_anggaran.pk}
+    ),
+    "kinerja:baris_anggaran_riwayat": Aturan(
+        "baca", lambda d: {"baris_id": d.dunia.baris_anggaran.pk}
+    ),
     # LKjIP
     "laporan:indeks": Aturan("daftar"),
     "laporan:pratinjau": Aturan("baca", _kode_tahun),
@@ -224,18 +232,18 @@ ATURAN: dict[str, Aturan] = {
     "laporan:final_pdf": Aturan("baca", _kode_tahun),
     "laporan:versi_pdf": Aturan("baca", lambda d: {**_kode_tahun(d), "versi": 1}),
     # workbook
-    "workbook-beranda": Aturan("daftar"),
-    "workbook-template": Aturan("akun"),
-    "workbook-unggah": Aturan("impor"),
-    "workbook-pratinjau": Aturan("token", lambda d: {"token": d.token}),
-    "workbook-terapkan": Aturan("token", lambda d: {"token": d.token}),
-    "workbook-ekspor": Aturan("baca", _kode_tahun),
-    "workbook-ekspor-provinsi": Aturan("provinsi", lambda d: {**_provinsi(d), "tahun": TAHUN}),
+    "workbook:beranda": Aturan("daftar"),
+    "workbook:template": Aturan("akun"),
+    "workbook:unggah": Aturan("impor"),
+    "workbook:pratinjau": Aturan("token", lambda d: {"token": d.token}),
+    "workbook:terapkan": Aturan("token", lambda d: {"token": d.token}),
+    "workbook:ekspor": Aturan("baca", _kode_tahun),
+    "workbook:ekspor_provinsi": Aturan("provinsi", lambda d: {**_provinsi(d), "tahun": TAHUN}),
     # rollups
-    "rekap-nasional": Aturan("nasional"),
-    "rekap-provinsi": Aturan("provinsi", _provinsi),
-    "rekap-indikator": Aturan("provinsi", _provinsi),
-    "rekap-satker": Aturan("baca", _kode),
+    "rekap:nasional": Aturan("nasional"),
+    "rekap:provinsi": Aturan("provinsi", _provinsi),
+    "rekap:indikator": Aturan("provinsi", _provinsi),
+    "rekap:satker": Aturan("baca", _kode),
     # REST API
     "api:api-root": Aturan("api_akun"),
     "api:rekap": Aturan("api_provinsi", query="?tahun=2024&provinsi=16"),

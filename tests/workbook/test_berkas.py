@@ -9,9 +9,9 @@ import zipfile
 import openpyxl
 import pytest
 
-from kinerja.workbook.importer import impor_workbook
 from tests.factories import KegiatanFactory
 from tests.workbook.conftest import buat_xlsx
+from workbook.importer import impor_workbook
 
 REAL_KEPALA = ["satker", "tahun", "jenis", "no", "periode", "realisasi"]
 ANGGARAN_KEPALA = [

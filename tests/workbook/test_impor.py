@@ -8,10 +8,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kinerja.models import BarisAnggaran, BarisPK, PenutupanPeriode, Realisasi, TargetTriwulan
-from kinerja.workbook.exporter import ekspor_workbook
-from kinerja.workbook.importer import impor_workbook
 from satker.models import Satker
 from tests.workbook.conftest import buat_xlsx
+from workbook.exporter import ekspor_workbook
+from workbook.importer import impor_workbook
 
 PK_KEPALA = ["satker", "tahun", "jenis", "no", "sasaran", "indikator", "target"]
 REAL_KEPALA = ["satker", "tahun", "jenis", "no", "periode", "realisasi"]

@@ -8,9 +8,9 @@ from kinerja.models import (
     RevisiDipa,
     TargetTriwulan,
 )
-from kinerja.workbook.exporter import ekspor_workbook
-from kinerja.workbook.importer import impor_workbook
 from satker.models import Pejabat, Satker
+from workbook.exporter import ekspor_workbook
+from workbook.importer import impor_workbook
 
 MODEL = (Satker, Pejabat, BarisPK, TargetTriwulan, AnggaranPK, Realisasi, BarisAnggaran, RevisiDipa)
 
@@ -76,7 +76,7 @@ def test_impor_ke_basis_data_kosong_memberi_data_yang_sama(personas, data_lengka
 
 
 def test_ekspor_provinsi_berisi_semua_satker_provinsi(personas, data_lengkap):
-    from kinerja.workbook.exporter import ekspor_workbook as ekspor
+    from workbook.exporter import ekspor_workbook as ekspor
 
     f = io.BytesIO()
     provinsi = personas.provinsi
@@ -110,7 +110,7 @@ def test_reviewer_ekspor_provinsi_diubah_lalu_diimpor_hanya_angka_itu_yang_berub
     from django.urls import reverse
 
     client.force_login(personas.reviewer)
-    r = client.get(reverse("workbook-ekspor-provinsi", args=["16", 2024]))
+    r = client.get(reverse("workbook:ekspor_provinsi", args=["16", 2024]))
     buku = openpyxl.load_workbook(io.BytesIO(r.content))
     ws = buku["Anggaran"]
     kepala = [c.value for c in ws[1]]

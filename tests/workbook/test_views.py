@@ -15,18 +15,18 @@ SEMUA = {"operator_a", "operator_b", "sekretaris_a", "ketua_a", "reviewer", "adm
 
 # url name, args, personas that get 200; the other signed-in personas get `lain`.
 MATRIKS = [
-    ("workbook-beranda", [], SEMUA, None),
-    ("workbook-template", [], SEMUA, None),
-    ("workbook-unggah", [], PENULIS, 403),
+    ("workbook:beranda", [], SEMUA, None),
+    ("workbook:template", [], SEMUA, None),
+    ("workbook:unggah", [], PENULIS, 403),
     (
-        "workbook-ekspor",
+        "workbook:ekspor",
         ["1672", 2024],
         {"operator_a", "sekretaris_a", "ketua_a", "reviewer", "admin"},
         404,
     ),
-    ("workbook-ekspor", ["9999", 2024], set(), 404),
-    ("workbook-ekspor-provinsi", ["16", 2024], {"reviewer", "admin"}, 404),
-    ("workbook-ekspor-provinsi", ["1672", 2024], set(), 404),
+    ("workbook:ekspor", ["9999", 2024], set(), 404),
+    ("workbook:ekspor_provinsi", ["16", 2024], {"reviewer", "admin"}, 404),
+    ("workbook:ekspor_provinsi", ["1672", 2024], set(), 404),
 ]
 
 
@@ -56,15 +56,15 @@ def test_ekspor_provinsi_ditolak_untuk_operator_kantor_provinsi(client, personas
 
     user = user_with_role(personas.provinsi, Peran.Jenis.OPERATOR, "operator_provinsi")
     client.force_login(user)
-    assert client.get(reverse("workbook-ekspor-provinsi", args=["16", 2024])).status_code == 403
-    assert client.get(reverse("workbook-ekspor", args=["16", 2024])).status_code == 200
+    assert client.get(reverse("workbook:ekspor_provinsi", args=["16", 2024])).status_code == 403
+    assert client.get(reverse("workbook:ekspor", args=["16", 2024])).status_code == 200
 
 
 def test_pratinjau_dan_terapkan_akses(client, personas, data_lengkap):
     client.force_login(personas.operator_a)
     token = _unggah(client, [["1672", 2024, "KPU", "1", "TW1", "50%"]])
-    url = reverse("workbook-pratinjau", args=[token])
-    terapkan = reverse("workbook-terapkan", args=[token])
+    url = reverse("workbook:pratinjau", args=[token])
+    terapkan = reverse("workbook:terapkan", args=[token])
     for persona, user in personas.all().items():
         client.logout()
         _masuk(client, user)
@@ -87,7 +87,7 @@ def test_pratinjau_dan_terapkan_akses(client, personas, data_lengkap):
 def _unggah(client, baris, nama="realisasi.xlsx"):
     f = buat_xlsx({"Realisasi": [REAL_KEPALA, *baris]})
     f.name = nama
-    r = client.post(reverse("workbook-unggah"), {"berkas": f})
+    r = client.post(reverse("workbook:unggah"), {"berkas": f})
     assert r.status_code == 302, r.content.decode()[:2000]
     return r["Location"].rstrip("/").split("/")[-1]
 
@@ -99,7 +99,7 @@ def test_unggah_pratinjau_setujui(client, personas, data_lengkap, settings, tmp_
         client, [["1672", 2024, "KPU", "1", "TW1", "50%"], ["1672", 2024, "KPU", "1", "TW2", "45%"]]
     )
 
-    r = client.get(reverse("workbook-pratinjau", args=[token]))
+    r = client.get(reverse("workbook:pratinjau", args=[token]))
     html = r.content.decode()
     assert "21,25%" in html and "→ 50%" in html
     assert "Simpan perubahan" in html
@@ -110,14 +110,14 @@ def test_unggah_pratinjau_setujui(client, personas, data_lengkap, settings, tmp_
         == "21,25%"
     )
 
-    r = client.post(reverse("workbook-terapkan", args=[token]), {"sidik": laporan.sidik})
+    r = client.post(reverse("workbook:terapkan", args=[token]), {"sidik": laporan.sidik})
     assert r.status_code == 302
     assert (
         Realisasi.objects.get(baris__no="1", periode="TW1", baris__perjanjian__jenis="KPU").teks
         == "50%"
     )
     assert not list(tmp_path.glob("tmp/workbook/*.xlsx"))
-    assert client.get(reverse("workbook-pratinjau", args=[token])).status_code == 404
+    assert client.get(reverse("workbook:pratinjau", args=[token])).status_code == 404
 
 
 def test_data_berubah_setelah_pratinjau_tidak_disimpan(
@@ -126,9 +126,9 @@ def test_data_berubah_setelah_pratinjau_tidak_disimpan(
     settings.MEDIA_ROOT = tmp_path
     client.force_login(personas.operator_a)
     token = _unggah(client, [["1672", 2024, "KPU", "1", "TW1", "50%"]])
-    sidik = client.get(reverse("workbook-pratinjau", args=[token])).context["laporan"].sidik
+    sidik = client.get(reverse("workbook:pratinjau", args=[token])).context["laporan"].sidik
     Realisasi.objects.filter(baris__no="1", periode="TW1").update(teks="30%")
-    r = client.post(reverse("workbook-terapkan", args=[token]), {"sidik": sidik})
+    r = client.post(reverse("workbook:terapkan", args=[token]), {"sidik": sidik})
     assert r.status_code == 302 and r["Location"].endswith(f"/impor/{token}/")
     assert (
         Realisasi.objects.get(baris__no="1", periode="TW1", baris__perjanjian__jenis="KPU").teks
@@ -142,7 +142,7 @@ def test_pratinjau_menampilkan_setiap_galat(client, personas, data_lengkap, sett
     token = _unggah(
         client, [["1672", 2024, "KPU", "1", "TW1", "B"], ["1674", 2024, "KPU", "1", "TW1", "5"]]
     )
-    html = client.get(reverse("workbook-pratinjau", args=[token])).content.decode()
+    html = client.get(reverse("workbook:pratinjau", args=[token])).content.decode()
     assert "2 galat" in html and "Simpan perubahan" not in html
     assert "sedangkan indikator ini memakai persentase" in html
     assert "Satker &#x27;1674&#x27; tidak ditemukan atau tidak dapat Anda ubah." in html
@@ -160,7 +160,7 @@ def test_berkas_salah_tidak_500(client, personas, settings, tmp_path, isi, pesan
     client.force_login(personas.operator_a)
     f = io.BytesIO(isi)
     f.name = "data.xlsx"
-    r = client.post(reverse("workbook-unggah"), {"berkas": f}, follow=True)
+    r = client.post(reverse("workbook:unggah"), {"berkas": f}, follow=True)
     assert r.status_code == 200 and pesan in r.content.decode()
 
 
@@ -170,14 +170,14 @@ def test_berkas_terlalu_besar_ditolak_di_formulir(client, personas, settings, tm
     client.force_login(personas.operator_a)
     f = io.BytesIO(b"PK\x03\x04" + b"\0" * 2000)
     f.name = "besar.xlsx"
-    r = client.post(reverse("workbook-unggah"), {"berkas": f})
+    r = client.post(reverse("workbook:unggah"), {"berkas": f})
     assert r.status_code == 200 and "terlalu besar" in r.content.decode()
     assert not list(tmp_path.glob("tmp/workbook/*"))
 
 
 def test_template_berisi_judul_contoh_dan_pilihan(client, personas):
     client.force_login(personas.operator_a)
-    r = client.get(reverse("workbook-template"))
+    r = client.get(reverse("workbook:template"))
     assert r["Content-Type"].startswith("application/vnd.openxmlformats")
     buku = openpyxl.load_workbook(io.BytesIO(r.content))
     assert buku.sheetnames == [
@@ -206,7 +206,7 @@ def test_template_berisi_judul_contoh_dan_pilihan(client, personas):
 
 def test_ekspor_satker_lewat_formulir(client, personas, data_lengkap):
     client.force_login(personas.reviewer)
-    r = client.get(reverse("workbook-beranda"), {"satker": "16", "tahun": 2024, "provinsi": "on"})
+    r = client.get(reverse("workbook:beranda"), {"satker": "16", "tahun": 2024, "provinsi": "on"})
     assert r.status_code == 302
     r = client.get(r["Location"])
     buku = openpyxl.load_workbook(io.BytesIO(r.content))

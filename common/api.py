@@ -1,0 +1,67 @@
+"""What every API serializer and viewset shares: the model states the rules, the service applies
+them, and the API answers as the form and the workbook do."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers, status
+from rest_framework.exceptions import APIException, ValidationError
+
+from common.versi import KonflikVersi, baca_versi
+
+
+class Konflik(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_detail = "Data ini sudah diubah orang lain setelah Anda membacanya."
+    default_code = "konflik"
+
+
+def jalankan(layanan: Callable[..., Any], **kwargs: Any) -> Any:
+    """Call a service: its ValidationError (a user's mistake) becomes a 400, a stale version a
+    409 with who changed the row and when; never a 500."""
+    try:
+        return layanan(**kwargs)
+    except KonflikVersi as exc:
+        raise Konflik(exc.messages[0]) from exc
+    except DjangoValidationError as exc:
+        raise ValidationError(serializers.as_serializer_error(exc)) from exc
+
+
+class AturanModelSerializer(serializers.ModelSerializer):
+    """A ModelSerializer that leaves the field rules (validators, clean()) to the model, which
+    the service checks with full_clean(): one rule, one message, every channel."""
+
+    def build_standard_field(self, field_name, model_field):
+        kelas, kwargs = super().build_standard_field(field_name, model_field)
+        kwargs.pop("validators", None)
+        return kelas, kwargs
+
+
+@extend_schema_field(OpenApiTypes.STR)
+class VersiField(serializers.Field):
+    """`diperbarui`: read it with a row and send it back with a change; a change based on an
+    older version is refused with 409. `baru` claims a row that did not exist yet (an empty
+    realisasi cell), so a first entry never overwrites another one."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("allow_null", True)
+        kwargs.setdefault(
+            "help_text",
+            "Versi baris yang Anda baca (kirim kembali saat mengubah; `baru` untuk sel kosong).",
+        )
+        super().__init__(**kwargs)
+
+    def to_internal_value(self, data):
+        try:
+            return baca_versi(data)
+        except DjangoValidationError as exc:
+            raise ValidationError(exc.message_dict["diperbarui"]) from exc
+
+    def to_representation(self, value):
+        return value.isoformat() if value else None

@@ -1,0 +1,14 @@
+"""Template filters for Indonesian formats; registered as builtins in settings."""
+
+from django import template
+
+from common import format as fmt
+
+register = template.Library()
+
+register.filter("angka_id", fmt.angka)
+register.filter("persen_id", fmt.persen)
+register.filter("rupiah", fmt.rupiah)
+register.filter("tanggal_id", fmt.tanggal)
+register.filter("terbilang", fmt.terbilang)
+register.filter("romawi", fmt.romawi)

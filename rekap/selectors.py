@@ -1,0 +1,613 @@
+"""Rollups: every satker a user may read, side by side, in a fixed number of queries.
+
+A provincial reviewer sees its province and its kab/kota, KPU RI sees everything. Each figure
+comes from the capaian engine through the same selectors the report uses (`masukan_baris`,
+`ukur`, `ringkasan_anggaran_per_satker`, `laporan.checks.periksa_data`); nothing is computed here
+but counts. The queries do not depend on the number of satker: tests assert it with 5 and 50.
+
+The figures of a satker and year (`AngkaSatker`) are cached under a fingerprint of its data
+read in SQL for all satker at once (`_sidik`): only satker whose data changed are measured
+again. What depends on the day (late quarters and PKs) and the report's status and
+justifications are read on every request.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.contrib.auth.models import AnonymousUser, User
+from django.core.cache import cache
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
+from django.utils import timezone
+
+from kinerja import capaian as engine
+from kinerja import jadwal
+from kinerja.models import Dipa, PerjanjianKinerja, Realisasi
+from kinerja.selectors import (
+    KOLOM_BARIS,
+    KOLOM_NILAI,
+    Kebijakan,
+    Pengukuran,
+    baris_queryset,
+    kebijakan_per_satker,
+    masukan_baris,
+    ringkasan_anggaran_per_satker,
+    ukur,
+    ukur_baris,
+)
+from laporan.checks import BarisPeriksa, DataPeriksa, periksa_data
+from laporan.models import LaporanKinerja
+from laporan.selectors import anggaran_laporan
+from satker.models import Satker
+from satker.selectors import satker_visible
+
+JENIS_PK = tuple(PerjanjianKinerja.Jenis)
+ST = PerjanjianKinerja.Status
+# Bump when what AngkaSatker holds or how it is computed changes: a shared cache (database,
+# Redis) outlives a deploy. Entries also expire, which bounds the life of a figure whose data was
+# changed by a write the fingerprint cannot see (QuerySet.update() of a text or a date).
+VERSI_CACHE = 1
+UMUR_CACHE = 60 * 60
+
+
+@dataclass(frozen=True)
+class RekapPK:
+    """One PK of a satker in a rollup: its latest version, status and the capaian of its rows."""
+
+    jenis: str
+    perjanjian_id: int | None
+    versi: int | None
+    status: str
+    capaian: tuple[Decimal | None, ...]
+    ringkasan: engine.RingkasanCapaian
+    kategori: str
+
+    @property
+    def label(self) -> str:
+        return PerjanjianKinerja.Jenis(self.jenis).label
+
+    @property
+    def status_label(self) -> str:
+        return ST(self.status).label if self.status else "Belum ada"
+
+    @property
+    def ditandatangani(self) -> bool:
+        return self.status == ST.DITANDATANGANI
+
+
+@dataclass(frozen=True)
+class Kelengkapan:
+    """How many PK rows have a realisasi for a quarter, and whether the quarter has ended."""
+
+    periode: str
+    terisi: int
+    jumlah: int
+    berakhir: bool
+
+    @property
+    def lengkap(self) -> bool:
+        return self.terisi == self.jumlah
+
+    @property
+    def terlambat(self) -> bool:
+        return self.berakhir and self.jumlah > 0 and not self.lengkap
+
+
+@dataclass(frozen=True)
+class AngkaSatker:
+    """The figures of a satker and year that depend on its data only: what is cached."""
+
+    pk: dict[str, RekapPK]
+    ringkasan: engine.RingkasanCapaian
+    kategori: str
+    terisi: tuple[int, ...]  # rows with a realisasi, per quarter of engine.TRIWULAN
+    jumlah_baris: int
+    anggaran: engine.Total
+    pagu_dipa: int | None
+    temuan: tuple[str, ...]  # keys of the data checks' findings
+
+
+@dataclass(frozen=True)
+class BarisRekap:
+    """One satker in a rollup."""
+
+    satker: Satker
+    provinsi: Satker | None
+    angka: AngkaSatker
+    kelengkapan: list[Kelengkapan]
+    status_laporan: str
+    status_laporan_label: str
+    laporan_final: bool
+    temuan: int
+    terlambat: list[str] = field(default_factory=list)
+
+    @property
+    def pk(self) -> dict[str, RekapPK]:
+        return self.angka.pk
+
+    @property
+    def ringkasan(self) -> engine.RingkasanCapaian:
+        return self.angka.ringkasan
+
+    @property
+    def kategori(self) -> str:
+        return self.angka.kategori
+
+    @property
+    def anggaran(self) -> engine.Total:
+        return self.angka.anggaran
+
+    @property
+    def pagu_dipa(self) -> int | None:
+        return self.angka.pagu_dipa
+
+    @property
+    def di_bawah_target(self) -> int:
+        return self.ringkasan.di_bawah_target
+
+    @property
+    def capaian(self) -> Decimal | None:
+        return self.ringkasan.rata_rata
+
+    @property
+    def serapan(self) -> Decimal | None:
+        return self.anggaran.serapan
+
+
+def _provinsi(s: Satker) -> Satker | None:
+    """`Satker.provinsi` without a query: `induk` is selected with the satker."""
+    if s.tingkat == Satker.Tingkat.PROVINSI:
+        return s
+    if s.tingkat in (Satker.Tingkat.KABUPATEN, Satker.Tingkat.KOTA):
+        return s.induk
+    return None
+
+
+def _satker_qs(
+    user: User | AnonymousUser, provinsi: Satker | None = None, satker: Satker | None = None
+) -> QuerySet[Satker]:
+    qs = satker_visible(user)
+    if provinsi is not None:
+        qs = qs.filter(Q(pk=provinsi.pk) | Q(induk_id=provinsi.pk))
+    if satker is not None:
+        qs = qs.filter(pk=satker.pk)
+    return qs
+
+
+def satker_rekap(
+    *,
+    user: User | AnonymousUser,
+    provinsi: Satker | None = None,
+    satker: Satker | None = None,
+) -> list[Satker]:
+    """The satker of a rollup: all the user may read, those of one province, or just one."""
+    return list(_satker_qs(user, provinsi, satker).select_related("induk").order_by("kode"))
+
+
+def _pk_terbaru(lingkup: QuerySet | list[int], tahun: int) -> QuerySet[PerjanjianKinerja]:
+    """The latest version of each PK of the satker in `lingkup` (a subquery of ids, or ids)."""
+    lebih_baru = PerjanjianKinerja.objects.filter(
+        satker_id=OuterRef("satker_id"),
+        tahun=OuterRef("tahun"),
+        jenis=OuterRef("jenis"),
+        versi__gt=OuterRef("versi"),
+    )
+    return PerjanjianKinerja.objects.filter(
+        ~Exists(lebih_baru), satker_id__in=lingkup, tahun=tahun
+    ).order_by()
+
+
+def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> dict[int, tuple]:
+    """Per satker, a fingerprint of every stored value its figures read, in two queries.
+
+    Counts and highest ids see rows added and deleted, the highest `diperbarui` sees a row saved,
+    the budget sums see amounts changed; the policy is compared as it is.
+    """
+    kinerja = {
+        r.pop("satker_id"): tuple(r.values())
+        for r in PerjanjianKinerja.objects.filter(satker_id__in=lingkup, tahun=tahun)
+        .order_by()
+        .values("satker_id")
+        .annotate(
+            Count("id", distinct=True),
+            Max("id"),
+            Max("diperbarui"),
+            Count("baris", distinct=True),
+            Max("baris"),
+            Max("baris__diperbarui"),
+            Count("baris__realisasi"),
+            Max("baris__realisasi"),
+            Max("baris__realisasi__diperbarui"),
+        )
+    }
+    # The DIPA joined to both its revisions and its lines: every revision appears once per line
+    # (at least once), so each sum is the true sum times a count that is itself in the fingerprint.
+    anggaran = {
+        r.pop("satker_id"): tuple(r.values())
+        for r in Dipa.objects.filter(satker_id__in=lingkup, tahun=tahun)
+        .order_by()
+        .values("satker_id")
+        .annotate(
+            Max("id"),
+            Count("revisi", distinct=True),
+            Max("revisi"),
+            Sum("revisi__pagu"),
+            Sum("revisi__urutan"),
+            Max("revisi__tanggal"),
+            Count("baris", distinct=True),
+            Max("baris"),
+            Max("baris__diperbarui"),
+            Sum("baris__pagu"),
+            Sum("baris__realisasi"),
+        )
+    }
+    return {sid: (k, kinerja.get(sid), anggaran.get(sid)) for sid, k in kebijakan.items()}
+
+
+def _rekap_pk(
+    jenis: str, pk: tuple | None, ukuran: list[Pengukuran], kebijakan: Kebijakan
+) -> RekapPK:
+    ringkasan = engine.ringkas_capaian(u.capaian for u in ukuran)
+    perjanjian_id, versi, status = pk or (None, None, "")
+    return RekapPK(
+        jenis=jenis,
+        perjanjian_id=perjanjian_id,
+        versi=versi,
+        status=status,
+        capaian=tuple(u.capaian.nilai for u in ukuran),
+        ringkasan=ringkasan,
+        kategori=engine.kategori(ringkasan.rata_rata, kebijakan.skala),
+    )
+
+
+def _hitung(
+    satker: list[Satker], lingkup: QuerySet | list[int], tahun: int, kebijakan: dict[int, Kebijakan]
+) -> dict[int, AngkaSatker]:
+    """The figures of the satker in `lingkup`, from `values()` rows, in five queries."""
+    pk_qs = _pk_terbaru(lingkup, tahun)
+    realisasi: dict[int, list[dict]] = defaultdict(list)
+    for r in (
+        Realisasi.objects.filter(baris__perjanjian__in=pk_qs)
+        .order_by()
+        .values("baris_id", *KOLOM_NILAI)
+    ):
+        realisasi[r["baris_id"]].append(r)
+    # each latest PK with its rows (one line without a row for a PK that has none)
+    pk: dict[tuple[int, str], tuple] = {}
+    ukuran: dict[int, list[Pengukuran]] = defaultdict(list)
+    periksa: dict[int, list[BarisPeriksa]] = defaultdict(list)
+    kolom = {k: f"baris__{k}" for k in ("id", "no", "indikator", *KOLOM_BARIS)}
+    for r in pk_qs.order_by("id", "baris__urutan", "baris__id").values(
+        "id", "satker_id", "jenis", "versi", "status", *kolom.values()
+    ):
+        pid, sid = r["id"], r["satker_id"]
+        pk[sid, r["jenis"]] = (pid, r["versi"], r["status"])
+        if r["baris__id"] is None:
+            continue
+        b = {k: r[v] for k, v in kolom.items()}
+        u = ukur(masukan_baris(b, realisasi.get(b["id"], ())), kebijakan[sid])
+        ukuran[pid].append(u)
+        terisi = u.realisasi_tahun is not None
+        periksa[sid].append(BarisPeriksa(b["id"], r["jenis"], b["no"], b["indikator"], terisi))
+    anggaran = ringkasan_anggaran_per_satker(lingkup, tahun)
+    temuan = periksa_data(
+        DataPeriksa(
+            kode=s.kode,
+            tahun=tahun,
+            jenis_pk=frozenset(j for j in JENIS_PK if (s.pk, j) in pk),
+            baris=periksa[s.pk],
+            anggaran=anggaran_laporan(anggaran.get(s.pk)),
+        )
+        for s in satker
+    )
+    hasil = {}
+    for s in satker:
+        per_jenis = {}
+        for j in JENIS_PK:
+            p = pk.get((s.pk, j))
+            per_jenis[j] = _rekap_pk(j, p, ukuran[p[0]] if p else [], kebijakan[s.pk])
+        semua = [u for j in JENIS_PK if (s.pk, j) in pk for u in ukuran[pk[s.pk, j][0]]]
+        ringkasan = engine.ringkas_capaian(u.capaian for u in semua)
+        ang = anggaran.get(s.pk)
+        hasil[s.pk] = AngkaSatker(
+            pk=per_jenis,
+            ringkasan=ringkasan,
+            kategori=engine.kategori(ringkasan.rata_rata, kebijakan[s.pk].skala),
+            terisi=tuple(
+                sum(1 for u in semua if u.realisasi.get(p) is not None) for p in engine.TRIWULAN
+            ),
+            jumlah_baris=len(semua),
+            anggaran=ang.total if ang else engine.Total(),
+            pagu_dipa=ang.revisi_terakhir.pagu if ang and ang.revisi_terakhir else None,
+            temuan=tuple(t.kunci for t in temuan[s.kode]),
+        )
+    return hasil
+
+
+def _kunci_cache(satker_id: int, tahun: int) -> str:
+    return f"rekap:{VERSI_CACHE}:{tahun}:{satker_id}"
+
+
+def angka_satker(satker: list[Satker], lingkup: QuerySet, tahun: int) -> dict[int, AngkaSatker]:
+    """The figures of each satker: from the cache when its fingerprint is unchanged."""
+    kebijakan = kebijakan_per_satker([s.pk for s in satker], tahun)
+    sidik = _sidik(lingkup, tahun, kebijakan)
+    kunci = {s.pk: _kunci_cache(s.pk, tahun) for s in satker}
+    tersimpan = cache.get_many(kunci.values())
+    hasil: dict[int, AngkaSatker] = {}
+    for s in satker:
+        lama = tersimpan.get(kunci[s.pk])
+        if lama is not None and lama[0] == sidik[s.pk]:
+            hasil[s.pk] = lama[1]
+    berubah = [s for s in satker if s.pk not in hasil]
+    if berubah:
+        # all of them (an empty cache): the subquery; some: their ids, no more than the satker
+        ids = lingkup if len(berubah) == len(satker) else [s.pk for s in berubah]
+        baru = _hitung(berubah, ids, tahun, kebijakan)
+        cache.set_many({kunci[sid]: (sidik[sid], angka) for sid, angka in baru.items()}, UMUR_CACHE)
+        hasil.update(baru)
+    return hasil
+
+
+@dataclass(frozen=True)
+class _Laporan:
+    status: str
+    label: str
+    final: bool
+    justifikasi: frozenset[str]
+
+
+def _laporan_terbaru(lingkup: QuerySet, tahun: int) -> dict[int, _Laporan]:
+    """The latest LKjIP version of each satker with its justified findings, in one query."""
+    versi: dict[int, tuple[int, str]] = {}
+    kunci: dict[tuple[int, int], set[str]] = defaultdict(set)
+    for sid, v, status, k in (
+        LaporanKinerja.objects.filter(satker_id__in=lingkup, tahun=tahun)
+        .order_by()
+        .values_list("satker_id", "versi", "status", "justifikasi__kunci")
+    ):
+        if v >= versi.get(sid, (0, ""))[0]:
+            versi[sid] = (v, status)
+        if k is not None:
+            kunci[sid, v].add(k)
+    return {
+        sid: _Laporan(
+            status,
+            f"{LaporanKinerja.Status(status).label} v{v}",
+            status == LaporanKinerja.Status.FINAL,
+            frozenset(kunci[sid, v]),
+        )
+        for sid, (v, status) in versi.items()
+    }
+
+
+def _terlambat(
+    pk: dict[str, RekapPK],
+    kelengkapan: list[Kelengkapan],
+    laporan_final: bool,
+    tahun: int,
+    today: dt.date,
+) -> list[str]:
+    alasan = []
+    if today > jadwal.batas_pk(tahun):
+        alasan += [f"{r.label} belum ditandatangani" for r in pk.values() if not r.ditandatangani]
+    alasan += [
+        f"Realisasi {engine.Periode(k.periode).label} belum lengkap ({k.terisi}/{k.jumlah})"
+        for k in kelengkapan
+        if k.terlambat
+    ]
+    if today > jadwal.batas_laporan(tahun) and not laporan_final:
+        alasan.append("LKjIP belum final")
+    return alasan
+
+
+def rekap_satker(
+    *,
+    user: User | AnonymousUser,
+    tahun: int,
+    provinsi: Satker | None = None,
+    satker: Satker | None = None,
+    today: dt.date | None = None,
+) -> list[BarisRekap]:
+    """Each satker the user may read (in one province, or all, or one), with its figures."""
+    today = today or timezone.localdate()
+    lingkup = _satker_qs(user, provinsi, satker).values("pk")
+    daftar = satker_rekap(user=user, provinsi=provinsi, satker=satker)
+    angka = angka_satker(daftar, lingkup, tahun)
+    laporan = _laporan_terbaru(lingkup, tahun)
+    tanpa_laporan = _Laporan("", "Belum ada", False, frozenset())
+
+    hasil = []
+    for s in daftar:
+        a, lap = angka[s.pk], laporan.get(s.pk, tanpa_laporan)
+        kelengkapan = [
+            Kelengkapan(p, terisi, a.jumlah_baris, today > jadwal.batas_realisasi(tahun, p))
+            for p, terisi in zip(engine.TRIWULAN, a.terisi, strict=True)
+        ]
+        hasil.append(
+            BarisRekap(
+                satker=s,
+                provinsi=_provinsi(s),
+                angka=a,
+                kelengkapan=kelengkapan,
+                status_laporan=lap.status,
+                status_laporan_label=lap.label,
+                laporan_final=lap.final,
+                temuan=sum(1 for k in a.temuan if k not in lap.justifikasi),
+                terlambat=_terlambat(a.pk, kelengkapan, lap.final, tahun, today),
+            )
+        )
+    return hasil
+
+
+# ---------------------------------------------------------------- filters, order, groups
+
+STATUS_FILTER = {
+    "terlambat": ("Terlambat", lambda b: bool(b.terlambat)),
+    "di-bawah-target": ("Ada indikator di bawah target", lambda b: b.di_bawah_target > 0),
+    "pk-belum-ditandatangani": (
+        "PK belum ditandatangani",
+        lambda b: any(not r.ditandatangani for r in b.pk.values()),
+    ),
+    "laporan-belum-final": ("LKjIP belum final", lambda b: not b.laporan_final),
+    "ada-temuan": ("Ada temuan konsistensi", lambda b: b.temuan > 0),
+}
+
+URUTAN = {
+    "kode": ("Kode", lambda b: b.satker.kode),
+    "nama": ("Nama", lambda b: b.satker.nama),
+    "capaian": ("Capaian", lambda b: b.capaian),
+    "di_bawah_target": ("Di bawah target", lambda b: b.di_bawah_target),
+    "serapan": ("Serapan", lambda b: b.serapan),
+    "pagu": ("Pagu", lambda b: b.anggaran.pagu),
+    "terlambat": ("Terlambat", lambda b: len(b.terlambat)),
+    "temuan": ("Temuan", lambda b: b.temuan),
+}
+URUTAN_BAKU = "-capaian"
+
+
+def saring(baris: list[BarisRekap], status: str) -> list[BarisRekap]:
+    """Only the rows with a status from STATUS_FILTER; an unknown status filters nothing."""
+    if status not in STATUS_FILTER:
+        return baris
+    cocok = STATUS_FILTER[status][1]
+    return [b for b in baris if cocok(b)]
+
+
+def urutkan(baris: list[BarisRekap], urut: str) -> list[BarisRekap]:
+    """Sort by a key of URUTAN, descending with a leading '-'; rows without a value go last."""
+    kunci = urut.removeprefix("-")
+    if kunci not in URUTAN:
+        kunci, urut = URUTAN_BAKU.removeprefix("-"), URUTAN_BAKU
+    ambil = URUTAN[kunci][1]
+    ada = [b for b in baris if ambil(b) is not None]
+    tanpa = [b for b in baris if ambil(b) is None]
+    ada.sort(key=lambda b: (ambil(b), b.satker.kode), reverse=urut.startswith("-"))
+    return ada + tanpa
+
+
+@dataclass(frozen=True)
+class RekapProvinsi:
+    """The satker of one province (or KPU RI alone) taken together."""
+
+    provinsi: Satker | None
+    baris: list[BarisRekap]
+    ringkasan: engine.RingkasanCapaian
+    anggaran: engine.Total
+
+    @property
+    def jumlah_terlambat(self) -> int:
+        return sum(1 for b in self.baris if b.terlambat)
+
+    @property
+    def jumlah_di_bawah_target(self) -> int:
+        return sum(1 for b in self.baris if b.di_bawah_target)
+
+    @property
+    def jumlah_temuan(self) -> int:
+        return sum(b.temuan for b in self.baris)
+
+
+def per_provinsi(baris: list[BarisRekap]) -> list[RekapProvinsi]:
+    """Group rollup rows by province (KPU RI first), each with its overall figures."""
+    grup: dict[int | None, list[BarisRekap]] = defaultdict(list)
+    provinsi: dict[int | None, Satker | None] = {}
+    for b in baris:
+        kunci = b.provinsi.pk if b.provinsi else None
+        grup[kunci].append(b)
+        provinsi[kunci] = b.provinsi
+    urut = sorted(grup, key=lambda k: "" if k is None else provinsi[k].kode)
+    return [
+        RekapProvinsi(
+            provinsi=provinsi[k],
+            baris=grup[k],
+            ringkasan=engine.ringkas_capaian(
+                engine.Capaian(c) for b in grup[k] for r in b.pk.values() for c in r.capaian
+            ),
+            anggaran=sum((b.anggaran for b in grup[k]), engine.Total()),
+        )
+        for k in urut
+    ]
+
+
+# ---------------------------------------------------------------- one indicator, many satker
+
+
+@dataclass(frozen=True)
+class PilihanIndikator:
+    """An indicator to compare: a Renstra indicator (`ik:<id>`) or a row text (`teks:<text>`)."""
+
+    kunci: str
+    nama: str
+    jumlah_satker: int
+
+
+@dataclass(frozen=True)
+class BarisIndikator:
+    satker: Satker
+    pengukuran: Pengukuran | None
+    peringkat: int | None
+
+
+def _kunci_baris(indikator_kinerja_id: int | None, indikator: str) -> str:
+    return f"ik:{indikator_kinerja_id}" if indikator_kinerja_id else f"teks:{indikator.strip()}"
+
+
+def pilihan_indikator(
+    *, user: User | AnonymousUser, tahun: int, provinsi: Satker | None = None
+) -> list[PilihanIndikator]:
+    """The indicators measured in the latest PKs of the rollup's satker, most common first."""
+    pk_qs = _pk_terbaru(_satker_qs(user, provinsi).values("pk"), tahun)
+    satker_per: dict[str, set[int]] = defaultdict(set)
+    nama: dict[str, str] = {}
+    for ik_id, ik_nama, teks, satker_id in (
+        baris_queryset()
+        .filter(perjanjian__in=pk_qs)
+        .values_list(
+            "indikator_kinerja_id", "indikator_kinerja__nama", "indikator", "perjanjian__satker_id"
+        )
+        .order_by()
+    ):
+        kunci = _kunci_baris(ik_id, teks)
+        satker_per[kunci].add(satker_id)
+        nama.setdefault(kunci, ik_nama or teks.strip())
+    return sorted(
+        (PilihanIndikator(k, nama[k], len(v)) for k, v in satker_per.items()),
+        key=lambda p: (-p.jumlah_satker, p.nama),
+    )
+
+
+def rekap_indikator(
+    *, user: User | AnonymousUser, tahun: int, kunci: str, provinsi: Satker | None = None
+) -> list[BarisIndikator]:
+    """One indicator across the rollup's satker, ranked by capaian (those without one last)."""
+    daftar = satker_rekap(user=user, provinsi=provinsi)
+    kebijakan = kebijakan_per_satker([s.pk for s in daftar], tahun)
+    pk_qs = _pk_terbaru(_satker_qs(user, provinsi).values("pk"), tahun)
+    jenis, _, nilai = kunci.partition(":")
+    if jenis == "ik" and nilai.isdigit():
+        cocok = Q(indikator_kinerja_id=int(nilai))
+    elif jenis == "teks" and nilai:
+        cocok = Q(indikator_kinerja__isnull=True, indikator__iexact=nilai)
+    else:
+        cocok = Q(pk__in=[])
+    ukur: dict[int, Pengukuran] = {}
+    for b in (
+        baris_queryset()
+        .filter(cocok, perjanjian__in=pk_qs)
+        .select_related("perjanjian")
+        .order_by("perjanjian__jenis", "urutan", "id")
+    ):
+        sid = b.perjanjian.satker_id
+        ukur.setdefault(sid, ukur_baris(b, kebijakan[sid]))
+    ada = sorted(
+        (s for s in daftar if s.pk in ukur and ukur[s.pk].capaian.ada),
+        key=lambda s: (-ukur[s.pk].capaian.nilai, s.kode),
+    )
+    tanpa = [s for s in daftar if not (s.pk in ukur and ukur[s.pk].capaian.ada)]
+    return [BarisIndikator(s, ukur[s.pk], i) for i, s in enumerate(ada, 1)] + [
+        BarisIndikator(s, ukur.get(s.pk), None) for s in tanpa
+    ]

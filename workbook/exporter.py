@@ -1,0 +1,227 @@
+"""Writing workbooks: the data of satker for a year, and the empty template with examples.
+
+Each sheet's rows come from a small generator over the database (one query per sheet), written
+in streaming mode. Values are written as the user wrote them (target and realisasi texts), money
+as whole rupiah with the rupiah format, dates as dates, and text made formula-safe
+(`common.xlsx.teks_aman`), so an export imports back without a single change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from typing import IO
+
+from django.db.models import QuerySet
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.datavalidation import DataValidation
+
+from common.xlsx import FORMAT_RUPIAH, FORMAT_TANGGAL, teks_aman
+from kinerja.capaian import Periode
+from kinerja.models import (
+    AnggaranPK,
+    BarisAnggaran,
+    BarisPK,
+    PerjanjianKinerja,
+    Realisasi,
+    RevisiDipa,
+)
+from satker.models import Pejabat, Satker
+from workbook import skema
+
+BARIS_VALIDASI = 5000
+_URUT_PERIODE = {p: i for i, p in enumerate(Periode.values)}
+_LEBAR = {"sasaran": 40, "indikator": 40, "nama": 30, "kendala": 30, "tindak_lanjut": 30}
+
+
+def ekspor_workbook(satker: QuerySet[Satker], tahun: int, tujuan: IO[bytes] | str) -> None:
+    """Write the data of these satker for a year, one sheet per sheet of the format."""
+    satker = satker.order_by("kode")
+    perjanjian = _perjanjian_terbaru(satker, tahun)
+    sumber = {
+        skema.SATKER: _satker(satker),
+        skema.PEJABAT: _pejabat(satker),
+        skema.PK: _pk(perjanjian),
+        skema.PK_ANGGARAN: _pk_anggaran(perjanjian),
+        skema.PK_PIHAK: _pk_pihak(perjanjian),
+        skema.REALISASI: _realisasi(perjanjian),
+        skema.ANGGARAN: _anggaran(satker, tahun),
+        skema.REVISI_DIPA: _revisi(satker, tahun),
+    }
+    _tulis(sumber, tujuan, validasi=False)
+
+
+def buat_template(tujuan: IO[bytes] | str) -> None:
+    """The empty workbook: headers, one example row per sheet, and drop-down lists."""
+    _tulis({s: [[k.contoh for k in s.kolom]] for s in skema.SHEETS}, tujuan, validasi=True)
+
+
+def _tulis(sumber: dict[skema.Sheet, Iterable[list]], tujuan, *, validasi: bool) -> None:
+    buku = Workbook(write_only=True)
+    tebal = Font(bold=True)
+    isi = PatternFill("solid", fgColor="F4F4F5")
+    for sheet, baris in sumber.items():
+        ws = buku.create_sheet(sheet.nama)
+        ws.freeze_panes = "A2"
+        for i, kolom in enumerate(sheet.kolom, start=1):
+            wajib = kolom.wajib
+            ws.column_dimensions[get_column_letter(i)].width = _LEBAR.get(
+                kolom.nama, 14 if not wajib else 16
+            )
+            if validasi and kolom.pilihan:
+                dv = DataValidation(
+                    type="list",
+                    formula1='"' + ",".join(kolom.pilihan) + '"',
+                    allow_blank=not wajib,
+                    showErrorMessage=True,
+                    errorTitle="Pilihan tidak dikenal",
+                    error="Pilih salah satu: " + ", ".join(kolom.pilihan),
+                )
+                huruf = get_column_letter(i)
+                dv.add(f"{huruf}2:{huruf}{BARIS_VALIDASI}")
+                ws.data_validations.append(dv)
+        kepala = []
+        for kolom in sheet.kolom:
+            c = WriteOnlyCell(ws, kolom.nama)
+            c.font, c.fill = tebal, isi
+            kepala.append(c)
+        ws.append(kepala)
+        for nilai in baris:
+            ws.append([_sel(ws, k, v) for k, v in zip(sheet.kolom, nilai, strict=True)])
+    buku.save(tujuan)
+
+
+def _sel(ws, kolom: skema.Kolom, nilai: object) -> object:
+    if nilai is None or nilai == "":
+        return None
+    if kolom.jenis == skema.Jenis.UANG:
+        c = WriteOnlyCell(ws, int(nilai))
+        c.number_format = FORMAT_RUPIAH
+        return c
+    if isinstance(nilai, dt.date):
+        c = WriteOnlyCell(ws, nilai)
+        c.number_format = FORMAT_TANGGAL
+        return c
+    if isinstance(nilai, str):
+        return teks_aman(nilai)
+    return nilai
+
+
+def _satker(satker: QuerySet[Satker]) -> Iterator[list]:
+    for s in satker.select_related("induk"):
+        yield [s.kode, s.nama, s.tingkat, s.induk.kode if s.induk else "", s.alamat, s.kota]
+
+
+def _pejabat(satker: QuerySet[Satker]) -> Iterator[list]:
+    qs = Pejabat.objects.filter(satker__in=satker).select_related("satker")
+    for p in qs.order_by("satker__kode", "jabatan", "nama"):
+        yield [p.satker.kode, p.nama, p.nip, p.jabatan, p.divisi]
+
+
+def _perjanjian_terbaru(satker: QuerySet[Satker], tahun: int) -> list[PerjanjianKinerja]:
+    """The latest versi of each PK: the one an import would write to."""
+    terbaru: dict[tuple, PerjanjianKinerja] = {}
+    qs = PerjanjianKinerja.objects.filter(satker__in=satker, tahun=tahun).select_related("satker")
+    for pk in qs.order_by("versi"):
+        terbaru[(pk.satker.kode, pk.jenis)] = pk
+    return [terbaru[k] for k in sorted(terbaru)]
+
+
+def _kunci(pk: PerjanjianKinerja) -> list:
+    return [pk.satker.kode, pk.tahun, pk.jenis]
+
+
+def _pk(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
+    urut = {pk.pk: i for i, pk in enumerate(perjanjian)}
+    qs = BarisPK.objects.filter(perjanjian__in=perjanjian).prefetch_related("target_triwulan")
+    daftar = sorted(qs, key=lambda b: (urut[b.perjanjian_id], b.urutan, b.id))
+    pk = {p.pk: p for p in perjanjian}
+    for b in daftar:
+        tw = {t.periode: t.teks for t in b.target_triwulan.all()}
+        yield [
+            *_kunci(pk[b.perjanjian_id]),
+            b.no,
+            b.sasaran,
+            b.indikator,
+            b.satuan,
+            b.arah,
+            b.agregasi,
+            b.target,
+            *(tw.get(p, "") for p in skema.PERIODE[:4]),
+        ]
+
+
+def _pk_anggaran(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
+    pk = {p.pk: p for p in perjanjian}
+    urut = {p.pk: i for i, p in enumerate(perjanjian)}
+    qs = AnggaranPK.objects.filter(perjanjian__in=perjanjian)
+    for a in sorted(qs, key=lambda a: (urut[a.perjanjian_id], a.urutan, a.id)):
+        yield [*_kunci(pk[a.perjanjian_id]), a.program, a.jumlah]
+
+
+def _pk_pihak(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
+    for pk in perjanjian:
+        yield [
+            *_kunci(pk),
+            pk.pihak_pertama_nama,
+            pk.pihak_pertama_jabatan,
+            pk.pihak_kedua_nama,
+            pk.pihak_kedua_jabatan,
+            pk.tempat,
+            pk.tanggal,
+        ]
+
+
+def _realisasi(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
+    pk = {p.pk: p for p in perjanjian}
+    urut = {p.pk: i for i, p in enumerate(perjanjian)}
+    qs = Realisasi.objects.filter(baris__perjanjian__in=perjanjian).select_related("baris")
+    daftar = sorted(
+        qs,
+        key=lambda r: (
+            urut[r.baris.perjanjian_id],
+            r.baris.urutan,
+            r.baris_id,
+            _URUT_PERIODE[r.periode],
+        ),
+    )
+    for r in daftar:
+        yield [
+            *_kunci(pk[r.baris.perjanjian_id]),
+            r.baris.no,
+            r.periode,
+            r.teks,
+            r.kendala,
+            r.tindak_lanjut,
+        ]
+
+
+def _anggaran(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = BarisAnggaran.objects.filter(dipa__satker__in=satker, dipa__tahun=tahun)
+    qs = qs.select_related("dipa__satker", "program", "kegiatan")
+    for b in qs.order_by("dipa__satker__kode", "urutan", "id"):
+        yield [
+            b.dipa.satker.kode,
+            b.dipa.tahun,
+            b.program.kode,
+            b.program.nama,
+            b.kegiatan.kode,
+            b.kegiatan.nama,
+            b.output_kode,
+            b.output_nama,
+            b.akun_kode,
+            b.sumber,
+            b.pagu,
+            b.realisasi,
+            b.per_tanggal,
+        ]
+
+
+def _revisi(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = RevisiDipa.objects.filter(dipa__satker__in=satker, dipa__tahun=tahun)
+    qs = qs.select_related("dipa__satker")
+    for r in qs.order_by("dipa__satker__kode", "urutan", "tanggal", "id"):
+        yield [r.dipa.satker.kode, r.dipa.tahun, r.label, r.tanggal, r.pagu]

@@ -1,0 +1,831 @@
+"""Importing a workbook: read every sheet, compare with the database, write only if flawless.
+
+1. `reader` streams each sheet into typed rows (errors per cell go to the report).
+2. Planning loads what the file refers to in a fixed number of queries per sheet, and compares
+   row by row: new, changed (with old -> new per column) or unchanged. Permissions, signed PKs,
+   closed quarters and the kind of each value are checked here.
+3. Only when there is no error at all, the plan is written in one transaction with bulk writes
+   that also record history ("Impor workbook <file>").
+
+Rows are matched on the natural keys of spec/workbook.md and never deleted. An optional column
+left out of the header leaves that field as it is.
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from django.contrib.auth.models import User
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from common import format as fmt
+from kinerja.capaian import Agregasi, Arah
+from kinerja.models import (
+    AnggaranPK,
+    BarisAnggaran,
+    BarisPK,
+    Dipa,
+    Kegiatan,
+    PenutupanPeriode,
+    PerjanjianKinerja,
+    Program,
+    Realisasi,
+    RevisiDipa,
+    TargetTriwulan,
+)
+from kinerja.services import periode_pastikan_terbuka, pk_pastikan_dapat_diubah
+from satker.models import Pejabat, Satker
+from satker.selectors import is_admin, satker_visible, satker_writable
+from workbook import skema
+from workbook.laporan import Laporan
+from workbook.reader import BarisMentah, BerkasError, Sumber, baca
+
+POTONGAN = 500
+_TINGKAT_URUT = {t: i for i, t in enumerate(skema.TINGKAT)}
+_INDUK_TINGKAT = {
+    Satker.Tingkat.PROVINSI: Satker.Tingkat.RI,
+    Satker.Tingkat.KABUPATEN: Satker.Tingkat.PROVINSI,
+    Satker.Tingkat.KOTA: Satker.Tingkat.PROVINSI,
+}
+
+
+def impor_workbook(
+    sumber: Sumber,
+    *,
+    user: User | None,
+    nama_berkas: str = "",
+    terapkan: bool = False,
+    batas_byte: int | None = None,
+    sidik: str | None = None,
+) -> Laporan:
+    """Check a workbook and, with `terapkan`, write it; return the report either way.
+
+    `user` None is a system import that may write every satker. With `sidik` (the fingerprint
+    of a preview), nothing is written when the plan differs from what was previewed.
+    """
+    laporan = Laporan(nama_berkas)
+    impor = _Impor(laporan, user, nama_berkas)
+    try:
+        impor.baca(sumber, batas_byte)
+    except BerkasError as exc:
+        laporan.tambah_galat("", None, "", str(exc))
+        return laporan
+    with transaction.atomic():
+        impor.rencanakan()
+        if sidik is not None and sidik != laporan.sidik:
+            laporan.berubah_sejak_pratinjau = True
+        elif terapkan and not laporan.ada_galat:
+            impor.terapkan()
+            laporan.diterapkan = True
+    return laporan
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """A reference to an object by natural key, resolved when writing (it may not exist yet)."""
+
+    kunci: tuple
+
+
+@dataclass(slots=True)
+class Buat:
+    model: type[models.Model]
+    nilai: dict[str, Any]
+    kunci: tuple | None = None
+
+
+def _sama(lama: object, baru: object) -> bool:
+    if isinstance(lama, str) or isinstance(baru, str):
+        return str(lama or "").replace("\r\n", "\n").strip() == str(baru or "")
+    return lama == baru
+
+
+def _tampil(nilai: object) -> str:
+    if nilai is None:
+        return ""
+    if isinstance(nilai, int):
+        return fmt.angka(nilai)
+    if hasattr(nilai, "isoformat"):
+        return fmt.tanggal(nilai)
+    if isinstance(nilai, models.Model):
+        return getattr(nilai, "kode", str(nilai))
+    if isinstance(nilai, Ref):
+        return nilai.kunci[-1]
+    return str(nilai)
+
+
+def _potong(nilai: Iterable) -> Iterable[list]:
+    nilai = list(nilai)
+    for i in range(0, len(nilai), POTONGAN):
+        yield nilai[i : i + POTONGAN]
+
+
+# What a model's clean() derives from the text; the importer writes it with the row (bulk writes
+# bypass save()), so a value is parsed once per write.
+TURUNAN: dict[type[models.Model], tuple[str, ...]] = {
+    BarisPK: ("jenis_nilai", "satuan", "target_angka", "target_kode"),
+    TargetTriwulan: ("teks_angka", "teks_kode"),
+    Realisasi: ("teks_angka", "teks_kode"),
+}
+
+
+class _Impor:
+    def __init__(self, laporan: Laporan, user: User | None, nama_berkas: str):
+        self.lap = laporan
+        self.user = user
+        self.alasan = f"Impor workbook {nama_berkas}".strip()[:100]
+        self.baris: dict[str, list[BarisMentah]] = {}
+        self.obj: dict[tuple, models.Model] = {}
+        self.buat: dict[type[models.Model], list[Buat]] = defaultdict(list)
+        self.ubah: dict[type[models.Model], dict[int, tuple[models.Model, set[str]]]] = defaultdict(
+            dict
+        )
+        self.rencana: set[tuple] = set()
+        self.jenis_baris_baru: dict[tuple, str] = {}
+        self.pk_baru: dict[tuple, Buat] = {}
+        self.terlihat: dict[str, dict[tuple, int]] = defaultdict(dict)
+        self.urutan: dict[tuple, int] = {}
+        self.ditemui: set[tuple] = set()
+
+    # ------------------------------------------------------------ reading
+
+    def baca(self, sumber: Sumber, batas_byte: int | None) -> None:
+        for sheet, baris in baca(sumber, self.lap, batas_byte=batas_byte):
+            self.baris[sheet.nama] = [b for b in baris if not b.salah]
+            self.lap.sheet(sheet.nama)
+
+    def _ada(self, *sheets: str) -> bool:
+        return any(self.baris.get(s) for s in sheets)
+
+    def _semua(self, *sheets: str) -> Iterable[BarisMentah]:
+        for s in sheets:
+            yield from self.baris.get(s, ())
+
+    # ------------------------------------------------------------ planning
+
+    def rencanakan(self) -> None:
+        self._muat_satker()
+        if self.semua:
+            for b in self.baris.get("Satker", ()):
+                if b["kode"] not in self.satker:
+                    self.satker_baru.setdefault(b["kode"], b["tingkat"])
+        self._periksa("Satker", self._satker_baris)
+        self._muat_pejabat()
+        self._periksa("Pejabat", self._pejabat_baris)
+        if self._ada("PK", "PKAnggaran", "PKPihak", "Realisasi"):
+            self._muat_pk()
+            self._periksa("PK", self._pk_baris)
+            self._periksa("PKAnggaran", self._pk_anggaran_baris)
+            self._periksa("PKPihak", self._pk_pihak_baris)
+            self._periksa("Realisasi", self._realisasi_baris)
+        if self._ada("Anggaran", "RevisiDIPA"):
+            self._muat_anggaran()
+            self._periksa("Anggaran", self._anggaran_baris)
+            self._periksa("RevisiDIPA", self._revisi_baris)
+
+    def _periksa(self, sheet: str, fungsi) -> None:
+        """Plan every row of a sheet, then let its rows go: the plan holds what is needed."""
+        for b in self.baris.pop(sheet, ()):
+            fungsi(b)
+
+    def _galat(self, sheet: str, b: BarisMentah, kolom: str, pesan: str) -> None:
+        self.lap.tambah_galat(sheet, b.nomor, kolom, pesan)
+
+    def _ganda(self, sheet: str, b: BarisMentah, kunci: tuple) -> bool:
+        pertama = self.terlihat[sheet].setdefault(kunci, b.nomor)
+        if pertama != b.nomor:
+            nama = " + ".join(skema.cari_sheet(sheet).kunci)
+            self._galat(sheet, b, "", f"Kunci ganda ({nama}): sama dengan baris {pertama}.")
+            return True
+        return False
+
+    def _urutan_berikut(self, grup: tuple) -> int:
+        self.urutan[grup] = self.urutan.get(grup, -1) + 1
+        return self.urutan[grup]
+
+    def _catat_urutan(self, grup: tuple, urutan: int) -> None:
+        self.urutan[grup] = max(self.urutan.get(grup, -1), urutan)
+
+    def _bandingkan(
+        self, obj: models.Model | None, baru: dict[str, tuple[str, Any]]
+    ) -> tuple[dict[str, Any], list[tuple[str, str, str]]]:
+        """Fields that differ from `obj`: {field: value} and [(column, old, new)] to show."""
+        ubah, beda = {}, []
+        for field, (kolom, nilai) in baru.items():
+            if isinstance(nilai, Ref):
+                lama_id = getattr(obj, f"{field}_id") if obj is not None else None
+                tujuan = self.obj.get(nilai.kunci)
+                sama = tujuan is not None and tujuan.pk == lama_id
+                lama = self.kode_satker.get(lama_id, lama_id)
+            else:
+                lama = getattr(obj, field) if obj is not None else None
+                sama = _sama(lama, nilai)
+            if not sama:
+                ubah[field] = nilai
+                if kolom:
+                    beda.append((kolom, _tampil(lama), _tampil(nilai)))
+        return ubah, beda
+
+    def _ubah(self, obj: models.Model, nilai: dict[str, Any]) -> None:
+        if not nilai:
+            return
+        _, fields = self.ubah[type(obj)].setdefault(obj.pk, (obj, set()))
+        for field, v in nilai.items():
+            if isinstance(v, Ref):
+                setattr(obj, f"_ref_{field}", v)
+            else:
+                setattr(obj, field, v)
+            fields.add(field)
+
+    def _buat(self, model: type[models.Model], nilai: dict, kunci: tuple | None = None) -> None:
+        self.buat[model].append(Buat(model, nilai, kunci))
+        if kunci is not None:
+            self.rencana.add(kunci)
+
+    def _kunci_teks(self, *bagian: object) -> str:
+        return " / ".join(str(b) for b in bagian if b not in (None, ""))
+
+    @staticmethod
+    def _opsional(b: BarisMentah, *kolom: str) -> dict[str, tuple[str, Any]]:
+        """Optional columns present in the sheet's header (a column left out changes nothing)."""
+        return {k: (k, b[k] if b[k] is not None else "") for k in kolom if b.ada(k)}
+
+    def _aturan(
+        self,
+        sheet: str,
+        b: BarisMentah,
+        obj: models.Model,
+        baru: dict[str, tuple[str, Any]],
+        kolom: dict[str, str] | None = None,
+    ) -> models.Model | None:
+        """The model's own field rules (validators and clean(), as for a form, the API and the
+        admin) on the values a row would write; errors go to the row's columns. Returns the
+        checked copy with what clean() derived (the kind and the parsed value), None on error."""
+        cek = copy.copy(obj)
+        for field, (_, nilai) in baru.items():
+            if not isinstance(nilai, Ref):
+                setattr(cek, field, nilai)
+        diperiksa = {f for f, (_, v) in baru.items() if not isinstance(v, Ref)}
+        lain = [f.name for f in cek._meta.concrete_fields if f.name not in diperiksa]
+        try:
+            cek.full_clean(exclude=lain, validate_unique=False, validate_constraints=False)
+        except ValidationError as exc:
+            nama = {f: k for f, (k, _) in baru.items()} | (kolom or {})
+            for field, pesan in exc.message_dict.items():
+                self._galat(sheet, b, nama.get(field) or field, " ".join(pesan))
+            return None
+        for field in TURUNAN.get(type(cek), ()):
+            baru.setdefault(field, ("", getattr(cek, field)))
+            baru[field] = (baru[field][0], getattr(cek, field))
+        return cek
+
+    def _upsert(
+        self,
+        sheet: str,
+        b: BarisMentah,
+        kunci: tuple,
+        model: type[models.Model],
+        lama: models.Model | None,
+        baru: dict[str, tuple[str, Any]],
+        tetap: dict[str, Any],
+        ref: tuple | None = None,
+        *,
+        pk: PerjanjianKinerja | None = None,
+        anak: list | None = None,
+    ) -> None:
+        """The one write path of every sheet: plan a new row, the changed fields of an existing
+        one, or nothing; refused when it changes a signed PK. `tetap` holds what only a new row
+        gets (callables are evaluated only then); `anak` rows hang off this one (TW targets)."""
+        ubah, beda = self._bandingkan(lama, baru)
+        rencana_anak = []
+        for m, lama_anak, baru_anak, tetap_anak in anak or ():
+            ubah_anak, beda_anak = self._bandingkan(lama_anak, baru_anak)
+            beda += beda_anak
+            if lama_anak is None or ubah_anak:
+                rencana_anak.append((m, lama_anak, ubah_anak, baru_anak, tetap_anak))
+        berubah = lama is None or ubah or rencana_anak
+        if berubah and self._terkunci(sheet, b, pk):
+            return
+        teks = self._kunci_teks(*kunci)
+        if lama is None:
+            nilai = {f: v() if callable(v) else v for f, v in tetap.items()}
+            self._buat(model, {**nilai, **{f: v for f, (_, v) in baru.items()}}, ref)
+            self.lap.catat_baru(sheet, b.nomor, teks)
+        elif berubah:
+            self._ubah(lama, ubah)
+            self.lap.catat_ubah(sheet, b.nomor, teks, beda)
+        else:
+            self.lap.catat_tetap(sheet)
+        for m, lama_anak, ubah_anak, baru_anak, tetap_anak in rencana_anak:
+            if lama_anak is not None:
+                self._ubah(lama_anak, ubah_anak)
+                continue
+            induk = {"baris": Ref(ref)}
+            self._buat(m, {**induk, **tetap_anak, **{f: v for f, (_, v) in baru_anak.items()}})
+
+    # ------------------------------------------------------------ satker and access
+
+    def _muat_satker(self) -> None:
+        kode = set()
+        for b in self._semua(*(s.nama for s in skema.SHEETS)):
+            for kolom in ("satker", "kode", "induk"):
+                if b[kolom]:
+                    kode.add(b[kolom])
+        self.satker: dict[str, Satker] = {}
+        for potongan in _potong(kode):
+            for s in Satker.objects.filter(kode__in=potongan):
+                self.satker[s.kode] = s
+                self.obj[("satker", s.kode)] = s
+        self.kode_satker = {s.pk: kode for kode, s in self.satker.items()}
+        self.semua = self.user is None or is_admin(self.user)
+        if not self.semua:
+            self.tulis_ids = set(satker_writable(self.user).values_list("pk", flat=True))
+            self.lihat_ids = set(satker_visible(self.user).values_list("pk", flat=True))
+        self.satker_baru: dict[str, str] = {}
+
+    def _boleh_tulis(self, s: Satker) -> bool:
+        return self.semua or s.pk in self.tulis_ids
+
+    def _pesan_tidak_boleh(self, kode: str) -> str:
+        s = self.satker.get(kode)
+        if s is not None and not self.semua and s.pk in self.lihat_ids:
+            return f"Anda tidak berwenang mengubah data {s.nama} ({kode})."
+        if self.semua:
+            return f"Satker '{kode}' tidak ditemukan; tambahkan di sheet Satker."
+        return f"Satker '{kode}' tidak ditemukan atau tidak dapat Anda ubah."
+
+    def _satker_tulis(self, sheet: str, b: BarisMentah) -> str | None:
+        """The kode of the row's satker when the user may write it; an error otherwise."""
+        kode = b["satker"]
+        s = self.satker.get(kode)
+        if (s is not None and self._boleh_tulis(s)) or kode in self.satker_baru:
+            return kode
+        self._galat(sheet, b, "satker", self._pesan_tidak_boleh(kode))
+        return None
+
+    def _tingkat(self, kode: str) -> str | None:
+        """Tingkat of an existing or planned satker (asked only for admins and system imports)."""
+        if kode in self.satker_baru:
+            return self.satker_baru[kode]
+        s = self.satker.get(kode)
+        return s.tingkat if s is not None else None
+
+    def _satker_baris(self, b: BarisMentah) -> None:
+        S = "Satker"
+        kode, tingkat, induk = b["kode"], b["tingkat"], b["induk"]
+        if self._ganda(S, b, (kode,)):
+            return
+        s = self.satker.get(kode)
+        if (s is not None and not self._boleh_tulis(s)) or (s is None and not self.semua):
+            self._galat(S, b, "kode", self._pesan_tidak_boleh(kode))
+            return
+        if not re.fullmatch(r"RI|[0-9]{2,10}", kode):
+            self._galat(S, b, "kode", f"'{kode}' bukan kode wilayah (angka saja, atau RI).")
+            return
+        baru = {"nama": ("nama", b["nama"]), **self._opsional(b, "alamat", "kota")}
+        if s is not None and not self.semua:
+            induk_ada = self.satker.get(induk) if induk else None
+            if tingkat != s.tingkat or (induk_ada.pk if induk_ada else None) != s.induk_id:
+                self._galat(S, b, "induk", "Tingkat dan induk satker hanya dapat diubah admin.")
+                return
+        else:
+            galat = self._periksa_induk(kode, tingkat, induk)
+            if galat:
+                self._galat(S, b, "induk", galat)
+                return
+            baru["tingkat"] = ("tingkat", tingkat)
+            baru["induk"] = ("induk", Ref(("satker", induk)) if induk else None)
+        self._upsert(S, b, (kode,), Satker, s, baru, {"kode": kode}, ("satker", kode))
+
+    def _periksa_induk(self, kode: str, tingkat: str, induk: str | None) -> str:
+        if tingkat == Satker.Tingkat.RI:
+            return "" if not induk else "KPU RI tidak punya induk; kosongkan kolom induk."
+        if not induk:
+            return f"Induk wajib diisi untuk satker tingkat {tingkat}."
+        if induk == kode:
+            return "Satker tidak boleh menjadi induk dirinya sendiri."
+        tingkat_induk = self._tingkat(induk)
+        if tingkat_induk is None:
+            return f"Induk '{induk}' tidak ditemukan."
+        if tingkat_induk != _INDUK_TINGKAT[tingkat]:
+            return (
+                f"Induk satker tingkat {tingkat} harus tingkat {_INDUK_TINGKAT[tingkat]}, "
+                f"sedangkan '{induk}' tingkat {tingkat_induk}."
+            )
+        return ""
+
+    def _ids_tulis(self) -> list[int]:
+        return [s.pk for s in self.satker.values() if self._boleh_tulis(s)]
+
+    # ------------------------------------------------------------ pejabat
+
+    def _muat_pejabat(self) -> None:
+        self.pejabat: dict[tuple, Pejabat] = {}
+        if not self._ada("Pejabat"):
+            return
+        for potongan in _potong(self._ids_tulis()):
+            for p in Pejabat.objects.filter(satker_id__in=potongan).select_related("satker"):
+                self.pejabat[(p.satker.kode, p.jabatan, p.nama)] = p
+
+    def _pejabat_baris(self, b: BarisMentah) -> None:
+        S = "Pejabat"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci = (kode, b["jabatan"], b["nama"])
+        if self._ganda(S, b, kunci):
+            return
+        baru = self._opsional(b, "nip", "divisi")
+        tetap = {"satker": Ref(("satker", kode)), "jabatan": kunci[1], "nama": kunci[2]}
+        self._upsert(S, b, kunci, Pejabat, self.pejabat.get(kunci), baru, tetap)
+
+    # ------------------------------------------------------------ perjanjian kinerja
+
+    def _muat_pk(self) -> None:
+        sheets = ("PK", "PKAnggaran", "PKPihak", "Realisasi")
+        tahun = {b["tahun"] for b in self._semua(*sheets)}
+        ids = self._ids_tulis()
+        terbaru: dict[tuple, PerjanjianKinerja] = {}
+        for potongan in _potong(ids):
+            qs = PerjanjianKinerja.objects.filter(satker_id__in=potongan, tahun__in=tahun)
+            for pk in qs.select_related("satker").order_by("versi"):
+                terbaru[(pk.satker.kode, pk.tahun, pk.jenis)] = pk
+        self.pk_ids = {pk.pk: kunci for kunci, pk in terbaru.items()}
+        for kunci, pk in terbaru.items():
+            self.obj[("pk", *kunci)] = pk
+        self.baris_pk: dict[int, BarisPK] = {}
+        self.tw: dict[tuple[int, str], TargetTriwulan] = {}
+        self.realisasi: dict[tuple[int, str], Realisasi] = {}
+        self.anggaran_pk: dict[tuple[int, str], AnggaranPK] = {}
+        for potongan in _potong(self.pk_ids):
+            for baris in BarisPK.objects.filter(perjanjian_id__in=potongan):
+                kunci_pk = self.pk_ids[baris.perjanjian_id]
+                baris.perjanjian = self.obj[("pk", *kunci_pk)]
+                self.obj[("baris", *kunci_pk, baris.no)] = baris
+                self.baris_pk[baris.pk] = baris
+                self._catat_urutan(("baris", *kunci_pk), baris.urutan)
+            for model, simpan in ((TargetTriwulan, self.tw), (Realisasi, self.realisasi)):
+                for obj in model.objects.filter(baris__perjanjian_id__in=potongan):
+                    obj.baris = self.baris_pk[obj.baris_id]
+                    simpan[(obj.baris_id, obj.periode)] = obj
+            for a in AnggaranPK.objects.filter(perjanjian_id__in=potongan):
+                self.anggaran_pk[(a.perjanjian_id, a.program)] = a
+                self._catat_urutan(("apk", *self.pk_ids[a.perjanjian_id]), a.urutan)
+        self.tutup: set[tuple] = set()
+        for potongan in _potong(ids):
+            qs = PenutupanPeriode.objects.filter(satker_id__in=potongan, tahun__in=tahun)
+            self.tutup.update(qs.values_list("satker_id", "tahun", "periode"))
+
+    def _pk(self, kode: str, tahun: int, jenis: str) -> tuple[tuple, PerjanjianKinerja | None]:
+        """The key of the PK a row belongs to, planning a new versi 1 when there is none."""
+        kunci = ("pk", kode, tahun, jenis)
+        pk = self.obj.get(kunci)
+        if pk is None and kunci not in self.rencana:
+            nilai = {"satker": Ref(("satker", kode)), "tahun": tahun, "jenis": jenis, "versi": 1}
+            self._buat(PerjanjianKinerja, nilai, kunci)
+            self.pk_baru[kunci] = self.buat[PerjanjianKinerja][-1]
+        return kunci, pk
+
+    def _terkunci(self, sheet: str, b: BarisMentah, pk: PerjanjianKinerja | None) -> bool:
+        if pk is None:
+            return False
+        try:
+            pk_pastikan_dapat_diubah(pk)
+        except ValidationError as exc:
+            self._galat(sheet, b, "", " ".join(exc.messages))
+            return True
+        return False
+
+    def _pk_baris(self, b: BarisMentah) -> None:
+        S = "PK"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci = (kode, b["tahun"], b["jenis"], b["no"])
+        if self._ganda(S, b, kunci):
+            return
+        baris = self.obj.get(("baris", *kunci))
+        baru = {
+            "sasaran": ("sasaran", b["sasaran"]),
+            "indikator": ("indikator", b["indikator"]),
+            "satuan": ("satuan", b["satuan"] or (baris.satuan if baris is not None else "")),
+            "target": ("target", b["target"]),
+            "jenis_nilai": ("", baris.jenis_nilai if baris is not None else ""),
+        }
+        for kolom, bawaan in (("arah", Arah.NAIK), ("agregasi", Agregasi.TERAKHIR)):
+            if b.ada(kolom) or baris is None:
+                baru[kolom] = (kolom, b[kolom] or bawaan)
+        cek = self._aturan(S, b, baris or BarisPK(), baru)
+        if cek is None:
+            return
+        triwulan = self._triwulan(b, baris, cek)
+        if triwulan is None:
+            return
+        kunci_pk, pk = self._pk(kode, b["tahun"], b["jenis"])
+        ref_baris = ("baris", *kunci)
+        tetap = {
+            "perjanjian": Ref(kunci_pk),
+            "no": kunci[3],
+            "urutan": lambda: self._urutan_berikut(("baris", *kunci[:3])),
+        }
+        if baris is None:
+            self.jenis_baris_baru[kunci] = cek.jenis_nilai
+        self._upsert(S, b, kunci, BarisPK, baris, baru, tetap, ref_baris, pk=pk, anak=triwulan)
+
+    def _triwulan(self, b: BarisMentah, baris: BarisPK | None, cek: BarisPK) -> list | None:
+        """The quarterly targets of a PK row as (model, old, values) children; None on error."""
+        anak = []
+        for i, tw in enumerate(skema.TRIWULAN):
+            if b[tw] is None:
+                continue
+            periode = skema.PERIODE[i]
+            lama = self.tw.get((baris.pk, periode)) if baris is not None else None
+            baru = {"teks": (tw, b[tw])}
+            uji = TargetTriwulan(baris=cek, periode=periode)
+            if self._aturan("PK", b, lama or uji, baru, {"teks": tw}) is None:
+                return None
+            anak.append((TargetTriwulan, lama, baru, {"periode": periode}))
+        return anak
+
+    def _pk_anggaran_baris(self, b: BarisMentah) -> None:
+        S = "PKAnggaran"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci = (kode, b["tahun"], b["jenis"], b["program"])
+        if self._ganda(S, b, kunci):
+            return
+        kunci_pk, pk = self._pk(kode, b["tahun"], b["jenis"])
+        lama = self.anggaran_pk.get((pk.pk, b["program"])) if pk is not None else None
+        tetap = {
+            "perjanjian": Ref(kunci_pk),
+            "program": b["program"],
+            "urutan": lambda: self._urutan_berikut(("apk", *kunci[:3])),
+        }
+        baru = {"jumlah": ("anggaran", b["anggaran"])}
+        self._upsert(S, b, kunci, AnggaranPK, lama, baru, tetap, pk=pk)
+
+    def _pk_pihak_baris(self, b: BarisMentah) -> None:
+        S = "PKPihak"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci = (kode, b["tahun"], b["jenis"])
+        if self._ganda(S, b, kunci):
+            return
+        kunci_pk, pk = self._pk(*kunci)
+        baru = {
+            k.nama: (k.nama, b[k.nama] if k.jenis == skema.Jenis.TANGGAL else b[k.nama] or "")
+            for k in skema.PK_PIHAK.kolom[3:]
+            if b.ada(k.nama)
+        }
+        uji = pk or PerjanjianKinerja(tahun=b["tahun"], jenis=b["jenis"])
+        if self._aturan(S, b, uji, baru) is None:
+            return
+        if pk is None:
+            self.pk_baru[kunci_pk].nilai.update({f: v for f, (_, v) in baru.items()})
+            self.lap.catat_baru(S, b.nomor, self._kunci_teks(*kunci))
+            return
+        self._upsert(S, b, kunci, PerjanjianKinerja, pk, baru, {}, pk=pk)
+
+    def _realisasi_baris(self, b: BarisMentah) -> None:
+        S = "Realisasi"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci_baris = (kode, b["tahun"], b["jenis"], b["no"])
+        kunci = (*kunci_baris, b["periode"])
+        if self._ganda(S, b, kunci):
+            return
+        baris = self.obj.get(("baris", *kunci_baris))
+        jenis = baris.jenis_nilai if baris is not None else self.jenis_baris_baru.get(kunci_baris)
+        if jenis is None:
+            self._galat(
+                S,
+                b,
+                "no",
+                f"Baris PK no {b['no']} tidak ada di PK {b['jenis']} {b['tahun']} satker {kode}; "
+                "tambahkan dulu di sheet PK.",
+            )
+            return
+        lama = self.realisasi.get((baris.pk, b["periode"])) if baris is not None else None
+        baru = {
+            "teks": ("realisasi", b["realisasi"]),
+            **self._opsional(b, "kendala", "tindak_lanjut"),
+        }
+        uji = lama or Realisasi(baris=baris or BarisPK(jenis_nilai=jenis), periode=b["periode"])
+        if self._aturan(S, b, uji, baru) is None:
+            return
+        if lama is None or self._bandingkan(lama, baru)[0]:
+            s = self.satker.get(kode)
+            if s is not None and (s.pk, b["tahun"], b["periode"]) in self.tutup:
+                try:
+                    periode_pastikan_terbuka(satker=s, tahun=b["tahun"], periode=b["periode"])
+                except ValidationError as exc:
+                    self._galat(S, b, "periode", " ".join(exc.messages))
+                    return
+        tetap = {"baris": Ref(("baris", *kunci_baris)), "periode": b["periode"]}
+        self._upsert(S, b, kunci, Realisasi, lama, baru, tetap)
+
+    # ------------------------------------------------------------ budget
+
+    def _muat_anggaran(self) -> None:
+        tahun = {b["tahun"] for b in self._semua("Anggaran", "RevisiDIPA")}
+        self.dipa_ids: dict[int, tuple] = {}
+        for potongan in _potong(self._ids_tulis()):
+            qs = Dipa.objects.filter(satker_id__in=potongan, tahun__in=tahun).select_related(
+                "satker"
+            )
+            for d in qs:
+                self.obj[("dipa", d.satker.kode, d.tahun)] = d
+                self.dipa_ids[d.pk] = (d.satker.kode, d.tahun)
+        kode_program = {b["program_kode"] for b in self._semua("Anggaran")}
+        for potongan in _potong(kode_program):
+            for p in Program.objects.filter(kode__in=potongan):
+                self.obj[("program", p.kode)] = p
+            for k in Kegiatan.objects.filter(program__kode__in=potongan).select_related("program"):
+                self.obj[("kegiatan", k.program.kode, k.kode)] = k
+        self.baris_anggaran: dict[tuple, BarisAnggaran] = {}
+        self.revisi: dict[tuple, RevisiDipa] = {}
+        for potongan in _potong(self.dipa_ids):
+            qs = BarisAnggaran.objects.filter(dipa_id__in=potongan).select_related(
+                "program", "kegiatan"
+            )
+            for ba in qs:
+                kunci_dipa = self.dipa_ids[ba.dipa_id]
+                kunci = (*kunci_dipa, ba.program.kode, ba.kegiatan.kode, ba.output_kode)
+                self.baris_anggaran[(*kunci, ba.akun_kode, ba.sumber)] = ba
+                self._catat_urutan(("ba", *kunci_dipa), ba.urutan)
+            for r in RevisiDipa.objects.filter(dipa_id__in=potongan):
+                kunci_dipa = self.dipa_ids[r.dipa_id]
+                self.revisi[(*kunci_dipa, r.label)] = r
+                self._catat_urutan(("rev", *kunci_dipa), r.urutan)
+
+    def _dipa(self, kode: str, tahun: int) -> tuple:
+        kunci = ("dipa", kode, tahun)
+        if kunci not in self.obj and kunci not in self.rencana:
+            self._buat(Dipa, {"satker": Ref(("satker", kode)), "tahun": tahun}, kunci)
+        return kunci
+
+    def _master(self, b: BarisMentah, kunci: tuple, kolom: str, model, nilai: dict) -> bool:
+        """Find or plan a Program or Kegiatan (national master data); False on error."""
+        S = "Anggaran"
+        obj = self.obj.get(kunci)
+        nama = b[kolom]
+        if obj is None and kunci not in self.rencana:
+            if not nama:
+                self._galat(
+                    S,
+                    b,
+                    kolom,
+                    f"Kode {kunci[-1]} belum terdaftar; isi juga namanya di kolom {kolom}.",
+                )
+                return False
+            self._buat(model, {**nilai, "kode": kunci[-1], "nama": nama}, kunci)
+            self.lap.tambah_peringatan(
+                S,
+                b.nomor,
+                kolom,
+                f"{model._meta.verbose_name.capitalize()} baru {kunci[-1]} {nama} "
+                "akan ditambahkan.",
+            )
+        elif obj is not None and nama and not _sama(obj.nama, nama) and kunci not in self.ditemui:
+            self.ditemui.add(kunci)
+            self.lap.tambah_peringatan(
+                S,
+                b.nomor,
+                kolom,
+                f"Nama {kunci[-1]} berbeda dengan data ('{obj.nama}'); nama di data tetap dipakai.",
+            )
+        return True
+
+    def _anggaran_baris(self, b: BarisMentah) -> None:
+        S = "Anggaran"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        output, akun = b["output_kode"] or "", b["akun_kode"] or ""
+        sumber = b["sumber"] or BarisAnggaran.Sumber.APBN
+        kunci = (kode, b["tahun"], b["program_kode"], b["kegiatan_kode"], output, akun, sumber)
+        if self._ganda(S, b, kunci):
+            return
+        lama = self.baris_anggaran.get(kunci)
+        tetap = {"output_kode": output, "akun_kode": akun, "sumber": sumber}
+        baru = {"pagu": ("pagu", b["pagu"]), "realisasi": ("realisasi", b["realisasi"])}
+        baru |= {"output_nama": ("output", b["output"] or "")} if b.ada("output") else {}
+        baru |= {"per_tanggal": ("per_tanggal", b["per_tanggal"])} if b.ada("per_tanggal") else {}
+        uji = {f: (f, v) for f, v in tetap.items()} | baru
+        if self._aturan(S, b, lama or BarisAnggaran(), uji) is None:
+            return
+        kunci_program = ("program", b["program_kode"])
+        kunci_kegiatan = ("kegiatan", b["program_kode"], b["kegiatan_kode"])
+        if not self._master(b, kunci_program, "program", Program, {}):
+            return
+        if not self._master(
+            b, kunci_kegiatan, "kegiatan", Kegiatan, {"program": Ref(kunci_program)}
+        ):
+            return
+        if b["realisasi"] > b["pagu"]:
+            self.lap.tambah_peringatan(S, b.nomor, "realisasi", "Realisasi melebihi pagu.")
+        tetap |= {
+            "dipa": lambda: Ref(self._dipa(kode, b["tahun"])),
+            "program": Ref(kunci_program),
+            "kegiatan": Ref(kunci_kegiatan),
+            "urutan": lambda: self._urutan_berikut(("ba", kode, b["tahun"])),
+        }
+        self._upsert(S, b, kunci, BarisAnggaran, lama, baru, tetap)
+
+    def _revisi_baris(self, b: BarisMentah) -> None:
+        S = "RevisiDIPA"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci = (kode, b["tahun"], b["label"])
+        if self._ganda(S, b, kunci):
+            return
+        tetap = {
+            "dipa": lambda: Ref(self._dipa(kode, b["tahun"])),
+            "label": b["label"],
+            "urutan": lambda: self._urutan_berikut(("rev", kode, b["tahun"])),
+        }
+        baru = {"tanggal": ("tanggal", b["tanggal"]), "pagu": ("pagu", b["pagu"])}
+        self._upsert(S, b, kunci, RevisiDipa, self.revisi.get(kunci), baru, tetap)
+
+    # ------------------------------------------------------------ writing
+
+    def _obj(self, nilai: Any) -> Any:
+        return self.obj[nilai.kunci] if isinstance(nilai, Ref) else nilai
+
+    def terapkan(self) -> None:
+        satker = sorted(self.buat.pop(Satker, []), key=lambda x: _TINGKAT_URUT[x.nilai["tingkat"]])
+        for tingkat in skema.TINGKAT:
+            self._tulis_baru(Satker, [x for x in satker if x.nilai["tingkat"] == tingkat])
+        self._tulis_ubah(Satker)
+        for model in (
+            Pejabat,
+            Program,
+            Kegiatan,
+            PerjanjianKinerja,
+            BarisPK,
+            TargetTriwulan,
+            AnggaranPK,
+            Realisasi,
+            Dipa,
+            BarisAnggaran,
+            RevisiDipa,
+        ):
+            self._tulis_baru(model, self.buat.pop(model, []))
+            self._tulis_ubah(model)
+
+    def _tulis_baru(self, model: type[models.Model], rencana: list[Buat]) -> None:
+        # In batches, so model and history instances of 100.000 rows are never all in memory.
+        rencana.reverse()
+        while rencana:
+            potongan = [rencana.pop() for _ in range(min(POTONGAN, len(rencana)))]
+            objs = []
+            for r in potongan:
+                objs.append(model(**{k: self._obj(v) for k, v in r.nilai.items()}))
+            bulk_create_with_history(
+                objs,
+                model,
+                batch_size=POTONGAN,
+                default_user=self.user,
+                default_change_reason=self.alasan,
+            )
+            for r, obj in zip(potongan, objs, strict=True):
+                if r.kunci is not None:
+                    self.obj[r.kunci] = obj
+
+    def _tulis_ubah(self, model: type[models.Model]) -> None:
+        daftar = self.ubah.pop(model, {})
+        if not daftar:
+            return
+        fields: set[str] = set()
+        objs = []
+        sekarang = timezone.now()
+        for obj, nama in daftar.values():
+            for field in nama:
+                ref = getattr(obj, f"_ref_{field}", None)
+                if ref is not None:
+                    setattr(obj, field, self._obj(ref))
+            fields.update(nama)
+            if hasattr(obj, "diperbarui"):
+                obj.diperbarui = sekarang
+                fields.add("diperbarui")
+            objs.append(obj)
+        bulk_update_with_history(
+            objs,
+            model,
+            sorted(fields),
+            batch_size=POTONGAN,
+            default_user=self.user,
+            default_change_reason=self.alasan,
+        )
