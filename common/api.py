@@ -33,12 +33,13 @@ def jalankan(layanan: Callable[..., Any], **kwargs: Any) -> Any:
 
 
 class AturanModelSerializer(serializers.ModelSerializer):
-    """A ModelSerializer that leaves the field rules (validators, clean()) to the model, which
-    the service checks with full_clean(): one rule, one message, every channel."""
+    """A ModelSerializer that leaves the field rules (validators, lengths, clean()) to the
+    model, which the service checks with full_clean(): one rule, one message, every channel."""
 
     def build_standard_field(self, field_name, model_field):
         kelas, kwargs = super().build_standard_field(field_name, model_field)
         kwargs.pop("validators", None)
+        kwargs.pop("max_length", None)
         return kelas, kwargs
 
 

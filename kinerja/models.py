@@ -15,10 +15,17 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from common.validators import AKUN_REGEX, validasi_akun
+from common.validators import (
+    AKUN_REGEX,
+    NIP_REGEX,
+    KodeField,
+    kode_constraint,
+    validasi_akun,
+    validasi_nip,
+)
 from kinerja.capaian import Agregasi, Arah, Periode, RumusTurun
 from kinerja.nilai import JenisNilai, Nilai, NilaiError, jenis_target, nilai_tersimpan, parse_nilai
-from satker.models import NipField, Satker, nip_constraint
+from satker.models import Satker
 
 TAHUN = [MinValueValidator(2000), MaxValueValidator(2100)]
 UANG = {"default": 0, "validators": [MinValueValidator(0)]}
@@ -335,10 +342,10 @@ class PerjanjianKinerja(models.Model):
     alasan_revisi = models.TextField(blank=True)
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAFT)
     pihak_pertama_nama = models.CharField(max_length=200, blank=True)
-    pihak_pertama_nip = NipField("NIP pihak pertama")
+    pihak_pertama_nip = KodeField("NIP pihak pertama", max_length=30, pola=validasi_nip)
     pihak_pertama_jabatan = models.CharField(max_length=200, blank=True)
     pihak_kedua_nama = models.CharField(max_length=200, blank=True)
-    pihak_kedua_nip = NipField("NIP pihak kedua")
+    pihak_kedua_nip = KodeField("NIP pihak kedua", max_length=30, pola=validasi_nip)
     pihak_kedua_jabatan = models.CharField(max_length=200, blank=True)
     tempat = models.CharField(max_length=100, blank=True)
     tanggal = models.DateField(null=True, blank=True)
@@ -371,8 +378,8 @@ class PerjanjianKinerja(models.Model):
                 condition=~Q(status="DITANDATANGANI") | Q(ditandatangani_pada__isnull=False),
                 name="pk_tanda_tangan_bertanggal",
             ),
-            nip_constraint("pihak_pertama_nip", "pk_nip_pertama_18_angka"),
-            nip_constraint("pihak_kedua_nip", "pk_nip_kedua_18_angka"),
+            kode_constraint("pihak_pertama_nip", NIP_REGEX, "pk_nip_pertama_18_angka"),
+            kode_constraint("pihak_kedua_nip", NIP_REGEX, "pk_nip_kedua_18_angka"),
         ]
 
     def __str__(self) -> str:
@@ -682,7 +689,7 @@ class BarisAnggaran(models.Model):
     kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
     output_kode = models.CharField("kode output (KRO.RO)", max_length=20, blank=True)
     output_nama = models.CharField("output", max_length=300, blank=True)
-    akun_kode = models.CharField("kode akun", max_length=6, blank=True, validators=[validasi_akun])
+    akun_kode = KodeField("kode akun", max_length=6, pola=validasi_akun)
     sumber = models.CharField(max_length=5, choices=Sumber.choices, default=Sumber.APBN)
     pagu = models.BigIntegerField(**UANG)
     realisasi = models.BigIntegerField(**UANG)
@@ -702,10 +709,7 @@ class BarisAnggaran(models.Model):
                 name="baris_anggaran_unik",
             ),
             *_non_negatif("pagu", "realisasi", nama="baris_anggaran"),
-            models.CheckConstraint(
-                condition=Q(akun_kode="") | Q(akun_kode__regex=AKUN_REGEX),
-                name="baris_anggaran_akun_6_digit",
-            ),
+            kode_constraint("akun_kode", AKUN_REGEX, "baris_anggaran_akun_6_digit"),
         ]
 
     def __str__(self) -> str:

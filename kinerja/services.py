@@ -350,6 +350,7 @@ def anggaran_pk_save(
     if perjanjian.anggaran.filter(program=program).exclude(pk=anggaran.pk).exists():
         raise ValidationError({"program": "Program ini sudah ada di anggaran PK."})
     anggaran.program, anggaran.jumlah = program, jumlah
+    anggaran.full_clean(exclude=["perjanjian"], validate_unique=False)
     _catat(anggaran, by)
     anggaran.save()
     return anggaran
@@ -461,6 +462,7 @@ def revisi_dipa_save(
         raise ValidationError({"tanggal": "Tanggal revisi tidak boleh sebelum revisi sebelumnya."})
     for k, v in data.items():
         setattr(revisi, k, v)
+    revisi.full_clean(exclude=["dipa"], validate_unique=False)
     _catat(revisi, by)
     revisi.save()
     return revisi

@@ -3,26 +3,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from common.validators import NIP_REGEX, tanpa_spasi, validasi_nip
-
-
-class NipField(models.CharField):
-    """An 18-digit NIP, optional; spaces as printed (`19780512 200312 1 002`) are dropped."""
-
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("max_length", 30)
-        kwargs.setdefault("blank", True)
-        kwargs.setdefault("validators", [validasi_nip])
-        super().__init__(*args, **kwargs)
-
-    def to_python(self, value):
-        return tanpa_spasi(super().to_python(value))
-
-
-def nip_constraint(field: str, nama: str) -> models.CheckConstraint:
-    return models.CheckConstraint(
-        condition=Q(**{field: ""}) | Q(**{f"{field}__regex": NIP_REGEX}), name=nama
-    )
+from common.validators import NIP_REGEX, KodeField, kode_constraint, validasi_nip
 
 
 class Satker(models.Model):
@@ -74,7 +55,7 @@ class Satker(models.Model):
 class Pejabat(models.Model):
     satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="pejabat")
     nama = models.CharField(max_length=200)
-    nip = NipField("NIP")
+    nip = KodeField("NIP", max_length=30, pola=validasi_nip)
     jabatan = models.CharField(max_length=150, help_text="Ketua, Anggota, Sekretaris, Kasubbag …")
     divisi = models.CharField(max_length=200, blank=True)
     mulai = models.DateField("mulai menjabat", null=True, blank=True)
@@ -95,7 +76,7 @@ class Pejabat(models.Model):
                 | Q(selesai__gte=F("mulai")),
                 name="pejabat_periode_urut",
             ),
-            nip_constraint("nip", "pejabat_nip_18_angka"),
+            kode_constraint("nip", NIP_REGEX, "pejabat_nip_18_angka"),
         ]
 
     def __str__(self) -> str:

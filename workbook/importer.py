@@ -444,8 +444,11 @@ class _Impor:
         if self._ganda(S, b, kunci):
             return
         baru = self._opsional(b, "nip", "divisi")
+        lama = self.pejabat.get(kunci)
+        if self._aturan(S, b, lama or Pejabat(), baru) is None:
+            return
         tetap = {"satker": Ref(("satker", kode)), "jabatan": kunci[1], "nama": kunci[2]}
-        self._upsert(S, b, kunci, Pejabat, self.pejabat.get(kunci), baru, tetap)
+        self._upsert(S, b, kunci, Pejabat, lama, baru, tetap)
 
     # ------------------------------------------------------------ perjanjian kinerja
 

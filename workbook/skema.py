@@ -153,7 +153,7 @@ ANGGARAN = Sheet(
         Kolom("kegiatan", maks=300, contoh="Layanan Perkantoran"),
         Kolom("output_kode", False, Jenis.KODE, 20, contoh="EBA.994"),
         Kolom("output", maks=300, contoh="Layanan Perkantoran"),
-        Kolom("akun_kode", False, Jenis.KODE, 6, contoh="521211"),
+        Kolom("akun_kode", False, Jenis.KODE, 20, contoh="521211"),
         Kolom("sumber", False, Jenis.PILIHAN, pilihan=SUMBER, contoh="APBN"),
         Kolom("pagu", True, Jenis.UANG, contoh=150_000_000),
         Kolom("realisasi", True, Jenis.UANG, contoh=120_500_000),
