@@ -76,3 +76,41 @@ def grafik_capaian(batang: Sequence[tuple[str, Decimal | None]], judul: str) -> 
         "</svg>"
     )
     return "".join(bagian)
+
+
+BARIS_MENDATAR, LABEL_MENDATAR, PLOT_MENDATAR = 22, 300, 420
+
+
+def grafik_mendatar(batang: Sequence[tuple[str, Decimal]], judul: str) -> str:
+    """Horizontal bars of capaian per satker (label, capaian %), scaled to the largest, with a
+    dashed line at 100%: the rekap's ranking, where labels are long names."""
+    if not batang:
+        return ""
+    terbesar = max([Decimal(100), *(n for _, n in batang)])
+    tinggi = len(batang) * BARIS_MENDATAR
+    lebar = LABEL_MENDATAR + PLOT_MENDATAR + 80
+
+    def x(nilai: Decimal) -> int:
+        return LABEL_MENDATAR + int(nilai / terbesar * PLOT_MENDATAR)
+
+    bagian = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi + 10}" '
+        f'width="100%" class="grafik grafik-mendatar" role="img" aria-label="{escape(judul)}">'
+    ]
+    for i, (label, nilai) in enumerate(batang):
+        y = i * BARIS_MENDATAR
+        pendek = label if len(label) <= 40 else label[:39] + "…"
+        warna = "#166534" if nilai >= 100 else "#a16207"
+        bagian.append(
+            f'<text x="{LABEL_MENDATAR - 10}" y="{y + 15}" text-anchor="end" font-size="12">'
+            f"{escape(pendek)}</text>"
+            f'<rect x="{LABEL_MENDATAR}" y="{y + 4}" width="{x(nilai) - LABEL_MENDATAR}" '
+            f'height="14" fill="{warna}"/>'
+            f'<text x="{x(nilai) + 4}" y="{y + 15}" font-size="11">'
+            f"{escape(fmt.persen(nilai))}</text>"
+        )
+    bagian.append(
+        f'<line x1="{x(Decimal(100))}" x2="{x(Decimal(100))}" y1="0" y2="{tinggi}" '
+        'stroke="#9b1c1c" stroke-dasharray="4 3"/></svg>'
+    )
+    return "".join(bagian)

@@ -10,41 +10,12 @@ import hashlib
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from common.tabel import Tabel
 from kinerja import capaian as engine
 from kinerja.models import PerjanjianKinerja
 from kinerja.selectors import Kebijakan
 
 JENIS_PK = (PerjanjianKinerja.Jenis.KPU, PerjanjianKinerja.Jenis.SEKRETARIAT)
-
-
-# ---------------------------------------------------------------- generic tables
-
-
-@dataclass(frozen=True)
-class Sel:
-    """A table cell: a value and how it is formatted (teks, angka, persen, rupiah, tanggal)."""
-
-    nilai: object
-    jenis: str = "teks"
-    rowspan: int = 1
-    kosong: str = "–"
-    tebal: bool = False
-    tanda: str = ""
-
-
-@dataclass(frozen=True)
-class Tabel:
-    nomor: str
-    judul: str
-    kolom: list[str]
-    baris: list[list[Sel | None]]
-    kaki: list[list[Sel]] = field(default_factory=list)
-    catatan: list[str] = field(default_factory=list)
-    lebar: list[int] = field(default_factory=list)
-
-    @property
-    def anchor(self) -> str:
-        return "tabel-" + self.nomor.replace(".", "-")
 
 
 # ---------------------------------------------------------------- measured PKs

@@ -13,12 +13,12 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from openpyxl import Workbook
-from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
-from openpyxl.utils import get_column_letter
+from openpyxl.styles import Font
 
 from common import xlsx
+from common.tabel import Tabel, tulis_sheet
 from laporan.checks import Temuan, periksa
-from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran, Tabel
+from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran
 from laporan.narasi import POIN_ANALISIS, TeksTerisi, kunci_analisis, narasi_terisi
 
 CSS = Path(settings.BASE_DIR) / "static" / "laporan" / "lkjip.css"
@@ -130,15 +130,6 @@ def sidik_html(html: str) -> str:
 
 # ---------------------------------------------------------------- XLSX
 
-_FORMAT = {
-    "rupiah": xlsx.FORMAT_RUPIAH,
-    "persen": xlsx.FORMAT_PERSEN,
-    "angka": xlsx.FORMAT_ANGKA,
-    "tanggal": xlsx.FORMAT_TANGGAL,
-}
-_TIPIS = Side(style="thin", color="999999")
-_KOTAK = Border(left=_TIPIS, right=_TIPIS, top=_TIPIS, bottom=_TIPIS)
-
 
 def _nama_sheet(tabel: Tabel, dipakai: set[str]) -> str:
     dasar = f"Tabel {tabel.nomor}"
@@ -147,14 +138,6 @@ def _nama_sheet(tabel: Tabel, dipakai: set[str]) -> str:
         nama, i = f"{dasar} ({i})", i + 1
     dipakai.add(nama)
     return nama
-
-
-def _nilai_sel(sel) -> object:
-    if sel.nilai is None or sel.nilai == "":
-        return xlsx.teks_aman(sel.kosong) if sel.kosong not in ("–", "") else None
-    if sel.jenis == "rupiah":
-        return int(sel.nilai)
-    return xlsx.nilai_sel(sel.nilai)
 
 
 def render_xlsx(lap: Laporan) -> bytes:
@@ -180,38 +163,7 @@ def render_xlsx(lap: Laporan) -> bytes:
     ):
         nama = _nama_sheet(tabel, dipakai)
         ringkas.append([f"Tabel {tabel.nomor}", xlsx.teks_aman(tabel.judul)])
-        ws = wb.create_sheet(nama)
-        ws.append([xlsx.teks_aman(f"Tabel {tabel.nomor} {tabel.judul}")])
-        ws["A1"].font = Font(bold=True)
-        ws.append([xlsx.teks_aman(k) for k in tabel.kolom])
-        for c in ws[2]:
-            c.font = Font(bold=True)
-            c.fill = PatternFill("solid", fgColor="DDE6F0")
-            c.border = _KOTAK
-            c.alignment = Alignment(wrap_text=True, vertical="center")
-        baris_mulai = 3
-        for r, baris in enumerate([*tabel.baris, *tabel.kaki], start=baris_mulai):
-            for k, sel in enumerate(baris, start=1):
-                cell = ws.cell(row=r, column=k)
-                cell.border = _KOTAK
-                if sel is None:
-                    continue
-                cell.value = _nilai_sel(sel)
-                if sel.jenis in _FORMAT and not isinstance(cell.value, str):
-                    cell.number_format = _FORMAT[sel.jenis]
-                cell.alignment = Alignment(wrap_text=True, vertical="top")
-                if sel.tebal:
-                    cell.font = Font(bold=True)
-                if sel.rowspan > 1:
-                    ws.merge_cells(
-                        start_row=r, start_column=k, end_row=r + sel.rowspan - 1, end_column=k
-                    )
-        for catatan in tabel.catatan:
-            ws.append([xlsx.teks_aman(catatan)])
-        for k, judul in enumerate(tabel.kolom, start=1):
-            lebar = tabel.lebar[k - 1] * 0.9 if tabel.lebar else max(12, len(judul) + 2)
-            ws.column_dimensions[get_column_letter(k)].width = max(8, lebar)
-        ws.freeze_panes = "A3"
+        tulis_sheet(wb.create_sheet(nama), tabel)
     ringkas.column_dimensions["A"].width = 14
     ringkas.column_dimensions["B"].width = 70
     keluaran = io.BytesIO()

@@ -373,6 +373,58 @@ def _justifikasi(laporan: LaporanKinerja) -> dict[str, Justifikasi]:
 # ---------------------------------------------------------------- the builder
 
 
+def _versi(
+    satker: Satker, tahun: int, laporan: LaporanKinerja | None
+) -> tuple[LaporanKinerja | None, int, str]:
+    """The version being rendered: the one asked for, the latest draft, or after a final
+    version the live data as the next version, still a draft."""
+    terakhir = (
+        laporan
+        or LaporanKinerja.objects.filter(satker=satker, tahun=tahun).order_by("-versi").first()
+    )
+    if laporan is not None or (terakhir is not None and not terakhir.final):
+        return terakhir, terakhir.versi, terakhir.status
+    return terakhir, (terakhir.versi + 1 if terakhir else 1), LaporanKinerja.Status.DRAFT
+
+
+def _ukur_pk(
+    satker: Satker, tahun: int, kebijakan: Kebijakan
+) -> tuple[list[DataPK], dict[int, Pengukuran]]:
+    """Both PKs of the year, measured: their data, and each row's measurement by row id."""
+    objek_pk = perjanjian_terbaru(satker, tahun)
+    prefetch_related_objects(list(objek_pk.values()), "anggaran")
+    per_pk = pengukuran_per_pk(objek_pk.values(), kebijakan)
+    ukuran: dict[int, Pengukuran] = {}
+    data_pk = []
+    for jenis in JENIS_PK:
+        if jenis in objek_pk:
+            daftar = per_pk[objek_pk[jenis].pk]
+            ukuran.update((u.baris.pk, u) for u in daftar)
+            data_pk.append(_data_pk(objek_pk[jenis], daftar, kebijakan))
+    return data_pk, ukuran
+
+
+def _penandatangan(pejabat: list[Pejabat_], data_pk: list[DataPK]) -> Pejabat_:
+    """The Ketua in office, else the first party of the KPU PK."""
+    ketua = next((p for p in pejabat if p.jabatan.lower().startswith("ketua")), None)
+    if ketua is not None:
+        return ketua
+    pk_kpu = next((p for p in data_pk if p.jenis == PerjanjianKinerja.Jenis.KPU), None)
+    return Pejabat_(
+        pk_kpu.pihak_pertama_nama if pk_kpu else "",
+        pk_kpu.pihak_pertama_nip if pk_kpu else "",
+        "Ketua",
+        "",
+    )
+
+
+def _narasi(satker: Satker, tahun: int) -> dict[str, Narasi]:
+    return {
+        n.bagian: Narasi(n.bagian, n.teks, True, n.disalin_dari)
+        for n in NarasiLaporan.objects.filter(satker=satker, tahun=tahun)
+    }
+
+
 def build_laporan(
     satker: Satker,
     tahun: int,
@@ -387,46 +439,13 @@ def build_laporan(
     """
     tanggal = tanggal or timezone.localdate()
     satker = Satker.objects.select_related("induk").get(pk=satker.pk)
-    terakhir = (
-        laporan
-        or LaporanKinerja.objects.filter(satker=satker, tahun=tahun).order_by("-versi").first()
-    )
-    if laporan is not None or (terakhir is not None and not terakhir.final):
-        versi, status = terakhir.versi, terakhir.status
-    else:
-        # the live data after a final version: the next version, still a draft
-        versi, status = (terakhir.versi + 1 if terakhir else 1), LaporanKinerja.Status.DRAFT
+    terakhir, versi, status = _versi(satker, tahun, laporan)
     kebijakan = kebijakan_untuk(satker, tahun)
-    objek_pk = perjanjian_terbaru(satker, tahun)
-    prefetch_related_objects(list(objek_pk.values()), "anggaran")
-    per_pk = pengukuran_per_pk(objek_pk.values(), kebijakan)
-    ukuran: dict[int, Pengukuran] = {}
-    data_pk = []
-    for jenis in JENIS_PK:
-        if jenis not in objek_pk:
-            continue
-        daftar = per_pk[objek_pk[jenis].pk]
-        ukuran.update((u.baris.pk, u) for u in daftar)
-        data_pk.append(_data_pk(objek_pk[jenis], daftar, kebijakan))
+    data_pk, ukuran = _ukur_pk(satker, tahun, kebijakan)
     semua_baris = [b for p in data_pk for b in p.baris]
     riwayat, tahun_riwayat = _riwayat(satker, tahun, semua_baris)
     anggaran = anggaran_laporan(ringkasan_anggaran(satker, tahun))
     pejabat = _pejabat(satker, tanggal)
-    ketua = next((p for p in pejabat if p.jabatan.lower().startswith("ketua")), None)
-    pk_kpu = next((p for p in data_pk if p.jenis == PerjanjianKinerja.Jenis.KPU), None)
-    if ketua is None:
-        ketua = Pejabat_(
-            pk_kpu.pihak_pertama_nama if pk_kpu else "",
-            pk_kpu.pihak_pertama_nip if pk_kpu else "",
-            "Ketua",
-            "",
-        )
-    sekretaris = next((p for p in pejabat if p.jabatan.lower().startswith("sekretaris")), None)
-    narasi = {
-        n.bagian: Narasi(n.bagian, n.teks, True, n.disalin_dari)
-        for n in NarasiLaporan.objects.filter(satker=satker, tahun=tahun)
-    }
-    justifikasi = _justifikasi(terakhir) if terakhir else {}
     semua = engine.ringkas_capaian(engine.Capaian(b.capaian) for b in semua_baris)
     provinsi = satker.provinsi
     hasil = Laporan(
@@ -442,8 +461,8 @@ def build_laporan(
         versi=versi,
         status=status,
         tanggal=tanggal,
-        penandatangan=ketua,
-        sekretaris=sekretaris,
+        penandatangan=_penandatangan(pejabat, data_pk),
+        sekretaris=next((p for p in pejabat if p.jabatan.lower().startswith("sekretaris")), None),
         pejabat=pejabat,
         kebijakan=kebijakan,
         pk=data_pk,
@@ -453,8 +472,8 @@ def build_laporan(
         renstra=_renstra(satker, tahun),
         anggaran=anggaran,
         efisiensi=_efisiensi(data_pk, anggaran, semua),
-        narasi_tersimpan=narasi,
-        justifikasi=justifikasi,
+        narasi_tersimpan=_narasi(satker, tahun),
+        justifikasi=_justifikasi(terakhir) if terakhir else {},
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil

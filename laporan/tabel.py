@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from common.tabel import Sel, Tabel
 from kinerja import capaian as engine
-from laporan.data import BarisUkur, DataPK, Laporan, Sel, Tabel
+from laporan.data import BarisUkur, DataPK, Laporan
 
 
 def _sel_capaian(b: BarisUkur) -> Sel:

@@ -5,7 +5,7 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from common import format as fmt
-from laporan.data import Sel
+from common.tabel import Sel
 
 register = template.Library()
 
