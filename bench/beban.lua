@@ -1,4 +1,4 @@
--- wrk script of bench/run.py: 50 connections mixing page views, realisasi saves and rollups,
+-- wrk script of bench/run.py: 50 connections mixing page views, realisasi saves and rekap,
 -- each request as one of the benchmark's users (session cookie per user, read from beban.txt).
 -- Lines of beban.txt: "<kind> <method> <path> <session> <csrf> [body]".
 local reqs = {}

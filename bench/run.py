@@ -3,16 +3,16 @@
     bin/bench [--satker 553] [--pdf 12] [--detik 30]
 
 `bin/bench` starts a throwaway PostgreSQL and sets DATABASE_URL; this script then
-1. builds the dataset with the generators of bench_rollup.py (553 satker, both PKs, four
+1. builds the dataset with the generators of bench_rekap.py (553 satker, both PKs, four
    quarters, DIPA, 30 budget lines) and 50 operators and 39 reviewers;
-2. times the national and a province rollup and the API lists in this process (server time and
+2. times the national and a province rekap and the API lists in this process (server time and
    queries), next to a bare Django view;
 3. imports a workbook of every satker for the previous year (generator of bench_import.py),
    next to merely reading the same workbook with openpyxl;
 4. renders a sample of LKjIP PDFs as the worker does, next to WeasyPrint rendering a static HTML
    file of the same size;
 5. starts gunicorn on 127.0.0.1 and runs wrk: 50 connections mixing page views, realisasi saves
-   and rollups for --detik seconds, next to the same load on the bare view;
+   and rekap for --detik seconds, next to the same load on the bare view;
 and prints one table with each figure, its baseline, the ratio and the target.
 """
 
@@ -49,7 +49,7 @@ import django  # noqa: E402
 django.setup()
 
 import bench_import  # noqa: E402
-import bench_rollup  # noqa: E402
+import bench_rekap  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
 from django.core.management import call_command  # noqa: E402
 from django.core.signals import request_finished, request_started  # noqa: E402
@@ -63,7 +63,7 @@ from laporan.selectors import build_laporan  # noqa: E402
 from satker.models import Peran  # noqa: E402
 from workbook.importer import impor_workbook  # noqa: E402
 
-TAHUN = bench_rollup.TAHUN
+TAHUN = bench_rekap.TAHUN
 BARIS: list[tuple] = []  # the table: (ukuran, hasil, pembanding, rasio, target, status)
 
 
@@ -90,11 +90,11 @@ def persentil(nilai: list[float], p: float) -> float:
 
 def buat_data(jumlah: int) -> dict:
     mulai = time.perf_counter()
-    satker = bench_rollup.buat_satker(jumlah)
-    bench_rollup.isi_kinerja(satker)
-    bench_rollup.isi_anggaran(satker)
-    ri, provinsi = satker[0], satker[1 : 1 + bench_rollup.PROVINSI]
-    kabkota = satker[1 + bench_rollup.PROVINSI :]
+    satker = bench_rekap.buat_satker(jumlah)
+    bench_rekap.isi_kinerja(satker)
+    bench_rekap.isi_anggaran(satker)
+    ri, provinsi = satker[0], satker[1 : 1 + bench_rekap.PROVINSI]
+    kabkota = satker[1 + bench_rekap.PROVINSI :]
     pengguna = {"admin": User.objects.create_superuser("bench-admin", password=None)}
     reviewer_ri = User.objects.create_user("reviewer-ri")
     Peran.objects.create(user=reviewer_ri, satker=ri, jenis=Peran.Jenis.REVIEWER)
@@ -127,7 +127,7 @@ def buat_data(jumlah: int) -> dict:
     }
 
 
-# ---------------------------------------------------------------- 2. rollups and API
+# ---------------------------------------------------------------- 2. rekap and API
 
 
 def waktu_server(client: Client, url: str, ulang: int) -> tuple[float, int]:
@@ -270,8 +270,8 @@ def sesi(user: User) -> str:
 
 
 def tulis_beban(data: dict, path: Path) -> None:
-    """The request mix: per operator 4 page views and 2 realisasi saves, plus 1 province rollup
-    per operator's reviewer and a national rollup for every 10 operators."""
+    """The request mix: per operator 4 page views and 2 realisasi saves, plus 1 province rekap
+    per operator's reviewer and a national rekap for every 10 operators."""
     csrf = secrets.token_hex(16)  # 32 characters: an unmasked CSRF secret, as in the cookie
     reviewer = {p.pk: u for u, p in data["reviewer"]}
     sesi_reviewer = {}

@@ -220,7 +220,7 @@ if TASK_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASK_BACKEND harus salah satu dari {sorted(TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
 
-# The rollups cache one entry per satker and year (kinerja/rekap.py), checked against a
+# The rekap cache one entry per satker and year (kinerja/rekap.py), checked against a
 # fingerprint of the data on every request, so any backend is correct. LocMem is per process:
 # with several gunicorn processes CACHE_BACKEND=database (after `manage.py createcachetable`) or
 # redis (REDIS_URL) computes a change once for all of them. 553 satker need more than the

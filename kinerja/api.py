@@ -1,4 +1,4 @@
-"""REST API for indicators, PKs with their rows, realisasi, budget, and the rollups.
+"""REST API for indicators, PKs with their rows, realisasi, budget, and the rekap.
 
 Computed figures (capaian, kategori, serapan, sisa) are read-only and come from the engine
 through `kinerja.selectors`; nothing computed is stored or accepted. Writes call the same
@@ -106,7 +106,7 @@ class PengukuranSerializer(serializers.Serializer):
 
 
 # Computed figures as plain dicts: one serializer instance per row costs a millisecond each,
-# which a rollup of 553 satker cannot afford. The serializers above describe them in the schema.
+# which a rekap of 553 satker cannot afford. The serializers above describe them in the schema.
 
 
 def _teks(x) -> str | None:

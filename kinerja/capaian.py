@@ -1,7 +1,7 @@
 """The capaian engine: every computed figure of the system, as pure functions.
 
 Capaian (domain.md section 4) and the budget arithmetic (section 5). Web pages, the API, the
-report (HTML, PDF, XLSX), the workbook and the rollups all call these functions; no figure is
+report (HTML, PDF, XLSX), the workbook and the rekap all call these functions; no figure is
 computed anywhere else and none is stored. Money is `int` rupiah, ratios are `Decimal`; no float.
 """
 

@@ -1,6 +1,6 @@
 """The SAKIP calendar: when each part of a year's work is due (domain.md section 2).
 
-The home page (what is due) and the rollups (who is late) both read these dates.
+The home page (what is due) and the rekap (who is late) both read these dates.
 """
 
 import datetime as dt

@@ -1,6 +1,6 @@
 """Reads that feed the capaian engine: one place turns stored rows into engine inputs.
 
-The web pages, the API, the report, the workbook export and the rollups all measure PK rows and
+The web pages, the API, the report, the workbook export and the rekap all measure PK rows and
 sum budget lines through these functions, so a figure is computed the same way everywhere.
 """
 
@@ -269,7 +269,7 @@ def ringkasan_anggaran_per_satker(
 ) -> dict[int, RingkasanAnggaran]:
     """The budget of many satker (ids, or a queryset of satker ids) for a year, in three queries.
 
-    The one source of budget sums: `ringkasan_anggaran`, the report and the rollups use it.
+    The one source of budget sums: `ringkasan_anggaran`, the report and the rekap use it.
     """
     dipa = {d.pk: d for d in Dipa.objects.filter(satker_id__in=satker, tahun=tahun)}
     per_dipa = Q(dipa__satker_id__in=satker, dipa__tahun=tahun)

@@ -37,7 +37,7 @@ from satker.selectors import can_close_periode, can_sign_pk, can_submit_pk, can_
 Status = PerjanjianKinerja.Status
 
 
-def pk_pastikan_dapat_diubah(perjanjian: PerjanjianKinerja) -> None:
+def perjanjian_ensure_editable(perjanjian: PerjanjianKinerja) -> None:
     """Refuse any change to a signed PK: changes after signing need a new version (Revisi PK)."""
     if perjanjian.terkunci:
         raise ValidationError(
@@ -46,7 +46,7 @@ def pk_pastikan_dapat_diubah(perjanjian: PerjanjianKinerja) -> None:
         )
 
 
-def periode_pastikan_terbuka(*, satker: Satker, tahun: int, periode: str) -> None:
+def periode_ensure_open(*, satker: Satker, tahun: int, periode: str) -> None:
     """Refuse changes to realisasi of a closed quarter."""
     if PenutupanPeriode.objects.filter(satker=satker, tahun=tahun, periode=periode).exists():
         raise ValidationError(
@@ -195,7 +195,7 @@ def perjanjian_update(
 ) -> PerjanjianKinerja:
     """Change the parties, place and date of a PK that is not signed."""
     _pastikan_penulis(by, perjanjian.satker)
-    pk_pastikan_dapat_diubah(perjanjian)
+    perjanjian_ensure_editable(perjanjian)
     pastikan_belum_diubah(perjanjian, diperbarui)
     for k, v in data.items():
         setattr(perjanjian, k, v)
@@ -279,7 +279,7 @@ def perjanjian_revise(*, perjanjian: PerjanjianKinerja, alasan: str, by: User) -
 
 def _pastikan_pk_dapat_diubah(perjanjian: PerjanjianKinerja, by: User) -> None:
     _pastikan_penulis(by, perjanjian.satker)
-    pk_pastikan_dapat_diubah(perjanjian)
+    perjanjian_ensure_editable(perjanjian)
 
 
 @transaction.atomic
@@ -383,7 +383,7 @@ def realisasi_save(
     # One writer per row at a time: two first entries of the same cell meet here, not in the
     # unique constraint.
     BarisPK.objects.select_for_update().filter(pk=baris.pk).exists()
-    periode_pastikan_terbuka(satker=pk.satker, tahun=pk.tahun, periode=periode)
+    periode_ensure_open(satker=pk.satker, tahun=pk.tahun, periode=periode)
     if not _pk_terbaru(pk):
         raise ValidationError(
             "PK ini sudah direvisi; isi realisasi pada versi terbaru (realisasinya sudah disalin)."

@@ -120,7 +120,7 @@ def _pesan_error(request: HttpRequest, exc: ValidationError) -> None:
 def _tolak_jika_terkunci(request: HttpRequest, pk: PerjanjianKinerja) -> HttpResponse | None:
     """A signed PK is not edited: say so and go back to the PK instead of showing a form."""
     try:
-        services.pk_pastikan_dapat_diubah(pk)
+        services.perjanjian_ensure_editable(pk)
     except ValidationError as exc:
         _pesan_error(request, exc)
         return redirect("kinerja:pk_detail", pk_id=pk.pk)

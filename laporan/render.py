@@ -17,9 +17,9 @@ from openpyxl.styles import Font
 
 from common import xlsx
 from common.tabel import Tabel, tulis_sheet
-from laporan.checks import Temuan, periksa
 from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran
 from laporan.narasi import POIN_ANALISIS, TeksTerisi, kunci_analisis, narasi_terisi
+from laporan.pemeriksaan import Temuan, periksa
 
 CSS = Path(settings.BASE_DIR) / "static" / "laporan" / "lkjip.css"
 

@@ -16,8 +16,8 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from laporan.checks import belum_dijustifikasi, periksa
 from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan, PdfLaporan
+from laporan.pemeriksaan import belum_dijustifikasi, periksa
 from laporan.render import render_html, render_pdf, sidik_html
 from laporan.selectors import build_laporan
 from satker.models import Peran, Satker
@@ -32,7 +32,7 @@ def can_finalise(user: User, satker: Satker) -> bool:
 
 
 @transaction.atomic
-def laporan_draf(*, satker: Satker, tahun: int) -> LaporanKinerja:
+def laporan_get_or_create_draft(*, satker: Satker, tahun: int) -> LaporanKinerja:
     """The version being worked on; after a final version, a new one that keeps its
     justifications (they still apply until the findings change)."""
     terakhir = (
@@ -55,7 +55,7 @@ def laporan_draf(*, satker: Satker, tahun: int) -> LaporanKinerja:
 
 
 @transaction.atomic
-def narasi_simpan(*, satker: Satker, tahun: int, bagian: str, teks: str, oleh: User) -> None:
+def narasi_save(*, satker: Satker, tahun: int, bagian: str, teks: str, oleh: User) -> None:
     """Store a section's text; empty text goes back to the default text."""
     teks = teks.replace("\r\n", "\n").strip()
     if not teks:
@@ -70,7 +70,7 @@ def narasi_simpan(*, satker: Satker, tahun: int, bagian: str, teks: str, oleh: U
 
 
 @transaction.atomic
-def narasi_salin_tahun_lalu(*, satker: Satker, tahun: int, oleh: User) -> int:
+def narasi_copy_previous_year(*, satker: Satker, tahun: int, oleh: User) -> int:
     """Copy last year's stored texts into sections not yet written; each copy must be reviewed."""
     ada = set(
         NarasiLaporan.objects.filter(satker=satker, tahun=tahun).values_list("bagian", flat=True)
@@ -93,9 +93,9 @@ def narasi_salin_tahun_lalu(*, satker: Satker, tahun: int, oleh: User) -> int:
 
 
 @transaction.atomic
-def justifikasi_simpan(*, satker: Satker, tahun: int, kunci: str, teks: str, oleh: User) -> None:
+def justifikasi_save(*, satker: Satker, tahun: int, kunci: str, teks: str, oleh: User) -> None:
     """Write (or, with empty text, withdraw) the justification of a finding."""
-    laporan = laporan_draf(satker=satker, tahun=tahun)
+    laporan = laporan_get_or_create_draft(satker=satker, tahun=tahun)
     teks = teks.strip()
     if not teks:
         JustifikasiPemeriksaan.objects.filter(laporan=laporan, kunci=kunci).delete()
@@ -106,14 +106,14 @@ def justifikasi_simpan(*, satker: Satker, tahun: int, kunci: str, teks: str, ole
 
 
 @transaction.atomic
-def laporan_finalkan(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerja:
+def laporan_finalise(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerja:
     """Sign the report: render the PDF once, store it with its SHA-256; it never changes again.
 
     Refused while a finding has no written justification.
     """
     if not can_finalise(oleh, satker):
         raise PermissionDenied("Hanya Ketua yang dapat menandatangani dan memfinalkan laporan.")
-    laporan = laporan_draf(satker=satker, tahun=tahun)
+    laporan = laporan_get_or_create_draft(satker=satker, tahun=tahun)
     laporan = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
     sekarang = timezone.now()
     laporan.status = LaporanKinerja.Status.FINAL
@@ -149,7 +149,7 @@ def laporan_finalkan(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerj
 BATAS_RENDER = dt.timedelta(minutes=10)
 
 
-def minta_pdf_draf(*, satker: Satker, tahun: int, langsung: bool = False) -> PdfLaporan:
+def laporan_request_draft_pdf(*, satker: Satker, tahun: int, langsung: bool = False) -> PdfLaporan:
     """The cached draft PDF of the report as its data stands now; queued when missing.
 
     Keyed on the fingerprint of the report's HTML: unchanged data reuses the PDF, any change

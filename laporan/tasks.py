@@ -3,7 +3,7 @@
 `render_pdf_draf` renders one cached draft PDF (`PdfLaporan`). It is idempotent: it does
 nothing for a PDF that is already ready, and it checks that the data still has the fingerprint
 it was queued for, so running it twice, or again after a worker died halfway, is harmless.
-`laporan.services.minta_pdf_draf` creates the row and queues the task.
+`laporan.services.laporan_request_draft_pdf` creates the row and queues the task.
 """
 
 from __future__ import annotations

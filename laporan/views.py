@@ -12,10 +12,10 @@ from django.views.decorators.http import require_POST
 
 from kinerja.selectors import tahun_dari
 from laporan import services
-from laporan.checks import periksa
 from laporan.forms import JustifikasiForm, NarasiForm
 from laporan.models import LaporanKinerja, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
+from laporan.pemeriksaan import periksa
 from laporan.render import render_html, render_xlsx
 from laporan.selectors import build_laporan, laporan_final, versi_laporan
 from satker.akses import get_satker
@@ -58,7 +58,7 @@ def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 def draf_pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """The draft PDF when it is ready for the data as it stands; else the progress page."""
     satker = get_satker(request, kode)
-    berkas = services.minta_pdf_draf(satker=satker, tahun=tahun)
+    berkas = services.laporan_request_draft_pdf(satker=satker, tahun=tahun)
     if berkas.status != PdfLaporan.Status.SIAP:
         return redirect("laporan:pdf", kode, tahun)
     return FileResponse(
@@ -95,7 +95,7 @@ def _progres(berkas: PdfLaporan) -> dict:
 def pdf(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     """Ask for the draft PDF and follow its background render."""
     satker = get_satker(request, kode)
-    berkas = services.minta_pdf_draf(satker=satker, tahun=tahun)
+    berkas = services.laporan_request_draft_pdf(satker=satker, tahun=tahun)
     return render(
         request,
         "laporan/pdf.html",
@@ -151,7 +151,7 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
     if request.method == "POST":
         form = NarasiForm(request.POST, laporan=lap)
         if form.is_valid():
-            services.narasi_simpan(
+            services.narasi_save(
                 satker=satker,
                 tahun=tahun,
                 bagian=bagian,
@@ -181,7 +181,7 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
 @require_POST
 def narasi_salin(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     satker = get_satker(request, kode, tulis=True)
-    n = services.narasi_salin_tahun_lalu(satker=satker, tahun=tahun, oleh=request.user)
+    n = services.narasi_copy_previous_year(satker=satker, tahun=tahun, oleh=request.user)
     if n:
         messages.warning(
             request,
@@ -222,7 +222,7 @@ def justifikasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     satker = get_satker(request, kode, tulis=True)
     form = JustifikasiForm(request.POST)
     if form.is_valid():
-        services.justifikasi_simpan(
+        services.justifikasi_save(
             satker=satker,
             tahun=tahun,
             kunci=form.cleaned_data["kunci"],
@@ -238,7 +238,7 @@ def justifikasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 def finalkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     satker = get_satker(request, kode)
     try:
-        laporan = services.laporan_finalkan(satker=satker, tahun=tahun, oleh=request.user)
+        laporan = services.laporan_finalise(satker=satker, tahun=tahun, oleh=request.user)
     except ValidationError as exc:
         for pesan in exc.messages:
             messages.error(request, pesan)

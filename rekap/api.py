@@ -43,7 +43,7 @@ class KelengkapanSerializer(serializers.Serializer):
 
 
 class BarisRekapSerializer(serializers.Serializer):
-    """The schema of a rollup row; `rekap_dict` writes it."""
+    """The schema of a rekap row; `rekap_dict` writes it."""
 
     satker = serializers.CharField(source="satker.kode")
     nama = serializers.CharField(source="satker.nama")
@@ -61,7 +61,7 @@ class BarisRekapSerializer(serializers.Serializer):
 
 
 def rekap_dict(b: rekap.BarisRekap) -> dict:
-    """A rollup row as BarisRekapSerializer describes it."""
+    """A rekap row as BarisRekapSerializer describes it."""
     return {
         "satker": b.satker.kode,
         "nama": b.satker.nama,
@@ -121,7 +121,7 @@ def _tahun_wajib(request) -> int:
 
 
 def _lingkup_rekap(request) -> Satker | None:
-    """The province of the rollup (None: national); 404 for who may not see it."""
+    """The province of the rekap (None: national); 404 for who may not see it."""
     kode = request.query_params.get("provinsi", "")
     if kode:
         satker = get_object_or_404(
@@ -135,9 +135,9 @@ def _lingkup_rekap(request) -> Satker | None:
 
 
 class RekapView(APIView):
-    """Rollup of a province (its reviewers) or of all satker (KPU RI reviewers and admins).
+    """Rekap of a province (its reviewers) or of all satker (KPU RI reviewers and admins).
 
-    Not paginated: a rollup is computed for all its satker at once, in a fixed number of queries.
+    Not paginated: a rekap is computed for all its satker at once, in a fixed number of queries.
     """
 
     @extend_schema(

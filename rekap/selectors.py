@@ -1,9 +1,10 @@
-"""Rollups: every satker a user may read, side by side, in a fixed number of queries.
+"""Rekap: every satker a user may read, side by side, in a fixed number of queries.
 
 A provincial reviewer sees its province and its kab/kota, KPU RI sees everything. Each figure
 comes from the capaian engine through the same selectors the report uses (`masukan_baris`,
-`ukur`, `ringkasan_anggaran_per_satker`, `laporan.checks.periksa_data`); nothing is computed here
-but counts. The queries do not depend on the number of satker: tests assert it with 5 and 50.
+`ukur`, `ringkasan_anggaran_per_satker`, `laporan.pemeriksaan.periksa_data`); nothing is
+computed here but counts. The queries do not depend on the number of satker: tests assert it
+with 5 and 50.
 
 The figures of a satker and year (`AngkaSatker`) are cached under a fingerprint of its data
 read in SQL for all satker at once (`_sidik`): only satker whose data changed are measured
@@ -38,8 +39,8 @@ from kinerja.selectors import (
     ukur,
     ukur_baris,
 )
-from laporan.checks import BarisPeriksa, DataPeriksa, periksa_data
 from laporan.models import LaporanKinerja
+from laporan.pemeriksaan import BarisPeriksa, DataPeriksa, periksa_data
 from laporan.selectors import anggaran_laporan
 from satker.models import Satker
 from satker.selectors import satker_visible
@@ -55,7 +56,7 @@ UMUR_CACHE = 60 * 60
 
 @dataclass(frozen=True)
 class RekapPK:
-    """One PK of a satker in a rollup: its latest version, status and the capaian of its rows."""
+    """One PK of a satker in a rekap: its latest version, status and the capaian of its rows."""
 
     jenis: str
     perjanjian_id: int | None
@@ -112,7 +113,7 @@ class AngkaSatker:
 
 @dataclass(frozen=True)
 class BarisRekap:
-    """One satker in a rollup."""
+    """One satker in a rekap."""
 
     satker: Satker
     provinsi: Satker | None
@@ -183,7 +184,7 @@ def satker_rekap(
     provinsi: Satker | None = None,
     satker: Satker | None = None,
 ) -> list[Satker]:
-    """The satker of a rollup: all the user may read, those of one province, or just one."""
+    """The satker of a rekap: all the user may read, those of one province, or just one."""
     return list(_satker_qs(user, provinsi, satker).select_related("induk").order_by("kode"))
 
 
@@ -512,7 +513,7 @@ class RekapProvinsi:
 
 
 def per_provinsi(baris: list[BarisRekap]) -> list[RekapProvinsi]:
-    """Group rollup rows by province (KPU RI first), each with its overall figures."""
+    """Group rekap rows by province (KPU RI first), each with its overall figures."""
     grup: dict[int | None, list[BarisRekap]] = defaultdict(list)
     provinsi: dict[int | None, Satker | None] = {}
     for b in baris:
@@ -559,7 +560,7 @@ def _kunci_baris(indikator_kinerja_id: int | None, indikator: str) -> str:
 def pilihan_indikator(
     *, user: User | AnonymousUser, tahun: int, provinsi: Satker | None = None
 ) -> list[PilihanIndikator]:
-    """The indicators measured in the latest PKs of the rollup's satker, most common first."""
+    """The indicators measured in the latest PKs of the rekap's satker, most common first."""
     pk_qs = _pk_terbaru(_satker_qs(user, provinsi).values("pk"), tahun)
     satker_per: dict[str, set[int]] = defaultdict(set)
     nama: dict[str, str] = {}
@@ -583,7 +584,7 @@ def pilihan_indikator(
 def rekap_indikator(
     *, user: User | AnonymousUser, tahun: int, kunci: str, provinsi: Satker | None = None
 ) -> list[BarisIndikator]:
-    """One indicator across the rollup's satker, ranked by capaian (those without one last)."""
+    """One indicator across the rekap's satker, ranked by capaian (those without one last)."""
     daftar = satker_rekap(user=user, provinsi=provinsi)
     kebijakan = kebijakan_per_satker([s.pk for s in daftar], tahun)
     pk_qs = _pk_terbaru(_satker_qs(user, provinsi).values("pk"), tahun)

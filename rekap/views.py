@@ -1,6 +1,6 @@
-"""Rollup pages for reviewers: national, per province, per indicator, and a read-only satker.
+"""Rekap pages for reviewers: national, per province, per indicator, and a read-only satker.
 
-Reviewers of a province (and of KPU RI, and admins) see the province's rollup; only reviewers of
+Reviewers of a province (and of KPU RI, and admins) see the province's rekap; only reviewers of
 KPU RI and admins see the national one. Everyone else gets 404, operators included: comparing
 offices is the reviewer's job, and an operator may not read another office's figures.
 """
@@ -40,7 +40,7 @@ def _get_ri_for_reviewer(request: HttpRequest) -> Satker:
 
 
 def _provinsi_reviewer(request: HttpRequest) -> Satker:
-    """The first province whose rollup the user may see (404 when none)."""
+    """The first province whose rekap the user may see (404 when none)."""
     for provinsi in satker_visible(request.user).filter(tingkat=Satker.Tingkat.PROVINSI):
         if can_review(request.user, provinsi):
             return provinsi
@@ -99,7 +99,7 @@ def _konteks_tabel(request: HttpRequest, baris: list[rekap.BarisRekap]) -> dict:
 
 @login_required
 def rekap_nasional(request: HttpRequest) -> HttpResponse:
-    """KPU RI's rollup; a province's reviewer is sent to its own, anyone else gets 404."""
+    """KPU RI's rekap; a province's reviewer is sent to its own, anyone else gets 404."""
     try:
         _get_ri_for_reviewer(request)
     except Http404:
@@ -209,7 +209,7 @@ def rekap_satker(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 def _pengukuran(satker: Satker, tahun: int, r: rekap.BarisRekap) -> dict[str, list[Pengukuran]]:
-    """The measured rows of each PK of a rollup row, for the satker page."""
+    """The measured rows of each PK of a rekap row, for the satker page."""
     kebijakan = kebijakan_untuk(satker, tahun)
     perjanjian = PerjanjianKinerja.objects.in_bulk([pk.perjanjian_id for pk in r.pk.values()])
     return {

@@ -114,7 +114,7 @@ def satker_utama(user: User | AnonymousUser) -> Satker | None:
 
 
 def can_review(user: User | AnonymousUser, satker: Satker) -> bool:
-    """May the user see the rollup of this satker (a province, or KPU RI for the national one)?
+    """May the user see the rekap of this satker (a province, or KPU RI for the national one)?
 
     Admins, and reviewers at the satker or at the satker above it (KPU RI over a province).
     """

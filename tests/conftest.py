@@ -46,7 +46,7 @@ def _fast_password_hashing(settings):
 
 @pytest.fixture(autouse=True)
 def _cache_kosong():
-    # The rollup caches figures by a fingerprint of ids and timestamps; a rolled-back test can
+    # The rekap caches figures by a fingerprint of ids and timestamps; a rolled-back test can
     # leave the next one the same ids, so every test starts with an empty cache.
     cache.clear()
 

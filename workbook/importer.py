@@ -41,7 +41,7 @@ from kinerja.models import (
     RevisiDipa,
     TargetTriwulan,
 )
-from kinerja.services import periode_pastikan_terbuka, pk_pastikan_dapat_diubah
+from kinerja.services import periode_ensure_open, perjanjian_ensure_editable
 from satker.models import Pejabat, Satker
 from satker.selectors import is_admin, satker_visible, satker_writable
 from workbook import skema
@@ -501,7 +501,7 @@ class _Impor:
         if pk is None:
             return False
         try:
-            pk_pastikan_dapat_diubah(pk)
+            perjanjian_ensure_editable(pk)
         except ValidationError as exc:
             self._galat(sheet, b, "", " ".join(exc.messages))
             return True
@@ -631,7 +631,7 @@ class _Impor:
             s = self.satker.get(kode)
             if s is not None and (s.pk, b["tahun"], b["periode"]) in self.tutup:
                 try:
-                    periode_pastikan_terbuka(satker=s, tahun=b["tahun"], periode=b["periode"])
+                    periode_ensure_open(satker=s, tahun=b["tahun"], periode=b["periode"])
                 except ValidationError as exc:
                     self._galat(S, b, "periode", " ".join(exc.messages))
                     return

@@ -43,20 +43,20 @@ def hitung_render(monkeypatch):
 
 
 def test_pdf_dirender_sekali_selama_data_sama(kantor, hitung_render):
-    pertama = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    pertama = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     assert pertama.status == PdfLaporan.Status.SIAP and pertama.halaman > 5
     assert pertama.berkas.read(5) == b"%PDF-"
-    kedua = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    kedua = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     assert kedua.pk == pertama.pk and len(hitung_render) == 1
 
 
 def test_data_berubah_pdf_baru_dan_yang_lama_dibuang(kantor, personas, hitung_render):
-    lama = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    lama = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     path_lama = lama.berkas.path
-    services.narasi_simpan(
+    services.narasi_save(
         satker=kantor.satker, tahun=2024, bagian="penutup", teks="Teks baru.", oleh=personas.admin
     )
-    baru = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    baru = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     assert baru.sidik != lama.sidik and baru.status == PdfLaporan.Status.SIAP
     assert len(hitung_render) == 2
     assert not PdfLaporan.objects.filter(pk=lama.pk).exists()
@@ -64,22 +64,22 @@ def test_data_berubah_pdf_baru_dan_yang_lama_dibuang(kantor, personas, hitung_re
 
 
 def test_realisasi_berubah_mengubah_sidik(kantor):
-    lama = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    lama = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     r = kantor.pk_kpu.baris.first().realisasi.first()
     r.teks = "12%"
     r.save()
-    assert services.minta_pdf_draf(satker=kantor.satker, tahun=2024).sidik != lama.sidik
+    assert services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024).sidik != lama.sidik
 
 
 def test_tugas_idempoten(kantor, hitung_render):
-    berkas = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    berkas = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     assert render_pdf_draf.call(berkas.pk) == PdfLaporan.Status.SIAP
     assert len(hitung_render) == 1
 
 
 def test_data_berubah_selama_antre_usang(kantor, settings, hitung_render):
     settings.TASKS = DUMMY
-    berkas = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    berkas = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     assert berkas.status == PdfLaporan.Status.ANTRI and berkas.tugas
     PdfLaporan.objects.filter(pk=berkas.pk).update(sidik="0" * 64)
     assert render_pdf_draf.call(berkas.pk) == PdfLaporan.Status.USANG
@@ -88,12 +88,12 @@ def test_data_berubah_selama_antre_usang(kantor, settings, hitung_render):
 
 def test_render_macet_diantrekan_lagi(kantor, settings):
     settings.TASKS = DUMMY
-    berkas = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    berkas = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     lama = timezone.now() - services.BATAS_RENDER - dt.timedelta(minutes=1)
     PdfLaporan.objects.filter(pk=berkas.pk).update(
         status=PdfLaporan.Status.PROSES, mulai=lama, percobaan=1
     )
-    lagi = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    lagi = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     assert lagi.pk == berkas.pk and lagi.status == PdfLaporan.Status.ANTRI
     assert lagi.tugas != berkas.tugas
     # a worker then finishes it
@@ -109,10 +109,10 @@ def test_gagal_dicatat_dan_diminta_lagi(kantor, monkeypatch):
         raise RuntimeError("font hilang")
 
     monkeypatch.setattr(tasks, "pdf_dari_html", rusak)
-    berkas = services.minta_pdf_draf(satker=kantor.satker, tahun=2024)
+    berkas = services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024)
     assert berkas.status == PdfLaporan.Status.GAGAL and "font hilang" in berkas.galat
     monkeypatch.undo()
-    assert services.minta_pdf_draf(satker=kantor.satker, tahun=2024).status == "SIAP"
+    assert services.laporan_request_draft_pdf(satker=kantor.satker, tahun=2024).status == "SIAP"
 
 
 def test_halaman_progres(client, kantor, personas, settings):

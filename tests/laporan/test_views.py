@@ -89,7 +89,7 @@ def test_salin_tahun_lalu(client, kantor, personas):
 
 
 def _justifikasi_semua(client, kantor):
-    from laporan.checks import periksa
+    from laporan.pemeriksaan import periksa
     from laporan.selectors import build_laporan
 
     for t in periksa(build_laporan(kantor.satker, 2024)):

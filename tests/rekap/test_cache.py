@@ -1,4 +1,4 @@
-"""The rollup's cache: a change to any figure's data is seen at the next request, and only the
+"""The rekap's cache: a change to any figure's data is seen at the next request, and only the
 satker whose data changed are measured again."""
 
 import datetime as dt
@@ -213,7 +213,7 @@ def test_each_change_is_seen_at_once_and_only_its_satker_is_measured(dua, dihitu
     assert _rekap(dua) == sesudah  # the cached figures are the figures
 
 
-def test_one_realisasi_changes_the_rollup_immediately(client, dua):
+def test_one_realisasi_changes_the_rekap_immediately(client, dua):
     client.force_login(dua.reviewer)
     url = "/api/v1/rekap/?tahun=2024&provinsi=16"
 

@@ -121,7 +121,7 @@ def test_html_meloloskan_semua_isian(isian_jahat, personas):
         reverse("laporan:narasi_daftar", args=[k.satker.kode, TAHUN]),
         reverse("rekap:satker", args=[k.satker.kode]) + f"?tahun={TAHUN}",
     ]
-    cache.clear()  # the rollup caches per satker id: another test's figures must not show
+    cache.clear()  # the rekap caches per satker id: another test's figures must not show
     c = Client()
     c.force_login(personas.reviewer)
     for url in halaman:

@@ -16,8 +16,8 @@ from rest_framework.test import APIClient
 from kinerja import services as kinerja_services
 from kinerja.models import Dipa, Realisasi, RevisiDipa
 from laporan import services as laporan_services
-from laporan.checks import periksa
 from laporan.models import LaporanKinerja, PdfLaporan
+from laporan.pemeriksaan import periksa
 from laporan.selectors import build_laporan
 from tests.laporan.conftest import isi_kantor
 
@@ -96,7 +96,7 @@ def test_render_gagal_saat_finalisasi_versi_lama_utuh(kantor, personas, monkeypa
     c = Client()
     c.force_login(personas.ketua_a)
     for t in periksa(build_laporan(kantor.satker, TAHUN)):
-        laporan_services.justifikasi_simpan(
+        laporan_services.justifikasi_save(
             satker=kantor.satker, tahun=TAHUN, kunci=t.kunci, teks="Data belum ada.", oleh=None
         )
 
@@ -128,7 +128,7 @@ def test_worker_mati_di_tengah_render_diulang(kantor, personas):
     the PDF queues it again and it is rendered (here by the immediate backend)."""
     c = Client()
     c.force_login(personas.operator_a)
-    berkas = laporan_services.minta_pdf_draf(satker=kantor.satker, tahun=TAHUN)
+    berkas = laporan_services.laporan_request_draft_pdf(satker=kantor.satker, tahun=TAHUN)
     assert berkas.status == PdfLaporan.Status.SIAP
     lama = timezone.now() - laporan_services.BATAS_RENDER - dt.timedelta(minutes=1)
     PdfLaporan.objects.filter(pk=berkas.pk).update(

@@ -13,8 +13,8 @@ from rest_framework.test import APIClient
 from kinerja import services
 from kinerja.models import PerjanjianKinerja
 from laporan import services as laporan_services
-from laporan.checks import periksa
 from laporan.models import LaporanKinerja
+from laporan.pemeriksaan import periksa
 from laporan.selectors import build_laporan
 from tests.laporan.conftest import isi_kantor
 from tests.workbook.conftest import buat_xlsx
@@ -167,19 +167,19 @@ def test_admin_tidak_mengubah_pk_bertanda_tangan(pk_ttd, personas):
 def test_laporan_final_tidak_berubah_setelah_data_berubah(pk_ttd, personas):
     satker = pk_ttd.satker
     for t in periksa(build_laporan(satker, TAHUN)):
-        laporan_services.justifikasi_simpan(
+        laporan_services.justifikasi_save(
             satker=satker, tahun=TAHUN, kunci=t.kunci, teks="Data belum ada.", oleh=None
         )
-    final = laporan_services.laporan_finalkan(satker=satker, tahun=TAHUN, oleh=personas.ketua_a)
+    final = laporan_services.laporan_finalise(satker=satker, tahun=TAHUN, oleh=personas.ketua_a)
     isi = Path(final.pdf.path).read_bytes()
     assert hashlib.sha256(isi).hexdigest() == final.sha256
     # Later changes: narrative, realisasi, a new draft version.
-    laporan_services.narasi_simpan(
+    laporan_services.narasi_save(
         satker=satker, tahun=TAHUN, bagian="penutup", teks="Teks baru", oleh=personas.ketua_a
     )
     baris = pk_ttd.baris.get(no="1")
     services.realisasi_save(baris=baris, periode="TW4", data={"teks": "99%"}, by=personas.ketua_a)
-    laporan_services.laporan_draf(satker=satker, tahun=TAHUN)
+    laporan_services.laporan_get_or_create_draft(satker=satker, tahun=TAHUN)
     final = LaporanKinerja.objects.get(pk=final.pk)
     assert final.final and Path(final.pdf.path).read_bytes() == isi
     c = Client()

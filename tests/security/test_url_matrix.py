@@ -17,7 +17,7 @@ the reviewer reviews the province):
 - daftar: a page over "the satker I may see": every signed-in persona 200; operator_b's page
   never names office A; operator_a's does.
 - provinsi: a page of the province: reviewer and admin 200; operator_b 403/404.
-- nasional: KPU RI's rollup: admin 200; a province reviewer is sent to its province; 404 for
+- nasional: KPU RI's rekap: admin 200; a province reviewer is sent to its province; 404 for
   everyone else.
 - akun: the user's own account pages: every signed-in persona 200.
 - impor: workbook upload (writers of any satker; reviewers read only -> 403).
@@ -239,7 +239,7 @@ ATURAN: dict[str, Aturan] = {
     "workbook:terapkan": Aturan("token", lambda d: {"token": d.token}),
     "workbook:ekspor": Aturan("baca", _kode_tahun),
     "workbook:ekspor_provinsi": Aturan("provinsi", lambda d: {**_provinsi(d), "tahun": TAHUN}),
-    # rollups
+    # rekap
     "rekap:nasional": Aturan("nasional"),
     "rekap:provinsi": Aturan("provinsi", _provinsi),
     "rekap:indikator": Aturan("provinsi", _provinsi),

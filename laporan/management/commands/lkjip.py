@@ -5,7 +5,7 @@ from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 
-from laporan.checks import belum_dijustifikasi, periksa
+from laporan.pemeriksaan import belum_dijustifikasi, periksa
 from laporan.render import render_html, render_pdf, render_xlsx
 from laporan.selectors import build_laporan
 from satker.models import Satker

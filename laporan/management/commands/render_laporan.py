@@ -17,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db.models import Q
 
 from laporan.models import PdfLaporan
-from laporan.services import minta_pdf_draf
+from laporan.services import laporan_request_draft_pdf
 from satker.models import Satker
 
 S = PdfLaporan.Status
@@ -88,7 +88,7 @@ class Command(BaseCommand):
         ids, sudah = [], 0
         for i, s in enumerate(daftar, 1):
             sebelum = PdfLaporan.objects.filter(satker=s, tahun=tahun, status=S.SIAP).first()
-            berkas = minta_pdf_draf(satker=s, tahun=tahun, langsung=langsung)
+            berkas = laporan_request_draft_pdf(satker=s, tahun=tahun, langsung=langsung)
             sudah += bool(sebelum and sebelum.pk == berkas.pk)
             ids.append(berkas.pk)
             bilah.tampil(i, s.kode)

@@ -1,6 +1,6 @@
-"""Benchmark: the rollups and the main API lists over all 553 KPU satker.
+"""Benchmark: the rekap and the main API lists over all 553 KPU satker.
 
-    DEBUG=1 .venv/bin/python bench/bench_rollup.py [--satker 553] [--ulang 5]
+    DEBUG=1 .venv/bin/python bench/bench_rekap.py [--satker 553] [--ulang 5]
 
 Uses a throwaway SQLite database in /tmp (or DATABASE_URL when set: it must be a database you
 may fill). Generates KPU RI, 38 provinces and the kab/kota (553 satker in all by default), each
@@ -24,7 +24,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "config.settings")
 if "DATABASE_URL" not in os.environ:
-    os.environ["SQLITE_PATH"] = tempfile.mktemp(prefix="bench-rollup-", suffix=".sqlite3")
+    os.environ["SQLITE_PATH"] = tempfile.mktemp(prefix="bench-rekap-", suffix=".sqlite3")
 
 import django  # noqa: E402
 

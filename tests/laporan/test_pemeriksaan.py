@@ -4,8 +4,8 @@ import datetime as dt
 
 import pytest
 
-from laporan.checks import periksa
 from laporan.models import NarasiLaporan
+from laporan.pemeriksaan import periksa
 from laporan.selectors import build_laporan
 from tests.factories import RealisasiFactory
 

@@ -40,7 +40,7 @@ class BarisPeriksa:
 
 @dataclass(frozen=True)
 class DataPeriksa:
-    """What the data checks read of one satker and year: from the report, or from a rollup."""
+    """What the data checks read of one satker and year: from the report, or from a rekap."""
 
     kode: str
     tahun: int
@@ -67,12 +67,12 @@ def periksa_data(daftar: Iterable[DataPeriksa]) -> dict[str, list[Temuan]]:
 
     Both PKs exist and each indicator has a realisasi; the budget lines add up to the latest DIPA
     total, no line is above its pagu or below 1/100 of it; the DIPA revisions are dated in order
-    and in the year. The report (`cek_data`) and the rollups use this one function.
+    and in the year. The report (`periksa_laporan`) and the rekap use this one function.
     """
     return {d.kode: _cek_pk(d) + _cek_anggaran(d) + _cek_tanggal_revisi(d) for d in daftar}
 
 
-def cek_data(lap: Laporan) -> list[Temuan]:
+def periksa_laporan(lap: Laporan) -> list[Temuan]:
     return periksa_data([data_periksa(lap)])[lap.kode]
 
 
@@ -314,7 +314,7 @@ def cek_narasi(lap: Laporan) -> list[Temuan]:
 
 
 PEMERIKSAAN: list[Callable[[Laporan], list[Temuan]]] = [
-    cek_data,
+    periksa_laporan,
     cek_tanggal,
     cek_narasi,
 ]
