@@ -172,7 +172,8 @@ class BarisPKForm(VersiForm, forms.ModelForm):
         return {p: self.cleaned_data.get(p.lower(), "").strip() for p in TRIWULAN}
 
     def data_baris(self) -> dict:
-        return {f: self.cleaned_data[f] for f in self.Meta.fields}
+        """The row as the model's rules decided it (the kind of a target left on Otomatis)."""
+        return {f: getattr(self.instance, f) for f in self.Meta.fields}
 
 
 class AnggaranPKForm(forms.Form):

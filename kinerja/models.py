@@ -460,7 +460,7 @@ class BarisPK(models.Model):
     def clean(self):
         lama = getattr(self, "_jenis_tersimpan", None)
         try:
-            jenis, nilai = jenis_target(self.target, satuan=self.satuan, jenis=self.jenis_nilai)
+            jenis, nilai = self._jenis_target()
         except NilaiError as exc:
             if not lama or self.jenis_nilai != lama:
                 raise ValidationError({"target": str(exc)}) from exc
@@ -482,6 +482,14 @@ class BarisPK(models.Model):
         isi_nilai(self, "target", jenis, nilai)
         if self.pk is None and not self.satuan:
             self.satuan = nilai.satuan
+
+    def _jenis_target(self) -> tuple[str, Nilai]:
+        """The kind and value of the target, read once per write (a form's clean and the
+        service's full_clean of the same row share the reading)."""
+        terbaca = getattr(self, "_nilai_terbaca", {}).get("target")
+        if self.jenis_nilai and terbaca and terbaca[0] == (self.target, self.jenis_nilai):
+            return self.jenis_nilai, terbaca[1]
+        return jenis_target(self.target, satuan=self.satuan, jenis=self.jenis_nilai)
 
     def _punya_nilai(self) -> bool:
         return self.realisasi.exists() or self.target_triwulan.exists()

@@ -223,7 +223,7 @@ def _simpan_baris(request: HttpRequest, pk: PerjanjianKinerja, baris: BarisPK | 
         try:
             services.baris_save(
                 perjanjian=pk,
-                baris=baris,
+                baris=instance,
                 data=form.data_baris(),
                 target_triwulan=form.target_triwulan(),
                 diperbarui=form.cleaned_data["diperbarui"],

@@ -424,3 +424,25 @@ def test_the_grid_hands_out_baru_for_an_empty_cell(client, dunia):
     client.force_login(dunia.personas.operator_a)
     url = reverse("kinerja:realisasi_update", args=[dunia.baris.pk, "TW1"])
     assert 'name="diperbarui" value="baru"' in client.get(url).content.decode()
+
+
+# ---------------------------------------------------------------- parsed once
+
+
+@pytest.mark.parametrize("kanal", SEMUA)
+def test_a_target_and_a_realisasi_are_parsed_once_per_write(dunia, kanal, monkeypatch):
+    import kinerja.nilai
+
+    panggilan = []
+    asli = kinerja.nilai.parse_nilai
+
+    def hitung(teks, *args, **kwargs):
+        panggilan.append(teks)
+        return asli(teks, *args, **kwargs)
+
+    monkeypatch.setattr(kinerja.nilai, "parse_nilai", hitung)
+    monkeypatch.setattr("kinerja.models.parse_nilai", hitung)
+    assert baris_pk(kanal, dunia, "77,5%").tersimpan is not None
+    assert panggilan.count("77,5%") == 1
+    assert realisasi(kanal, dunia, "81,5%", no="9").tersimpan is not None
+    assert panggilan.count("81,5%") == 1
