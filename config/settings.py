@@ -100,7 +100,16 @@ DATABASES = {
 # revision) never leaves the first write behind when the second one fails.
 DATABASES["default"]["ATOMIC_REQUESTS"] = True
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
-    DATABASES["default"].setdefault("OPTIONS", {})["timeout"] = 20
+    # The embedded default holds a few users at once: WAL lets readers go on while one writes,
+    # IMMEDIATE takes the write lock at the start of a transaction (no deadlock on upgrade) and
+    # a writer waits up to 20 s for another instead of failing with "database is locked".
+    # common.sqlite3 lets a flush pass the lock triggers (common/kunci.py).
+    DATABASES["default"]["ENGINE"] = "common.sqlite3"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+    )
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -1,30 +1,8 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import KunciAdminMixin
 from kinerja import models as m
-
-
-def _pk_terkunci(obj) -> bool:
-    """Whether obj is, or belongs to, a signed PK (a PK, a PK row or a quarterly target)."""
-    while obj is not None and not isinstance(obj, m.PerjanjianKinerja):
-        obj = getattr(obj, "perjanjian", None) or getattr(obj, "baris", None)
-    return obj is not None and obj.terkunci
-
-
-class KunciTandaTanganMixin:
-    """A signed PK is read-only in the admin too, as in the services: changes to it need a
-    Revisi PK. (The admin writes models directly, so it must refuse by itself.)"""
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return not _pk_terkunci(obj) and super().has_change_permission(request, obj)
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return not _pk_terkunci(obj) and super().has_delete_permission(request, obj)
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        if isinstance(self, admin.options.InlineModelAdmin):
-            return not _pk_terkunci(obj) and super().has_add_permission(request, obj)
-        return super().has_add_permission(request)
 
 
 class SasaranInline(admin.TabularInline):
@@ -87,20 +65,20 @@ class KebijakanAdmin(SimpleHistoryAdmin):
     search_fields = ["satker__nama"]
 
 
-class BarisPKInline(KunciTandaTanganMixin, admin.TabularInline):
+class BarisPKInline(KunciAdminMixin, admin.TabularInline):
     model = m.BarisPK
     extra = 0
     fields = ["no", "sasaran", "indikator", "satuan", "jenis_nilai", "arah", "agregasi", "target"]
     show_change_link = True
 
 
-class AnggaranPKInline(KunciTandaTanganMixin, admin.TabularInline):
+class AnggaranPKInline(KunciAdminMixin, admin.TabularInline):
     model = m.AnggaranPK
     extra = 0
 
 
 @admin.register(m.PerjanjianKinerja)
-class PerjanjianAdmin(KunciTandaTanganMixin, SimpleHistoryAdmin):
+class PerjanjianAdmin(KunciAdminMixin, SimpleHistoryAdmin):
     list_display = ["satker", "tahun", "jenis", "versi", "status", "pihak_pertama_nama", "tanggal"]
     list_filter = ["tahun", "jenis", "status", "satker__tingkat"]
     search_fields = ["satker__nama", "satker__kode", "pihak_pertama_nama", "pihak_kedua_nama"]
@@ -109,7 +87,7 @@ class PerjanjianAdmin(KunciTandaTanganMixin, SimpleHistoryAdmin):
     inlines = [BarisPKInline, AnggaranPKInline]
 
 
-class TargetTriwulanInline(KunciTandaTanganMixin, admin.TabularInline):
+class TargetTriwulanInline(KunciAdminMixin, admin.TabularInline):
     model = m.TargetTriwulan
     extra = 0
     fields = ["periode", "teks"]
@@ -122,7 +100,7 @@ class RealisasiInline(admin.TabularInline):
 
 
 @admin.register(m.BarisPK)
-class BarisPKAdmin(KunciTandaTanganMixin, SimpleHistoryAdmin):
+class BarisPKAdmin(KunciAdminMixin, SimpleHistoryAdmin):
     list_display = ["no", "indikator", "target", "satuan", "arah", "perjanjian"]
     list_filter = ["perjanjian__tahun", "perjanjian__jenis", "arah", "jenis_nilai"]
     search_fields = ["indikator", "sasaran", "perjanjian__satker__nama"]

@@ -15,6 +15,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
+from common.kunci import KunciQuerySet, TerkunciMixin
 from common.validators import (
     AKUN_REGEX,
     NIP_REGEX,
@@ -24,6 +25,7 @@ from common.validators import (
     validasi_nip,
 )
 from kinerja.capaian import Agregasi, Arah, Periode, RumusTurun
+from kinerja.kunci import PESAN_PK
 from kinerja.nilai import JenisNilai, Nilai, NilaiError, jenis_target, nilai_tersimpan, parse_nilai
 from satker.models import Satker
 
@@ -325,7 +327,12 @@ class KebijakanCapaian(models.Model):
 # ---------------------------------------------------------------- Perjanjian Kinerja
 
 
-class PerjanjianKinerja(models.Model):
+class PerjanjianKinerja(TerkunciMixin, models.Model):
+    """A Perjanjian Kinerja (PK) of a satker and year; signed, it is locked (kinerja/kunci.py)."""
+
+    KUNCI = ("status", "DITANDATANGANI")
+    PESAN_KUNCI = PESAN_PK
+
     class Jenis(models.TextChoices):
         KPU = "KPU", "PK Komisioner (KPU)"
         SEKRETARIAT = "SEKRETARIAT", "PK Sekretariat"
@@ -361,6 +368,8 @@ class PerjanjianKinerja(models.Model):
     ditandatangani_pada = models.DateTimeField(null=True, blank=True, editable=False)
     diperbarui = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = KunciQuerySet.as_manager()
 
     class Meta:
         verbose_name = "perjanjian kinerja"
@@ -400,8 +409,11 @@ class PerjanjianKinerja(models.Model):
         return self.status == self.Status.DITANDATANGANI
 
 
-class BarisPK(models.Model):
+class BarisPK(TerkunciMixin, models.Model):
     """One row of a PK: sasaran, indikator and the year target (quarterly targets apart)."""
+
+    KUNCI = ("perjanjian__status", "DITANDATANGANI")
+    PESAN_KUNCI = PESAN_PK
 
     perjanjian = models.ForeignKey(
         PerjanjianKinerja, on_delete=models.CASCADE, related_name="baris"
@@ -433,6 +445,8 @@ class BarisPK(models.Model):
     target_kode = _kode_field()
     diperbarui = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = KunciQuerySet.as_manager()
 
     class Meta:
         verbose_name = "baris PK"
@@ -499,14 +513,19 @@ class BarisPK(models.Model):
         return baca_nilai(self, "target", self.jenis_nilai)
 
 
-class TargetTriwulan(NilaiMixin):
+class TargetTriwulan(TerkunciMixin, NilaiMixin):
     """The Rencana Aksi: the target of a PK row for one quarter."""
+
+    KUNCI = ("baris__perjanjian__status", "DITANDATANGANI")
+    PESAN_KUNCI = PESAN_PK
 
     baris = models.ForeignKey(BarisPK, on_delete=models.CASCADE, related_name="target_triwulan")
     periode = models.CharField(
         max_length=7, choices=[(p.value, p.label) for p in Periode if p != Periode.TAHUNAN]
     )
     history = HistoricalRecords()
+
+    objects = KunciQuerySet.as_manager()
 
     class Meta:
         verbose_name = "target triwulan"
@@ -528,8 +547,11 @@ class TargetTriwulan(NilaiMixin):
         return self.periode.lower()
 
 
-class AnggaranPK(models.Model):
+class AnggaranPK(TerkunciMixin, models.Model):
     """The budget per program stated in a PK."""
+
+    KUNCI = ("perjanjian__status", "DITANDATANGANI")
+    PESAN_KUNCI = PESAN_PK
 
     perjanjian = models.ForeignKey(
         PerjanjianKinerja, on_delete=models.CASCADE, related_name="anggaran"
@@ -538,6 +560,8 @@ class AnggaranPK(models.Model):
     jumlah = models.BigIntegerField(**UANG)
     urutan = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
+
+    objects = KunciQuerySet.as_manager()
 
     class Meta:
         verbose_name = "anggaran PK"

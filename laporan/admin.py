@@ -1,10 +1,11 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import KunciAdminMixin
 from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
 
 
-class JustifikasiInline(admin.TabularInline):
+class JustifikasiInline(KunciAdminMixin, admin.TabularInline):
     model = JustifikasiPemeriksaan
     extra = 0
     readonly_fields = ["kunci", "teks", "oleh", "pada"]
@@ -12,7 +13,7 @@ class JustifikasiInline(admin.TabularInline):
 
 
 @admin.register(LaporanKinerja)
-class LaporanKinerjaAdmin(SimpleHistoryAdmin):
+class LaporanKinerjaAdmin(KunciAdminMixin, SimpleHistoryAdmin):
     """Read-only: versions are created and finalised only through laporan.services."""
 
     list_display = ["satker", "tahun", "versi", "status", "difinalkan_oleh", "difinalkan_pada"]

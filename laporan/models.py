@@ -9,7 +9,9 @@ from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
+from common.kunci import KunciQuerySet, TerkunciMixin
 from kinerja.models import TAHUN
+from laporan.kunci import PESAN_FINAL
 from satker.models import Satker
 
 
@@ -17,8 +19,12 @@ def _lokasi_pdf(laporan: "LaporanKinerja", nama: str) -> str:
     return f"laporan/{laporan.satker.kode}/{laporan.tahun}/{nama}"
 
 
-class LaporanKinerja(models.Model):
-    """One version of the LKjIP. The highest version is the one being worked on until final."""
+class LaporanKinerja(TerkunciMixin, models.Model):
+    """One version of the LKjIP. The highest version is the one being worked on until final;
+    a final version is locked (laporan/kunci.py)."""
+
+    KUNCI = ("status", "FINAL")
+    PESAN_KUNCI = PESAN_FINAL
 
     class Status(models.TextChoices):
         DRAFT = "DRAFT", "Draf"
@@ -44,6 +50,8 @@ class LaporanKinerja(models.Model):
     )
     dibuat = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
+
+    objects = KunciQuerySet.as_manager()
 
     class Meta:
         verbose_name = "laporan kinerja"
@@ -97,8 +105,11 @@ class NarasiLaporan(models.Model):
         return f"{self.satker} {self.tahun} {self.bagian}"
 
 
-class JustifikasiPemeriksaan(models.Model):
+class JustifikasiPemeriksaan(TerkunciMixin, models.Model):
     """Why a consistency finding may stay in a report version; printed in the report's annex."""
+
+    KUNCI = ("laporan__status", "FINAL")
+    PESAN_KUNCI = PESAN_FINAL
 
     laporan = models.ForeignKey(
         LaporanKinerja, on_delete=models.CASCADE, related_name="justifikasi"
@@ -110,6 +121,8 @@ class JustifikasiPemeriksaan(models.Model):
     )
     pada = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
+
+    objects = KunciQuerySet.as_manager()
 
     class Meta:
         verbose_name = "justifikasi pemeriksaan"

@@ -154,3 +154,13 @@ class BarisAnggaranFactory(factory.django.DjangoModelFactory):
     akun_kode = "521211"
     pagu = 100_000_000
     realisasi = 90_000_000
+
+
+def tandatangani(pk: km.PerjanjianKinerja, pada: dt.datetime | None = None) -> km.PerjanjianKinerja:
+    """Sign a PK once its rows are in (a signed PK takes no more rows: the lock triggers)."""
+    pada = pada or dt.datetime(2024, 1, 20, tzinfo=dt.UTC)
+    km.PerjanjianKinerja.objects.filter(pk=pk.pk).update(
+        status=km.PerjanjianKinerja.Status.DITANDATANGANI, ditandatangani_pada=pada
+    )
+    pk.refresh_from_db()
+    return pk

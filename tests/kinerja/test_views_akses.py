@@ -4,7 +4,6 @@ Strangers get 404, readers 403 on writes, anonymous users the login page. A 200 
 page a user expects (the satker's name), not an empty shell.
 """
 
-import datetime as dt
 from dataclasses import dataclass
 
 import pytest
@@ -20,6 +19,7 @@ from tests.factories import (
     PerjanjianFactory,
     RealisasiFactory,
     RevisiDipaFactory,
+    tandatangani,
 )
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -51,19 +51,14 @@ class Dunia:
 
 def bangun_dunia(personas) -> Dunia:
     a = personas.satker_a
-    ttd = PerjanjianFactory(
-        satker=a,
-        jenis=J.KPU,
-        status=S.DITANDATANGANI,
-        pihak_pertama_nama="Ketua A",
-        ditandatangani_pada=dt.datetime(2024, 1, 20, tzinfo=dt.UTC),
-    )
+    ttd = PerjanjianFactory(satker=a, jenis=J.KPU, pihak_pertama_nama="Ketua A")
     draft = PerjanjianFactory(
         satker=a, jenis=J.SEKRETARIAT, pihak_pertama_nama="Sekretaris A", pihak_kedua_nama="Ketua A"
     )
     diajukan = PerjanjianFactory(satker=a, tahun=2023, status=S.DIAJUKAN)
     baris_ttd = BarisPKFactory(perjanjian=ttd, no="1", target="80%", indikator="Partisipasi")
     TargetTriwulan.objects.create(baris=baris_ttd, periode="TW1", teks="20%")
+    tandatangani(ttd)
     baris = BarisPKFactory(perjanjian=draft, no="1", target="10 laporan")
     BarisPKFactory(perjanjian=diajukan, no="1")
     realisasi = RealisasiFactory(baris=baris_ttd, periode="TW1", teks="25%", kendala="Hujan")

@@ -1,7 +1,5 @@
 """Rollup test data: N kab/kota in a province, each with both PKs, realisasi and a budget."""
 
-import datetime as dt
-
 from kinerja.models import PerjanjianKinerja
 from laporan.models import LaporanKinerja
 from satker.models import Satker
@@ -13,6 +11,7 @@ from tests.factories import (
     RealisasiFactory,
     RevisiDipaFactory,
     SatkerFactory,
+    tandatangani,
 )
 
 TAHUN = 2024
@@ -22,17 +21,13 @@ def isi_satker(satker: Satker, *, i: int = 0, baris: int = 2) -> None:
     """Both PKs (the KPU one signed), `baris` rows each, TW1-TW2 realisasi, 2 budget lines."""
     for jenis in PerjanjianKinerja.Jenis:
         ditandatangani = jenis == PerjanjianKinerja.Jenis.KPU
-        pk = PerjanjianFactory(
-            satker=satker,
-            tahun=TAHUN,
-            jenis=jenis,
-            status="DITANDATANGANI" if ditandatangani else "DRAFT",
-            ditandatangani_pada=dt.datetime(2024, 1, 20, tzinfo=dt.UTC) if ditandatangani else None,
-        )
+        pk = PerjanjianFactory(satker=satker, tahun=TAHUN, jenis=jenis)
         for n in range(baris):
             b = BarisPKFactory(perjanjian=pk, no=str(n + 1), target="80%")
             RealisasiFactory(baris=b, periode="TW1", teks=f"{70 + i % 20}%")
             RealisasiFactory(baris=b, periode="TW2", teks=f"{75 + i % 20}%")
+        if ditandatangani:
+            tandatangani(pk)
     dipa = DipaFactory(satker=satker, tahun=TAHUN)
     RevisiDipaFactory(dipa=dipa, label="DIPA Awal", pagu=200_000_000)
     BarisAnggaranFactory(dipa=dipa, output_kode="EBA.001", pagu=100_000_000, realisasi=60_000_000)

@@ -67,7 +67,9 @@ def _realisasi(satker):
 
 
 def _baris(satker):
-    return BarisPK.objects.filter(perjanjian__satker=satker).order_by("id").first()
+    # a row of the draft PK: the signed one is locked
+    baris = BarisPK.objects.filter(perjanjian__satker=satker, perjanjian__status="DRAFT")
+    return baris.order_by("id").first()
 
 
 def _anggaran(satker):

@@ -1,5 +1,6 @@
 import io
 
+from common.kunci import kunci_dilepas
 from kinerja.models import (
     AnggaranPK,
     BarisAnggaran,
@@ -59,10 +60,11 @@ def _isi(f):
 def test_impor_ke_basis_data_kosong_memberi_data_yang_sama(personas, data_lengkap):
     satker = Satker.objects.filter(pk=personas.satker_a.pk)
     awal = _ekspor(satker)
-    data_lengkap["kpu"].delete()
-    data_lengkap["sekretariat"].delete()
-    data_lengkap["dipa"].delete()
-    Pejabat.objects.all().delete()
+    with kunci_dilepas("uji: basis data kosong"):  # the signed PK goes too
+        data_lengkap["kpu"].delete()
+        data_lengkap["sekretariat"].delete()
+        data_lengkap["dipa"].delete()
+        Pejabat.objects.all().delete()
 
     laporan = impor_workbook(awal, user=personas.admin, terapkan=True)
 

@@ -14,6 +14,7 @@ from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
 from django.db import models, transaction
 
+from common.kunci import kunci_dilepas
 from kinerja import models as km
 from satker.models import Pejabat, Peran, Satker
 
@@ -252,7 +253,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options) -> None:
         data = json.loads(FIXTURE.read_text(encoding="utf-8"))
-        with transaction.atomic():
+        with transaction.atomic(), kunci_dilepas("muat data demo"):
             logins = muat_demo(data)
         self.stdout.write(self.style.SUCCESS("Data demo dimuat."))
         self.stdout.write("")

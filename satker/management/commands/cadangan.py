@@ -38,6 +38,8 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.db.migrations.recorder import MigrationRecorder
 
+from common.kunci import kunci_dilepas
+
 FORMAT = 1
 # Rebuilt by migrate (content types, permissions) or not worth keeping (sessions, lockouts,
 # queued jobs: a restored database starts with none).
@@ -141,7 +143,7 @@ def pulihkan_cadangan(sumber: Path) -> dict:
                 + ", ".join(f"{a}.{n}" for a, n in sorted(kurang))
                 + "). Perbarui aplikasi dan jalankan migrate dahulu."
             )
-        with transaction.atomic():
+        with transaction.atomic(), kunci_dilepas("pulihkan cadangan"):
             if connection.vendor == "postgresql":
                 # TRUNCATE refuses while deferred foreign-key checks are pending (rows written
                 # earlier in an enclosing transaction): run them now, defer again for the load.

@@ -1,0 +1,138 @@
+"""Locks that hold below every channel: database triggers refuse any change to a signed PK (with
+its rows, quarterly targets and budget) and to a final LKjIP version, whatever writes it (a
+service, the admin, a command, `QuerySet.update()`, raw SQL).
+
+Only whole-database operations trusted by construction pass them: loading the demo fixture,
+restoring a backup, flushing a test database. They run inside `kunci_dilepas()`, which writes a
+row into `kunci_pengecualian` for the length of its transaction; the triggers let writes through
+while that row exists. Other connections never see it (it is not committed).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from django.core.exceptions import ValidationError
+from django.db import connection, models, transaction
+
+TABEL_PENGECUALIAN = "kunci_pengecualian"
+ADA_PENGECUALIAN = f"EXISTS (SELECT 1 FROM {TABEL_PENGECUALIAN})"
+
+
+@contextmanager
+def kunci_dilepas(alasan: str) -> Iterator[None]:
+    """Let a trusted whole-database operation (restore, fixture load) write locked rows."""
+    with transaction.atomic(), connection.cursor() as c:
+        c.execute(f"INSERT INTO {TABEL_PENGECUALIAN} (alasan) VALUES (%s)", [alasan[:100]])
+        connection.kunci_dilepas = True
+        try:
+            yield
+        finally:
+            connection.kunci_dilepas = False
+            c.execute(f"DELETE FROM {TABEL_PENGECUALIAN}")
+
+
+def _dilepas() -> bool:
+    return getattr(connection, "kunci_dilepas", False)
+
+
+class KunciQuerySet(models.QuerySet):
+    """`update()` and `delete()` refuse locked rows with the lock's message (the triggers would
+    refuse them too, as a database error)."""
+
+    def update(self, **kwargs):
+        self.model.tolak_bila_terkunci(self)
+        return super().update(**kwargs)
+
+    def delete(self):
+        self.model.tolak_bila_terkunci(self)
+        return super().delete()
+
+
+class TerkunciMixin:
+    """A model whose rows a signature or finalising locks. `KUNCI` is the lookup and value that
+    select locked rows (`("perjanjian__status", "DITANDATANGANI")`); a lookup through a foreign
+    key also locks that parent: no row may be added to it or moved into it."""
+
+    KUNCI: tuple[str, str]
+    PESAN_KUNCI: str
+
+    @classmethod
+    def tolak_bila_terkunci(cls, qs: models.QuerySet) -> None:
+        if not _dilepas() and qs.filter(**{cls.KUNCI[0]: cls.KUNCI[1]}).exists():
+            raise ValidationError(cls.PESAN_KUNCI, code="terkunci")
+
+    def induk_terkunci(self) -> bool:
+        """Whether the parent this row is (being) put into is locked."""
+        lookup, nilai = self.KUNCI
+        if "__" not in lookup:
+            return False
+        fk, sisa = lookup.split("__", 1)
+        field = self._meta.get_field(fk)
+        induk = getattr(self, field.attname)
+        return induk is not None and (
+            field.related_model._base_manager.filter(pk=induk, **{sisa: nilai}).exists()
+        )
+
+    def _tolak_bila_terkunci(self) -> None:
+        if _dilepas():
+            return
+        tersimpan = type(self)._base_manager.filter(pk=self.pk) if self.pk else None
+        if tersimpan is not None:
+            type(self).tolak_bila_terkunci(tersimpan)
+        if self.induk_terkunci():
+            raise ValidationError(self.PESAN_KUNCI, code="terkunci")
+
+    def save(self, *args, **kwargs):
+        self._tolak_bila_terkunci()
+        super().save(*args, **kwargs)
+
+    def delete(self, *args, **kwargs):
+        self._tolak_bila_terkunci()
+        return super().delete(*args, **kwargs)
+
+
+def pasang_pemicu(schema_editor, pemicu: list[tuple[str, str, str, str, str]]) -> None:
+    """Create the lock triggers.
+
+    `pemicu` holds (name, table, "INSERT"|"UPDATE"|"DELETE", condition, message) tuples; the
+    condition is SQL over OLD and NEW that is true when the write must be refused.
+    """
+    vendor = schema_editor.connection.vendor
+    for nama, tabel, peristiwa, syarat, pesan in pemicu:
+        pesan_sql = pesan.replace("'", "''")
+        if vendor == "postgresql":
+            kembali = "OLD" if peristiwa == "DELETE" else "NEW"
+            schema_editor.execute(
+                f"""
+                CREATE OR REPLACE FUNCTION {nama}() RETURNS trigger AS $$
+                BEGIN
+                    IF NOT {ADA_PENGECUALIAN} AND ({syarat}) THEN
+                        RAISE EXCEPTION '{pesan_sql}'
+                            USING ERRCODE = 'integrity_constraint_violation';
+                    END IF;
+                    RETURN {kembali};
+                END $$ LANGUAGE plpgsql;
+                CREATE TRIGGER {nama} BEFORE {peristiwa} ON {tabel}
+                    FOR EACH ROW EXECUTE FUNCTION {nama}();
+                """
+            )
+        else:
+            schema_editor.execute(
+                f"""
+                CREATE TRIGGER {nama} BEFORE {peristiwa} ON {tabel}
+                FOR EACH ROW WHEN NOT {ADA_PENGECUALIAN} AND ({syarat})
+                BEGIN SELECT RAISE(ABORT, '{pesan_sql}'); END;
+                """
+            )
+
+
+def lepas_pemicu(schema_editor, pemicu: list[tuple]) -> None:
+    vendor = schema_editor.connection.vendor
+    for nama, tabel, *_ in pemicu:
+        if vendor == "postgresql":
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {nama} ON {tabel}")
+            schema_editor.execute(f"DROP FUNCTION IF EXISTS {nama}()")
+        else:
+            schema_editor.execute(f"DROP TRIGGER IF EXISTS {nama}")
