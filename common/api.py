@@ -3,6 +3,8 @@ them, and the API answers as the form and the workbook do."""
 
 from __future__ import annotations
 
+import io
+import re
 from collections.abc import Callable
 from typing import Any
 
@@ -10,7 +12,8 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers, status
-from rest_framework.exceptions import APIException, ValidationError
+from rest_framework.exceptions import APIException, ParseError, ValidationError
+from rest_framework.parsers import JSONParser
 
 from common.versi import KonflikVersi, baca_versi
 
@@ -66,3 +69,29 @@ class VersiField(serializers.Field):
 
     def to_representation(self, value):
         return value.isoformat() if value else None
+
+
+KEDALAMAN_MAKS = 32
+_STRING_JSON = re.compile(rb'"(?:\\.|[^"\\])*"')
+_KURUNG = bytes(range(256)).translate(None, b"[]{}")
+
+
+def kedalaman_json(isi: bytes) -> int:
+    """How deeply a JSON text nests, counted on its brackets outside strings (no parsing)."""
+    kurung = _STRING_JSON.sub(b"", isi).translate(None, _KURUNG)
+    dalam = puncak = 0
+    for c in kurung:
+        dalam += 1 if c in b"[{" else -1
+        puncak = max(puncak, dalam)
+    return puncak
+
+
+class JSONParserAman(JSONParser):
+    """JSON, refused with a 400 before parsing when it nests deeper than any request of this
+    API needs (a deep body would exhaust Python's recursion)."""
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        isi = stream.read() if stream is not None else b""
+        if kedalaman_json(isi) > KEDALAMAN_MAKS:
+            raise ParseError(f"JSON bersarang terlalu dalam (lebih dari {KEDALAMAN_MAKS} tingkat).")
+        return super().parse(io.BytesIO(isi), media_type, parser_context)

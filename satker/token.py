@@ -3,6 +3,7 @@
 from rest_framework.authtoken.models import Token
 from rest_framework.authtoken.views import ObtainAuthToken
 from rest_framework.response import Response
+from rest_framework.settings import api_settings
 
 
 class TokenView(ObtainAuthToken):
@@ -12,6 +13,8 @@ class TokenView(ObtainAuthToken):
     django-axes's record of the failed login: passwords could be guessed through the API
     without ever being locked out.
     """
+
+    parser_classes = api_settings.DEFAULT_PARSER_CLASSES  # the bounded JSON parser
 
     def post(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

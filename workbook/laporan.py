@@ -82,7 +82,11 @@ class Laporan:
     @property
     def sidik(self) -> str:
         """A fingerprint of what would be written, to notice data changed since the preview."""
-        return self._sidik.hexdigest()
+        return self._sidik if isinstance(self._sidik, str) else self._sidik.hexdigest()
+
+    def __getstate__(self) -> dict:
+        # A stored preview is complete: its fingerprint is kept as text.
+        return {**self.__dict__, "_sidik": self.sidik}
 
     def sheet(self, nama: str) -> RingkasanSheet:
         if nama not in self.sheets:

@@ -30,7 +30,12 @@ from workbook.skema import SHEETS, Jenis, Kolom, Sheet, cari_sheet, nama_kolom
 
 # The XML inside a workbook may be much larger than the ZIP; beyond this it is refused rather
 # than risking a decompression bomb.
-RASIO_ISI_MAKS = 50
+# A zip bomb (a small file that inflates to gigabytes of XML) is refused before anything reads
+# it, by the real sizes of its members: at most RASIO_ISI_MAKS times the file and
+# settings.MAX_XLSX_ISI_BYTES in all, in at most ANGGOTA_MAKS members. A real workbook of all
+# 553 satker inflates about 15 times.
+RASIO_ISI_MAKS = 100
+ANGGOTA_MAKS = 2000
 _RUMUS = re.compile(rb"<(?:[A-Za-z]+:)?f[\s>/]")
 _BULAN = {b.lower(): i + 1 for i, b in enumerate(BULAN)}
 
@@ -112,9 +117,17 @@ def periksa_berkas(sumber: Sumber, *, batas_byte: int | None) -> bool:
                 raise BerkasError(
                     "Berkas ZIP ini bukan workbook Excel (.xlsx): tidak ada xl/workbook.xml."
                 )
-            batas_isi = max(batas_byte or settings.MAX_UPLOAD_BYTES, ukuran) * RASIO_ISI_MAKS
-            if sum(i.file_size for i in isi) > batas_isi:
-                raise BerkasError("Isi workbook terlalu besar setelah dibuka; berkas ditolak.")
+            if len(isi) > ANGGOTA_MAKS:
+                raise BerkasError(
+                    f"Workbook berisi {len(isi)} bagian; paling banyak {ANGGOTA_MAKS}. "
+                    "Berkas ditolak."
+                )
+            terbuka = sum(i.file_size for i in isi)
+            if terbuka > min(ukuran * RASIO_ISI_MAKS, settings.MAX_XLSX_ISI_BYTES):
+                raise BerkasError(
+                    f"Isi workbook terlalu besar setelah dibuka ({terbuka / 2**20:.0f} MB dari "
+                    f"berkas {ukuran / 2**20:.1f} MB); berkas ditolak."
+                )
             return any(
                 _berisi_rumus(arsip, i)
                 for i in isi

@@ -6,6 +6,7 @@ when the plan is still the one previewed.
 """
 
 import io
+import pickle
 import secrets
 import time
 from pathlib import Path
@@ -64,7 +65,7 @@ def _simpan(berkas) -> str:
     folder = _folder()
     folder.mkdir(parents=True, exist_ok=True)
     batas = time.time() - UMUR_BERKAS
-    for lama in folder.glob("*.xlsx"):
+    for lama in [*folder.glob("*.xlsx"), *folder.glob("*.pratinjau")]:
         if lama.stat().st_mtime < batas:
             lama.unlink(missing_ok=True)
     token = secrets.token_urlsafe(18)
@@ -131,7 +132,12 @@ def _impor(request, path: Path, nama: str, **kwargs):
 def pratinjau(request, token: str):
     _pastikan_dapat_impor(request)
     path, nama = _berkas_unggahan(request, token)
-    laporan = _impor(request, path, nama)
+    tersimpan = path.with_suffix(".pratinjau")
+    if tersimpan.exists():
+        laporan = pickle.loads(tersimpan.read_bytes())  # written below, by this server only
+    else:
+        laporan = _impor(request, path, nama)
+        tersimpan.write_bytes(pickle.dumps(laporan))
     return render(request, "workbook/pratinjau.html", {"laporan": laporan, "token": token})
 
 
@@ -141,6 +147,7 @@ def terapkan(request, token: str):
     _pastikan_dapat_impor(request)
     path, nama = _berkas_unggahan(request, token)
     laporan = _impor(request, path, nama, terapkan=True, sidik=request.POST.get("sidik", ""))
+    path.with_suffix(".pratinjau").unlink(missing_ok=True)
     if laporan.berubah_sejak_pratinjau:
         messages.warning(
             request, "Data berubah sejak pratinjau dibuat. Periksa lagi sebelum menyimpan."

@@ -6,7 +6,7 @@ import pytest
 
 from kinerja.models import PerjanjianKinerja, Realisasi, TargetTriwulan
 from satker.models import Pejabat
-from tests.factories import BarisPKFactory, PerjanjianFactory
+from tests.factories import BarisPKFactory, PerjanjianFactory, tandatangani
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -16,15 +16,11 @@ def _pk(personas, status="DRAFT"):
     pk = PerjanjianFactory(
         satker=personas.satker_a,
         tahun=2024,
-        status=status,
         pihak_pertama_nama="Ibrahim Putra",
         pihak_pertama_nip="197001012000031001",
         pihak_pertama_jabatan="Ketua KPU Kota Pagar Alam",
         tempat="Pagar Alam",
         tanggal=dt.date(2024, 1, 17),
-        ditandatangani_pada=dt.datetime(2024, 1, 17, tzinfo=dt.UTC)
-        if status == "DITANDATANGANI"
-        else None,
     )
     b1 = BarisPKFactory(
         perjanjian=pk,
@@ -43,6 +39,11 @@ def _pk(personas, status="DRAFT"):
         arah="turun",
     )
     pk.anggaran.create(program="Program Dukungan Manajemen", jumlah=2_880_554_000)
+    if status == "DITANDATANGANI":
+        tandatangani(pk, dt.datetime(2024, 1, 17, tzinfo=dt.UTC))
+    elif status != "DRAFT":
+        PerjanjianKinerja.objects.filter(pk=pk.pk).update(status=status)
+        pk.refresh_from_db()
     return pk
 
 

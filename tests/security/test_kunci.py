@@ -270,7 +270,9 @@ def test_the_admin_refuses_every_locked_row(kantor, final, personas):
 def test_the_orm_refuses_every_locked_row(kantor, final, aksi):
     for obj in _terkunci_semua(kantor, final):
         qs = type(obj).objects.filter(pk=obj.pk)
-        pesan = PESAN_FINAL if isinstance(obj, LaporanKinerja | JustifikasiPemeriksaan) else PESAN_PK
+        pesan = (
+            PESAN_FINAL if isinstance(obj, LaporanKinerja | JustifikasiPemeriksaan) else PESAN_PK
+        )
         with pytest.raises(ValidationError, match=pesan[:30]):
             if aksi == "save":
                 obj.save()

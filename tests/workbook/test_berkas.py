@@ -163,3 +163,38 @@ def test_seratus_ribu_baris_selesai_dengan_memori_terbatas(personas, galat):
         assert not laporan.galat, laporan.teks()
         assert laporan.sheets["Anggaran"].baru == 100_000
     assert tambahan_mb < 250, f"memori bertambah {tambahan_mb:.0f} MB"
+
+
+def _bom_zip(megabyte: int) -> io.BytesIO:
+    """A real workbook with one more sheet part of `megabyte` MB of XML that compresses to
+    almost nothing (the issue's 613 KB file inflated to 209 MB)."""
+    utuh = buat_xlsx({"Realisasi": [REAL_KEPALA, ["1672", 2024, "KPU", "1", "TW1", "50%"]]})
+    f = io.BytesIO()
+    with zipfile.ZipFile(utuh) as asal, zipfile.ZipFile(f, "w", zipfile.ZIP_DEFLATED) as z:
+        for info in asal.infolist():
+            z.writestr(info, asal.read(info))
+        isi = b"<worksheet>" + b" " * (megabyte * 2**20) + b"</worksheet>"
+        z.writestr("xl/worksheets/sheet9.xml", isi, compress_type=zipfile.ZIP_DEFLATED)
+    f.seek(0)
+    return f
+
+
+def test_zip_bom_ditolak_menurut_ukuran_sebenarnya(personas, settings):
+    f = _bom_zip(60)
+    assert len(f.getvalue()) < 300_000  # far below the 10 MB upload limit
+    mulai = time.perf_counter()
+    pesan = _satu_galat(f, personas.operator_a, batas_byte=settings.MAX_UPLOAD_BYTES)
+    assert "terlalu besar setelah dibuka" in pesan and "60 MB" in pesan
+    assert time.perf_counter() - mulai < 2
+
+
+def test_terlalu_banyak_bagian_ditolak(personas):
+    utuh = buat_xlsx({"Realisasi": [REAL_KEPALA, ["1672", 2024, "KPU", "1", "TW1", "50%"]]})
+    f = io.BytesIO()
+    with zipfile.ZipFile(utuh) as asal, zipfile.ZipFile(f, "w") as z:
+        for info in asal.infolist():
+            z.writestr(info, asal.read(info))
+        for i in range(2001):
+            z.writestr(f"xl/media/gambar{i}.bin", b"")
+    f.seek(0)
+    assert "paling banyak 2000" in _satu_galat(f, personas.operator_a)

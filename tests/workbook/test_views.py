@@ -216,3 +216,30 @@ def test_ekspor_satker_lewat_formulir(client, personas, data_lengkap):
         "1674",
     ]
     assert buku["Realisasi"].max_row == 10
+
+
+def test_pratinjau_dibaca_sekali_lalu_disimpan(client, personas, data_lengkap, settings, tmp_path):
+    """Reloading the preview shows the stored preview; the file is not parsed again."""
+    import workbook.views
+
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(personas.operator_a)
+    token = _unggah(client, [["1672", 2024, "KPU", "1", "TW1", "50%"]])
+    panggilan = []
+    asli = workbook.views.impor_workbook
+
+    def hitung(*args, **kwargs):
+        panggilan.append(kwargs.get("terapkan", False))
+        return asli(*args, **kwargs)
+
+    workbook.views.impor_workbook = hitung
+    try:
+        for _ in range(3):
+            r = client.get(reverse("workbook:pratinjau", args=[token]))
+            assert "→ 50%" in r.content.decode()
+        assert panggilan == [False]
+        sidik = r.context["laporan"].sidik
+        r = client.post(reverse("workbook:terapkan", args=[token]), {"sidik": sidik})
+        assert r.status_code == 302 and panggilan == [False, True]
+    finally:
+        workbook.views.impor_workbook = asli
