@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 from django import forms
@@ -11,8 +10,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.utils.text import slugify
 
-from common.forms import tampilkan_galat
-from common.versi import baca_versi, versi_dari
+from common.forms import VersiForm, tampilkan_galat
+from common.versi import versi_dari
 from kinerja.capaian import TRIWULAN
 from kinerja.models import (
     BarisAnggaran,
@@ -29,19 +28,6 @@ TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_BUKTI_BYTES = getattr(settings, "MAX_EVIDENCE_BYTES", 5 * 1024 * 1024)
 # Evidence is recognised by its first bytes, never by the name or the browser's content type.
 JENIS_BUKTI = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
-
-
-class VersiForm(forms.Form):
-    """Carries the version (`diperbarui`) of the row being edited, for optimistic locking;
-    `baru` for a row that did not exist when the page was opened."""
-
-    diperbarui = forms.CharField(widget=forms.HiddenInput, required=False)
-
-    def clean_diperbarui(self) -> dt.datetime | str | None:
-        try:
-            return baca_versi(self.cleaned_data["diperbarui"])
-        except ValidationError as exc:
-            raise forms.ValidationError(exc.message_dict["diperbarui"]) from exc
 
 
 def versi_awal(obj) -> dict:
@@ -282,14 +268,8 @@ class BarisAnggaranForm(VersiForm, forms.ModelForm):
         self.fields["program"].queryset = Program.objects.all()
         self.fields["kegiatan"].queryset = Kegiatan.objects.select_related("program")
 
-    def clean(self):
-        data = super().clean()
-        program, kegiatan = data.get("program"), data.get("kegiatan")
-        if program and kegiatan and kegiatan.program_id != program.pk:
-            self.add_error("kegiatan", "Kegiatan ini bukan bagian dari program yang dipilih.")
-        if data.get("realisasi") is None:
-            data["realisasi"] = 0
-        return data
+    def clean_realisasi(self) -> int:
+        return self.cleaned_data["realisasi"] or 0
 
     def data_baris(self) -> dict:
         return {f: self.cleaned_data[f] for f in self.Meta.fields}

@@ -747,3 +747,9 @@ class BarisAnggaran(models.Model):
     def __str__(self) -> str:
         kode = ".".join(k for k in (self.kegiatan.kode, self.output_kode, self.akun_kode) if k)
         return f"{self.program.kode} {kode}"
+
+    def clean(self):
+        if self.program_id and self.kegiatan_id and self.kegiatan.program_id != self.program_id:
+            raise ValidationError(
+                {"kegiatan": "Kegiatan ini bukan bagian dari program yang dipilih."}
+            )

@@ -483,9 +483,7 @@ def baris_anggaran_save(
     pastikan_belum_diubah(baris, diperbarui)
     for k, v in data.items():
         setattr(baris, k, v)
-    baris.full_clean(exclude=["dipa", "program", "kegiatan"], validate_unique=False)
-    if baris.kegiatan.program_id != baris.program_id:
-        raise ValidationError({"kegiatan": "Kegiatan ini bukan bagian dari program yang dipilih."})
+    baris.full_clean(exclude=["dipa"], validate_unique=False)
     kunci = {f: getattr(baris, f) for f in ("program", "kegiatan", "output_kode", "akun_kode")}
     if dipa.baris.filter(**kunci, sumber=baris.sumber).exclude(pk=baris.pk).exists():
         raise ValidationError("Baris anggaran dengan kode dan sumber dana yang sama sudah ada.")

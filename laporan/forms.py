@@ -1,10 +1,11 @@
 from django import forms
 
+from common.forms import VersiForm
 from laporan.data import Laporan
 from laporan.narasi import isi_teks
 
 
-class NarasiForm(forms.Form):
+class NarasiForm(VersiForm):
     teks = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 18, "cols": 100}),
         required=False,

@@ -16,6 +16,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from common.versi import pastikan_belum_diubah
 from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan, PdfLaporan
 from laporan.pemeriksaan import belum_dijustifikasi, periksa
 from laporan.render import render_html, render_pdf, sidik_html
@@ -55,18 +56,24 @@ def laporan_get_or_create_draft(*, satker: Satker, tahun: int) -> LaporanKinerja
 
 
 @transaction.atomic
-def narasi_save(*, satker: Satker, tahun: int, bagian: str, teks: str, oleh: User) -> None:
-    """Store a section's text; empty text goes back to the default text."""
+def narasi_save(
+    *, satker: Satker, tahun: int, bagian: str, teks: str, oleh: User, diperbarui=None
+) -> None:
+    """Store a section's text; empty text goes back to the default text. `diperbarui` is the
+    version the writer saw (`baru`: the default text): another person's save meanwhile is
+    refused, never overwritten."""
     teks = teks.replace("\r\n", "\n").strip()
+    narasi = NarasiLaporan.objects.filter(satker=satker, tahun=tahun, bagian=bagian).first()
+    if narasi is not None:
+        pastikan_belum_diubah(narasi, diperbarui)
     if not teks:
-        NarasiLaporan.objects.filter(satker=satker, tahun=tahun, bagian=bagian).delete()
+        if narasi is not None:
+            narasi.delete()
         return
-    NarasiLaporan.objects.update_or_create(
-        satker=satker,
-        tahun=tahun,
-        bagian=bagian,
-        defaults={"teks": teks, "disalin_dari": None, "diubah_oleh": oleh},
-    )
+    narasi = narasi or NarasiLaporan(satker=satker, tahun=tahun, bagian=bagian)
+    narasi.teks, narasi.disalin_dari, narasi.diubah_oleh = teks, None, oleh
+    narasi.full_clean(exclude=["satker", "diubah_oleh"], validate_unique=False)
+    narasi.save()
 
 
 @transaction.atomic

@@ -10,10 +10,12 @@ from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_POST
 
+from common.forms import tampilkan_galat
+from common.versi import versi_dari
 from kinerja.selectors import tahun_dari
 from laporan import services
 from laporan.forms import JustifikasiForm, NarasiForm
-from laporan.models import LaporanKinerja, PdfLaporan
+from laporan.models import LaporanKinerja, NarasiLaporan, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
 from laporan.pemeriksaan import periksa
 from laporan.render import render_html, render_xlsx
@@ -151,17 +153,25 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
     if request.method == "POST":
         form = NarasiForm(request.POST, laporan=lap)
         if form.is_valid():
-            services.narasi_save(
-                satker=satker,
-                tahun=tahun,
-                bagian=bagian,
-                teks=form.cleaned_data["teks"],
-                oleh=request.user,
-            )
-            messages.success(request, f"{b.judul} disimpan.")
-            return redirect(reverse("laporan:narasi_daftar", args=[kode, tahun]) + f"#{bagian}")
+            try:
+                services.narasi_save(
+                    satker=satker,
+                    tahun=tahun,
+                    bagian=bagian,
+                    teks=form.cleaned_data["teks"],
+                    oleh=request.user,
+                    diperbarui=form.cleaned_data["diperbarui"],
+                )
+            except ValidationError as exc:
+                tampilkan_galat(form, exc)
+            else:
+                messages.success(request, f"{b.judul} disimpan.")
+                url = reverse("laporan:narasi_daftar", args=[kode, tahun])
+                return redirect(f"{url}#{bagian}")
     else:
-        form = NarasiForm(initial={"teks": teks_mentah(lap, b)}, laporan=lap)
+        tersimpan = NarasiLaporan.objects.filter(satker=satker, tahun=tahun, bagian=bagian)
+        awal = {"teks": teks_mentah(lap, b), "diperbarui": versi_dari(tersimpan.first())}
+        form = NarasiForm(initial=awal, laporan=lap)
     terisi = narasi_terisi(lap)[bagian]
     return render(
         request,

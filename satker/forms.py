@@ -17,10 +17,3 @@ class PejabatForm(forms.ModelForm):
         model = Pejabat
         fields = ["nama", "nip", "jabatan", "divisi", "mulai", "selesai"]
         widgets = {"mulai": TANGGAL, "selesai": TANGGAL}
-
-    def clean(self):
-        data = super().clean()
-        mulai, selesai = data.get("mulai"), data.get("selesai")
-        if mulai and selesai and selesai < mulai:
-            self.add_error("selesai", "Tanggal selesai tidak boleh sebelum tanggal mulai.")
-        return data

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -81,6 +82,10 @@ class Pejabat(models.Model):
 
     def __str__(self) -> str:
         return f"{self.nama} ({self.jabatan})"
+
+    def clean(self):
+        if self.mulai and self.selesai and self.selesai < self.mulai:
+            raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
 
 
 class Peran(models.Model):

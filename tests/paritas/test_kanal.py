@@ -446,3 +446,18 @@ def test_a_target_and_a_realisasi_are_parsed_once_per_write(dunia, kanal, monkey
     assert panggilan.count("77,5%") == 1
     assert realisasi(kanal, dunia, "81,5%", no="9").tersimpan is not None
     assert panggilan.count("81,5%") == 1
+
+
+def test_two_people_editing_the_same_narrative_section(dunia):
+    """The second save of a section someone else saved meanwhile is refused, not lost."""
+    from laporan.models import NarasiLaporan
+
+    url = reverse("laporan:narasi_ubah", args=["1672", 2024, "penutup"])
+    satu, dua = _klien_web(dunia.personas.operator_a), _klien_web(dunia.personas.sekretaris_a)
+    versi = [c.get(url).context["form"].initial["diperbarui"] for c in (satu, dua)]
+    assert versi == ["baru", "baru"]
+    assert satu.post(url, {"teks": "Teks A", "diperbarui": versi[0]}).status_code == 302
+    resp = dua.post(url, {"teks": "Teks B", "diperbarui": versi[1]})
+    assert resp.status_code == 200
+    assert "sudah diisi oleh operator_a" in " ".join(_pesan_form(resp))
+    assert NarasiLaporan.objects.get(bagian="penutup").teks == "Teks A"
