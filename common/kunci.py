@@ -14,7 +14,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
-from django.db import connection, models, transaction
+from django.db import connection, connections, models, transaction
+from django.db.models.signals import post_migrate, pre_migrate
 
 TABEL_PENGECUALIAN = "kunci_pengecualian"
 ADA_PENGECUALIAN = f"EXISTS (SELECT 1 FROM {TABEL_PENGECUALIAN})"
@@ -130,9 +131,31 @@ def pasang_pemicu(schema_editor, pemicu: list[tuple[str, str, str, str, str]]) -
 
 def lepas_pemicu(schema_editor, pemicu: list[tuple]) -> None:
     vendor = schema_editor.connection.vendor
+    ada = set(schema_editor.connection.introspection.table_names())
     for nama, tabel, *_ in pemicu:
-        if vendor == "postgresql":
+        if vendor == "postgresql" and tabel in ada:
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {nama} ON {tabel}")
             schema_editor.execute(f"DROP FUNCTION IF EXISTS {nama}()")
-        else:
+        elif vendor != "postgresql":
             schema_editor.execute(f"DROP TRIGGER IF EXISTS {nama}")
+
+
+def hubungkan_pemicu(app_config, pemicu: list[tuple[str, str, str, str, str]]) -> None:
+    """Keep an app's lock triggers in place across migrations: dropped before `migrate` runs
+    (SQLite rebuilds a table to alter it, and a trigger naming a table being rebuilt breaks
+    the rebuild) and created again after it, when every table they name exists."""
+
+    def sebelum(using, **kwargs):
+        with connections[using].schema_editor() as se:
+            lepas_pemicu(se, pemicu)
+
+    def sesudah(using, **kwargs):
+        koneksi = connections[using]
+        ada = set(koneksi.introspection.table_names())
+        if TABEL_PENGECUALIAN in ada and all(p[1] in ada for p in pemicu):
+            with koneksi.schema_editor() as se:
+                lepas_pemicu(se, pemicu)
+                pasang_pemicu(se, pemicu)
+
+    pre_migrate.connect(sebelum, sender=app_config, weak=False)
+    post_migrate.connect(sesudah, sender=app_config, weak=False)

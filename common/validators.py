@@ -2,7 +2,7 @@
 workbook, admin, command) gets the same answer because each calls `full_clean()` or a service
 that does, and the database checks the same rule as a constraint where it can."""
 
-from django.core.validators import RegexValidator
+from django.core.validators import MaxLengthValidator, RegexValidator
 from django.db import models
 
 NIP_REGEX = r"^[0-9]{18}$"
@@ -46,3 +46,9 @@ def kode_constraint(field: str, regex: str, nama: str) -> models.CheckConstraint
     return models.CheckConstraint(
         condition=models.Q(**{field: ""}) | models.Q(**{f"{field}__regex": regex}), name=nama
     )
+
+
+def teks_maks(maks: int, *args, **kwargs) -> models.TextField:
+    """Free text with its limit stated on the model, so every channel refuses a longer text
+    with the same message (a browser's textarea stops at it too)."""
+    return models.TextField(*args, max_length=maks, validators=[MaxLengthValidator(maks)], **kwargs)

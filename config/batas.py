@@ -32,3 +32,19 @@ class BatasPermintaanMiddleware:
                 return JsonResponse({"detail": pesan}, status=413)
             return HttpResponse(pesan, status=413, content_type="text/plain; charset=utf-8")
         return self.get_response(request)
+
+
+def alamat_klien(request) -> str | None:
+    """The address of the person at the keyboard, for login throttling (django-axes).
+
+    Behind TRUSTED_PROXY_COUNT reverse proxies, it is the address the outermost trusted proxy
+    saw (from X-Forwarded-For, which only those proxies append to). Without it, every request
+    would carry the proxy's address, and 5 wrong passwords from anyone would lock the owner of
+    the username out as well."""
+    jumlah = settings.TRUSTED_PROXY_COUNT
+    if jumlah:
+        diteruskan = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        diteruskan = [a for a in diteruskan if a]
+        if len(diteruskan) >= jumlah:
+            return diteruskan[-jumlah]
+    return request.META.get("REMOTE_ADDR")

@@ -131,6 +131,10 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# Behind a reverse proxy (docs/deployment.md) the client's address comes from X-Forwarded-For:
+# TRUSTED_PROXY_COUNT is the number of proxies in front of the application (config/batas.py).
+TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+AXES_CLIENT_IP_CALLABLE = "config.batas.alamat_klien"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "registration/terkunci.html"
 AXES_VERBOSE = False
@@ -267,8 +271,12 @@ CACHES = {"default": CACHE_BACKENDS[os.environ.get("CACHE_BACKEND", "locmem")]}
 HOST_LOKAL = {"127.0.0.1", "localhost", "::1", "[::1]", "testserver"}
 HTTPS = env_bool("HTTPS", not DEBUG and any(h not in HOST_LOKAL for h in ALLOWED_HOSTS))
 if not DEBUG:
-    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
-    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", True)
+    SESSION_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
+    CSRF_COOKIE_SECURE = env_bool("SECURE_COOKIES", HTTPS)
+if not DEBUG and not HTTPS and "HTTPS" in os.environ:
+    # A trial of the production set-up on plain HTTP (docs/deployment.md), said explicitly with
+    # HTTPS=0: check --deploy names no HTTPS setting as missing, and cookies work without TLS.
+    SILENCED_SYSTEM_CHECKS = ["security.W004", "security.W008", "security.W012", "security.W016"]
 if HTTPS:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(365 * 24 * 3600)))

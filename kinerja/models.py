@@ -21,6 +21,7 @@ from common.validators import (
     NIP_REGEX,
     KodeField,
     kode_constraint,
+    teks_maks,
     validasi_akun,
     validasi_nip,
 )
@@ -121,9 +122,9 @@ class Renstra(models.Model):
     )
     tahun_awal = models.PositiveSmallIntegerField(validators=TAHUN)
     tahun_akhir = models.PositiveSmallIntegerField(validators=TAHUN)
-    visi = models.TextField()
-    misi = models.TextField(help_text="Satu misi per baris.")
-    tujuan = models.TextField(blank=True, help_text="Satu tujuan per baris.")
+    visi = teks_maks(5000)
+    misi = teks_maks(5000, help_text="Satu misi per baris.")
+    tujuan = teks_maks(5000, blank=True, help_text="Satu tujuan per baris.")
     history = HistoricalRecords()
 
     class Meta:
@@ -158,7 +159,7 @@ class Renstra(models.Model):
 class SasaranStrategis(models.Model):
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="sasaran")
     kode = models.CharField(max_length=20)
-    nama = models.TextField()
+    nama = teks_maks(1000)
     urutan = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -179,7 +180,7 @@ class IndikatorKinerja(models.Model):
         SasaranStrategis, on_delete=models.CASCADE, related_name="indikator"
     )
     kode = models.CharField(max_length=20)
-    nama = models.TextField()
+    nama = teks_maks(1000)
     satuan = models.CharField(max_length=30, blank=True)
     jenis_nilai = models.CharField(max_length=10, choices=JenisNilai.choices)
     arah = models.CharField(max_length=6, choices=Arah.choices, default=Arah.NAIK)
@@ -190,7 +191,7 @@ class IndikatorKinerja(models.Model):
         blank=True,
         help_text="Kosong: mengikuti kebijakan capaian tahun berjalan.",
     )
-    definisi_operasional = models.TextField(blank=True)
+    definisi_operasional = teks_maks(5000, blank=True)
     sumber_data = models.CharField(max_length=200, blank=True)
     urutan = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
@@ -346,7 +347,7 @@ class PerjanjianKinerja(TerkunciMixin, models.Model):
     tahun = models.PositiveSmallIntegerField(validators=TAHUN)
     jenis = models.CharField(max_length=12, choices=Jenis.choices)
     versi = models.PositiveSmallIntegerField(default=1)
-    alasan_revisi = models.TextField(blank=True)
+    alasan_revisi = teks_maks(2000, blank=True)
     status = models.CharField(max_length=15, choices=Status.choices, default=Status.DRAFT)
     pihak_pertama_nama = models.CharField(max_length=200, blank=True)
     pihak_pertama_nip = KodeField("NIP pihak pertama", max_length=30, pola=validasi_nip)
@@ -420,8 +421,8 @@ class BarisPK(TerkunciMixin, models.Model):
     )
     no = models.CharField(max_length=10, help_text="Nomor baris seperti tercetak: 1, 2.1, 5.")
     urutan = models.PositiveSmallIntegerField(default=0)
-    sasaran = models.TextField()
-    indikator = models.TextField()
+    sasaran = teks_maks(1000)
+    indikator = teks_maks(1000)
     indikator_kinerja = models.ForeignKey(
         IndikatorKinerja,
         null=True,
@@ -581,11 +582,11 @@ class Realisasi(NilaiMixin):
 
     baris = models.ForeignKey(BarisPK, on_delete=models.CASCADE, related_name="realisasi")
     periode = models.CharField(max_length=7, choices=Periode.choices)
-    kendala = models.TextField(blank=True)
-    tindak_lanjut = models.TextField(blank=True)
+    kendala = teks_maks(5000, blank=True)
+    tindak_lanjut = teks_maks(5000, blank=True)
     bukti_file = models.FileField(upload_to="bukti/%Y/", blank=True, max_length=300)
     bukti_tautan = models.URLField("tautan bukti", blank=True, max_length=500)
-    bukti_catatan = models.TextField("catatan bukti", blank=True)
+    bukti_catatan = teks_maks(2000, "catatan bukti", blank=True)
     diperbarui = models.DateTimeField(auto_now=True)
     history = HistoricalRecords()
 

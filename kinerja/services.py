@@ -394,10 +394,15 @@ def realisasi_save(
     for k, v in data.items():
         setattr(obj, k, v)
     obj.full_clean(exclude=["baris", "bukti_file"], validate_unique=False)
+    lama = obj.bukti_file.name if obj.bukti_file else ""
     if hapus_bukti:
         obj.bukti_file = ""
     if bukti_file is not None:
         obj.bukti_file = bukti_file
+    if lama and (hapus_bukti or bukti_file is not None):
+        # The replaced file goes once the change is committed (never while it may roll back).
+        penyimpanan = obj.bukti_file.storage
+        transaction.on_commit(lambda: penyimpanan.delete(lama))
     _catat(obj, by)
     obj.save()
     return obj

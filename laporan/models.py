@@ -10,6 +10,7 @@ from django.db.models import Q
 from simple_history.models import HistoricalRecords
 
 from common.kunci import KunciQuerySet, TerkunciMixin
+from common.validators import teks_maks
 from kinerja.models import TAHUN
 from laporan.kunci import PESAN_FINAL
 from satker.models import Satker
@@ -83,7 +84,7 @@ class NarasiLaporan(models.Model):
     satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="narasi_laporan")
     tahun = models.PositiveSmallIntegerField(validators=TAHUN)
     bagian = models.CharField(max_length=120)
-    teks = models.TextField()
+    teks = teks_maks(50_000)
     disalin_dari = models.PositiveSmallIntegerField(
         null=True, blank=True, help_text="Tahun asal teks bila disalin dan belum ditinjau."
     )
@@ -115,7 +116,7 @@ class JustifikasiPemeriksaan(TerkunciMixin, models.Model):
         LaporanKinerja, on_delete=models.CASCADE, related_name="justifikasi"
     )
     kunci = models.CharField(max_length=200, help_text="Kunci temuan pemeriksaan.")
-    teks = models.TextField()
+    teks = teks_maks(5000)
     oleh = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )

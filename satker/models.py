@@ -4,7 +4,7 @@ from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
 
-from common.validators import NIP_REGEX, KodeField, kode_constraint, validasi_nip
+from common.validators import NIP_REGEX, KodeField, kode_constraint, teks_maks, validasi_nip
 
 
 class Satker(models.Model):
@@ -22,7 +22,7 @@ class Satker(models.Model):
     induk = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.PROTECT, related_name="anak"
     )
-    alamat = models.TextField(blank=True)
+    alamat = teks_maks(500, blank=True)
     kota = models.CharField(
         max_length=100, blank=True, help_text="Tempat yang ditulis di atas tanda tangan."
     )

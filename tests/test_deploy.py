@@ -23,6 +23,7 @@ def _check(**env) -> subprocess.CompletedProcess:
             "ALLOWED_HOSTS",
             "TASK_BACKEND",
             "HTTPS",
+            "SECURE_SSL_REDIRECT",
             "DJANGO_ALLOW_ASYNC_UNSAFE",
         }
     }
@@ -60,13 +61,19 @@ def test_check_deploy_di_balik_proxy():
     ("ubah", "kode"),
     [
         ({"TASK_BACKEND": "immediate"}, "laporan.W001"),
-        ({"HTTPS": "0"}, "security.W008"),
+        ({"SECURE_SSL_REDIRECT": "0"}, "security.W008"),
         ({"SECRET_KEY": "pendek"}, "security.W009"),
     ],
 )
 def test_check_deploy_menangkap_kesalahan(ubah, kode):
     hasil = _check(**{**PRODUKSI, **ubah})
     assert hasil.returncode != 0 and kode in hasil.stderr + hasil.stdout
+
+
+def test_percobaan_produksi_di_http_biasa_bila_dinyatakan():
+    """docs/deployment.md: HTTPS=0 starts the production set-up on plain HTTP for a trial."""
+    hasil = _check(**{**PRODUKSI, "HTTPS": "0", "ALLOWED_HOSTS": "127.0.0.1,localhost"})
+    assert hasil.returncode == 0, hasil.stdout + hasil.stderr
 
 
 def test_tanpa_secret_key_menolak_jalan():

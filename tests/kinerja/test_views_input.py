@@ -1,6 +1,7 @@
 """Bad input through the pages: Indonesian messages, nothing saved, nothing typed lost."""
 
 import datetime as dt
+from pathlib import Path
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
@@ -271,3 +272,24 @@ def test_form_realisasi_menampilkan_target_triwulan(client, personas, baris):
     client.force_login(personas.operator_a)
     teks = client.get(reverse("kinerja:realisasi_update", args=[baris.pk, "TW1"])).content.decode()
     assert "Target TW1: 20%" in teks
+
+
+def test_bukti_yang_diganti_atau_dihapus_hilang_dari_disk(
+    client, personas, baris, settings, tmp_path, django_capture_on_commit_callbacks
+):
+    settings.MEDIA_ROOT = tmp_path
+    client.force_login(personas.operator_a)
+    url = reverse("kinerja:realisasi_update", args=[baris.pk, "TW1"])
+
+    def kirim(**data):
+        with django_capture_on_commit_callbacks(execute=True):
+            r = Realisasi.objects.filter(baris=baris, periode="TW1").first()
+            versi = r.diperbarui.isoformat() if r else "baru"
+            assert client.post(url, {"teks": "90%", "diperbarui": versi, **data}).status_code == 302
+        return Realisasi.objects.get(baris=baris, periode="TW1")
+
+    pertama = Path(kirim(bukti_file=SimpleUploadedFile("a.png", PNG)).bukti_file.path)
+    assert pertama.exists()
+    kedua = Path(kirim(bukti_file=SimpleUploadedFile("b.png", PNG)).bukti_file.path)
+    assert kedua.exists() and not pertama.exists()
+    assert not kirim(hapus_bukti="on").bukti_file and not kedua.exists()

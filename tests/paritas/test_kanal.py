@@ -152,25 +152,27 @@ def _realisasi_tersimpan(d: Dunia) -> tuple | None:
     return (r.baris.no, r.teks, angka, r.teks_kode)
 
 
-def realisasi(kanal: str, d: Dunia, teks: str, no: str = "1", versi=None) -> Hasil:
+def realisasi(
+    kanal: str, d: Dunia, teks: str, no: str = "1", versi=None, kendala: str = ""
+) -> Hasil:
     user = d.personas.operator_a
     baris = BarisPK.objects.get(perjanjian=d.pk, no=no)
     if kanal == FORM:
         url = reverse("kinerja:realisasi_update", args=[baris.pk, "TW1"])
-        data = {"teks": teks, "diperbarui": "" if versi is None else versi}
+        data = {"teks": teks, "diperbarui": "" if versi is None else versi, "kendala": kendala}
         resp = _klien_web(user).post(url, data)
         if resp.status_code != 302:
             return Hasil(pesan=_pesan_form(resp))
     elif kanal == API:
-        data = {"baris": baris.pk, "periode": "TW1", "teks": teks}
+        data = {"baris": baris.pk, "periode": "TW1", "teks": teks, "kendala": kendala}
         if versi is not None:
             data["diperbarui"] = versi
         resp = _klien_api(user).post("/api/v1/realisasi/", data, format="json")
         if resp.status_code not in (200, 201):
             return Hasil(pesan=_pesan_json(resp.json()))
     else:
-        kepala = ["satker", "tahun", "jenis", "no", "periode", "realisasi"]
-        f = _xlsx("Realisasi", kepala, ["1672", 2024, "KPU", no, "TW1", teks])
+        kepala = ["satker", "tahun", "jenis", "no", "periode", "realisasi", "kendala"]
+        f = _xlsx("Realisasi", kepala, ["1672", 2024, "KPU", no, "TW1", teks, kendala])
         lap = impor_workbook(f, user=user, terapkan=True)
         if lap.galat:
             return Hasil(pesan=[g.pesan for g in lap.galat])
@@ -321,6 +323,8 @@ KASUS = [
           pesan="terlalu besar"),
     Kasus("realisasi HTML", realisasi, {"teks": "<b>80</b>"}, pesan="<b>80</b>"),
     Kasus("realisasi rumus", realisasi, {"teks": "=80+1"}, pesan="=80+1"),
+    Kasus("kendala sangat panjang", realisasi, {"teks": "80%", "kendala": "x" * 5001},
+          pesan="paling banyak 5000 karakter"),
     # NIP: 18 digits, spaces as printed are dropped.
     Kasus("NIP benar", pejabat, {"nip": "198001012005011001"},
           ("Budi", "198001012005011001", "Ketua")),

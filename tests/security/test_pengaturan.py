@@ -123,6 +123,21 @@ def test_login_dikunci_setelah_terlalu_banyak_salah(client, personas, settings):
     assert resp.status_code == 302
 
 
+def test_di_balik_proxy_penyerang_tidak_mengunci_pemilik_akun(client, personas, settings):
+    """Behind a reverse proxy every request comes from the proxy's address; the lock follows the
+    address the proxy saw, so someone guessing a password elsewhere cannot lock the owner out."""
+    settings.TRUSTED_PROXY_COUNT = 1
+    proxy = {"REMOTE_ADDR": "127.0.0.1"}
+    penyerang = {**proxy, "HTTP_X_FORWARDED_FOR": "203.0.113.9"}
+    pemilik = {**proxy, "HTTP_X_FORWARDED_FOR": "198.51.100.7"}
+    data = {"username": "operator_a", "password": "salah"}
+    for _ in range(settings.AXES_FAILURE_LIMIT):
+        client.post(reverse("login"), data, **penyerang)
+    assert client.post(reverse("login"), data, **penyerang).status_code == 429
+    benar = {"username": "operator_a", "password": "rahasia-uji-123"}
+    assert client.post(reverse("login"), benar, **pemilik).status_code == 302
+
+
 def test_login_benar_mengatur_ulang_hitungan(client, personas, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT - 1):
         _masuk(client, "operator_a", "salah")
