@@ -172,6 +172,13 @@ class PdfLaporan(models.Model):
     diminta = models.DateTimeField(auto_now_add=True)
     mulai = models.DateTimeField(null=True, blank=True)
     selesai = models.DateTimeField(null=True, blank=True)
+    # A finalisation (laporan.tasks.finalkan_laporan): who asked, and the final version made.
+    final_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hasil = models.ForeignKey(
+        LaporanKinerja, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
 
     class Meta:
         verbose_name = "PDF draf laporan"

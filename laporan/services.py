@@ -9,6 +9,7 @@ import contextlib
 import datetime as dt
 import hashlib
 import logging
+import uuid
 
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -150,6 +151,45 @@ def laporan_finalise(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerj
     laporan.penandatangan = lap.penandatangan.nama
     laporan.save()
     return laporan
+
+
+def _periksa_sebelum_final(satker: Satker, tahun: int, oleh: User) -> None:
+    """Who may finalise, and whether every finding has its justification (refused at once)."""
+    if not can_finalise(oleh, satker):
+        raise PermissionDenied("Hanya Ketua yang dapat menandatangani dan memfinalkan laporan.")
+    lap = build_laporan(satker, tahun)
+    sisa = belum_dijustifikasi(lap, periksa(lap))
+    if sisa:
+        raise ValidationError(
+            [f"{t.pesan} (belum dijustifikasi)" for t in sisa],
+            code="temuan_belum_dijustifikasi",
+        )
+
+
+def laporan_request_finalise(*, satker: Satker, tahun: int, oleh: User) -> PdfLaporan:
+    """Finalise in the background: the checks now, the render and the final version in the
+    worker (`laporan.tasks.finalkan_laporan`), whose progress the page follows. A finalisation
+    already queued or running for the report is returned instead of a second one."""
+    from laporan.tasks import finalkan_laporan
+
+    _periksa_sebelum_final(satker, tahun, oleh)
+    S = PdfLaporan.Status
+    berjalan = PdfLaporan.objects.filter(
+        satker=satker,
+        tahun=tahun,
+        final_oleh__isnull=False,
+        status__in=[S.ANTRI, S.PROSES],
+        diminta__gt=timezone.now() - BATAS_RENDER,
+    ).first()
+    if berjalan is not None:
+        return berjalan
+    tugas = PdfLaporan.objects.create(
+        satker=satker, tahun=tahun, sidik=f"final-{uuid.uuid4().hex}", final_oleh=oleh
+    )
+    hasil = finalkan_laporan.enqueue(tugas.pk)
+    PdfLaporan.objects.filter(pk=tugas.pk).update(tugas=str(hasil.id)[:64])
+    tugas.refresh_from_db()
+    return tugas
 
 
 # A render still queued or running after this long is taken to have died with its worker.

@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import time
 
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import F
@@ -72,10 +73,49 @@ def render_pdf_draf(pdf_id: int) -> str:
     return PdfLaporan.Status.SIAP
 
 
+@task()
+def finalkan_laporan(pdf_id: int) -> str:
+    """Finalise a report in the worker: `laporan_finalise` renders the PDF and writes the final
+    version, its PDF and SHA-256 in one transaction, only when the render succeeds. The job row
+    says how it went; a refusal (a new finding meanwhile, a failed render) is kept as its
+    message and leaves earlier final versions as they were."""
+    from laporan.services import laporan_finalise
+
+    tugas = PdfLaporan.objects.select_related("satker", "final_oleh").filter(pk=pdf_id).first()
+    if tugas is None or tugas.status == PdfLaporan.Status.SIAP:
+        return tugas.status if tugas else "HILANG"
+    PdfLaporan.objects.filter(pk=pdf_id).update(
+        status=PdfLaporan.Status.PROSES,
+        mulai=timezone.now(),
+        percobaan=F("percobaan") + 1,
+        galat="",
+    )
+    mulai = time.perf_counter()
+    try:
+        final = laporan_finalise(satker=tugas.satker, tahun=tugas.tahun, oleh=tugas.final_oleh)
+    except (ValidationError, PermissionDenied) as exc:
+        pesan = " ".join(getattr(exc, "messages", None) or [str(exc)])
+        PdfLaporan.objects.filter(pk=pdf_id).update(
+            status=PdfLaporan.Status.GAGAL, selesai=timezone.now(), galat=pesan[:2000]
+        )
+        return PdfLaporan.Status.GAGAL
+    PdfLaporan.objects.filter(pk=pdf_id).update(
+        status=PdfLaporan.Status.SIAP,
+        hasil=final,
+        selesai=timezone.now(),
+        detik=time.perf_counter() - mulai,
+    )
+    logger.info("LKjIP %s %s versi %d final", tugas.satker.kode, tugas.tahun, final.versi)
+    return PdfLaporan.Status.SIAP
+
+
 def _buang_yang_lama(berkas: PdfLaporan) -> None:
     """Drop the older finished PDFs of the same report: only the newest is ever served."""
     lama = PdfLaporan.objects.filter(
-        satker_id=berkas.satker_id, tahun=berkas.tahun, diminta__lt=berkas.diminta
+        satker_id=berkas.satker_id,
+        tahun=berkas.tahun,
+        diminta__lt=berkas.diminta,
+        final_oleh__isnull=True,
     ).exclude(status__in=[PdfLaporan.Status.ANTRI, PdfLaporan.Status.PROSES])
     for row in lama:
         if row.berkas:

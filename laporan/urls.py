@@ -17,6 +17,11 @@ urlpatterns = [
     path("<str:kode>/<tahun:tahun>/pemeriksaan/", v.pemeriksaan, name="pemeriksaan"),
     path("<str:kode>/<tahun:tahun>/justifikasi/", v.justifikasi, name="justifikasi"),
     path("<str:kode>/<tahun:tahun>/finalkan/", v.finalkan, name="finalkan"),
+    path(
+        "<str:kode>/<tahun:tahun>/finalkan/<int:pdf_id>/",
+        v.finalkan_progres,
+        name="finalkan_progres",
+    ),
     path("<str:kode>/<tahun:tahun>/final.pdf", v.final_pdf, name="final_pdf"),
     path("<str:kode>/<tahun:tahun>/v<int:versi>.pdf", v.versi_pdf, name="versi_pdf"),
 ]

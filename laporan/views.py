@@ -246,17 +246,25 @@ def justifikasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @login_required
 @require_POST
 def finalkan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """Ask for the finalisation; the PDF renders in the worker and the page follows it."""
     satker = get_satker(request, kode)
     try:
-        laporan = services.laporan_finalise(satker=satker, tahun=tahun, oleh=request.user)
+        tugas = services.laporan_request_finalise(satker=satker, tahun=tahun, oleh=request.user)
     except ValidationError as exc:
         for pesan in exc.messages:
             messages.error(request, pesan)
         return redirect("laporan:pemeriksaan", kode, tahun)
-    messages.success(
-        request, f"Laporan versi {laporan.versi} difinalkan. SHA-256: {laporan.sha256}"
+    return redirect("laporan:finalkan_progres", kode, tahun, tugas.pk)
+
+
+@login_required
+def finalkan_progres(request: HttpRequest, kode: str, tahun: int, pdf_id: int) -> HttpResponse:
+    satker = get_satker(request, kode)
+    tugas = get_object_or_404(
+        PdfLaporan, pk=pdf_id, satker=satker, tahun=tahun, final_oleh__isnull=False
     )
-    return redirect("laporan:pemeriksaan", kode, tahun)
+    konteks = {"satker": satker, "lap": SimpleNamespace(tahun=tahun), **_progres(tugas)}
+    return render(request, "laporan/finalkan.html", konteks)
 
 
 def _unduh_final(satker: Satker, laporan: LaporanKinerja | None) -> FileResponse:

@@ -148,3 +148,37 @@ def test_render_massal(kantor, capsys):
     keluaran = capsys.readouterr()
     assert "1 siap" in keluaran.out
     assert PdfLaporan.objects.get().status == PdfLaporan.Status.SIAP
+
+
+def test_finalisasi_berjalan_di_worker_bukan_di_request(client, kantor, personas, settings):
+    """Finalising answers at once with the queued job; the worker renders and writes the final
+    version, its PDF and SHA-256 together; the page then offers the final PDF."""
+    import hashlib
+
+    from laporan.models import LaporanKinerja
+    from laporan.pemeriksaan import periksa
+    from laporan.selectors import build_laporan
+    from laporan.tasks import finalkan_laporan
+
+    for t in periksa(build_laporan(kantor.satker, 2024)):
+        services.justifikasi_save(
+            satker=kantor.satker, tahun=2024, kunci=t.kunci, teks="Data belum ada.", oleh=None
+        )
+    settings.TASKS = DUMMY
+    client.force_login(personas.ketua_a)
+    resp = client.post(_url("finalkan"))
+    tugas = PdfLaporan.objects.get(final_oleh=personas.ketua_a)
+    assert resp["Location"] == _url("finalkan_progres", tugas.pk)
+    assert tugas.status == "ANTRI" and not LaporanKinerja.objects.filter(status="FINAL").exists()
+    teks = client.get(_url("finalkan_progres", tugas.pk)).content.decode()
+    assert "Dalam antrean" in teks and 'hx-trigger="every 2s"' in teks
+    # a second click while it waits does not queue a second finalisation
+    client.post(_url("finalkan"))
+    assert PdfLaporan.objects.filter(final_oleh__isnull=False).count() == 1
+
+    assert finalkan_laporan.call(tugas.pk) == "SIAP"
+    final = LaporanKinerja.objects.get(status="FINAL")
+    assert hashlib.sha256(final.pdf.read()).hexdigest() == final.sha256
+    teks = client.get(_url("pdf_progres", tugas.pk)).content.decode()
+    assert f"Laporan versi {final.versi} difinalkan" in teks and "Unduh PDF final" in teks
+    assert "hx-trigger" not in teks

@@ -89,6 +89,7 @@ class Data:
     dunia: object
     laporan_final: LaporanKinerja
     pdf: PdfLaporan
+    pdf_final: PdfLaporan
     indikator: km.IndikatorKinerja
     token: str
     sumber: dict = field(default_factory=dict)
@@ -120,6 +121,9 @@ def data(personas, settings, tmp_path) -> Data:
     final.pdf.save("lkjip-1672-2024-v1.pdf", ContentFile(isi), save=False)
     final.save()
     pdf = PdfLaporan.objects.create(satker=a, tahun=TAHUN, sidik="0" * 64)
+    pdf_final = PdfLaporan.objects.create(
+        satker=a, tahun=TAHUN, sidik="final-uji", final_oleh=personas.ketua_a
+    )
     # A workbook uploaded by operator_a: its token lives only in operator_a's session.
     folder = settings.MEDIA_ROOT / "tmp" / "workbook"
     folder.mkdir(parents=True)
@@ -127,7 +131,7 @@ def data(personas, settings, tmp_path) -> Data:
     ekspor_workbook(Satker.objects.filter(pk=a.pk), TAHUN, f)
     token = "tokenujioperatora"
     (folder / f"{token}.xlsx").write_bytes(f.getvalue())
-    return Data(personas, dunia, final, pdf, indikator, token)
+    return Data(personas, dunia, final, pdf, pdf_final, indikator, token)
 
 
 # ---------------------------------------------------------------- the rules
@@ -222,6 +226,9 @@ ATURAN: dict[str, Aturan] = {
     "laporan:draf_pdf": Aturan("baca", _kode_tahun),
     "laporan:pdf": Aturan("baca", _kode_tahun),
     "laporan:pdf_progres": Aturan("baca", lambda d: {**_kode_tahun(d), "pdf_id": d.pdf.pk}),
+    "laporan:finalkan_progres": Aturan(
+        "baca", lambda d: {**_kode_tahun(d), "pdf_id": d.pdf_final.pk}
+    ),
     "laporan:xlsx": Aturan("baca", _kode_tahun),
     "laporan:narasi_daftar": Aturan("baca", _kode_tahun),
     "laporan:narasi_salin": Aturan("aksi", _kode_tahun),
