@@ -94,18 +94,19 @@ class TerkunciMixin:
         return super().delete(*args, **kwargs)
 
 
-def pasang_pemicu(schema_editor, pemicu: list[tuple[str, str, str, str, str]]) -> None:
+def pasang_pemicu(koneksi, pemicu: list[tuple[str, str, str, str, str]]) -> None:
     """Create the lock triggers.
 
     `pemicu` holds (name, table, "INSERT"|"UPDATE"|"DELETE", condition, message) tuples; the
     condition is SQL over OLD and NEW that is true when the write must be refused.
     """
-    vendor = schema_editor.connection.vendor
+    vendor = koneksi.vendor
     for nama, tabel, peristiwa, syarat, pesan in pemicu:
         pesan_sql = pesan.replace("'", "''")
         if vendor == "postgresql":
             kembali = "OLD" if peristiwa == "DELETE" else "NEW"
-            schema_editor.execute(
+            _jalankan(
+                koneksi,
                 f"""
                 CREATE OR REPLACE FUNCTION {nama}() RETURNS trigger AS $$
                 BEGIN
@@ -117,27 +118,32 @@ def pasang_pemicu(schema_editor, pemicu: list[tuple[str, str, str, str, str]]) -
                 END $$ LANGUAGE plpgsql;
                 CREATE TRIGGER {nama} BEFORE {peristiwa} ON {tabel}
                     FOR EACH ROW EXECUTE FUNCTION {nama}();
-                """
+                """,
             )
         else:
-            schema_editor.execute(
+            _jalankan(
+                koneksi,
                 f"""
                 CREATE TRIGGER {nama} BEFORE {peristiwa} ON {tabel}
                 FOR EACH ROW WHEN NOT {ADA_PENGECUALIAN} AND ({syarat})
                 BEGIN SELECT RAISE(ABORT, '{pesan_sql}'); END;
-                """
+                """,
             )
 
 
-def lepas_pemicu(schema_editor, pemicu: list[tuple]) -> None:
-    vendor = schema_editor.connection.vendor
-    ada = set(schema_editor.connection.introspection.table_names())
+def lepas_pemicu(koneksi, pemicu: list[tuple]) -> None:
+    ada = set(koneksi.introspection.table_names())
     for nama, tabel, *_ in pemicu:
-        if vendor == "postgresql" and tabel in ada:
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {nama} ON {tabel}")
-            schema_editor.execute(f"DROP FUNCTION IF EXISTS {nama}()")
-        elif vendor != "postgresql":
-            schema_editor.execute(f"DROP TRIGGER IF EXISTS {nama}")
+        if koneksi.vendor == "postgresql" and tabel in ada:
+            _jalankan(koneksi, f"DROP TRIGGER IF EXISTS {nama} ON {tabel}")
+            _jalankan(koneksi, f"DROP FUNCTION IF EXISTS {nama}()")
+        elif koneksi.vendor != "postgresql":
+            _jalankan(koneksi, f"DROP TRIGGER IF EXISTS {nama}")
+
+
+def _jalankan(koneksi, sql: str) -> None:
+    with koneksi.cursor() as c:
+        c.execute(sql)
 
 
 def hubungkan_pemicu(app_config, pemicu: list[tuple[str, str, str, str, str]]) -> None:
@@ -146,16 +152,16 @@ def hubungkan_pemicu(app_config, pemicu: list[tuple[str, str, str, str, str]]) -
     the rebuild) and created again after it, when every table they name exists."""
 
     def sebelum(using, **kwargs):
-        with connections[using].schema_editor() as se:
-            lepas_pemicu(se, pemicu)
+        lepas_pemicu(connections[using], pemicu)
 
-    def sesudah(using, **kwargs):
+    def sesudah(using, plan=None, **kwargs):
+        if plan is None:  # a flush, not a migration: the triggers are still in place
+            return
         koneksi = connections[using]
         ada = set(koneksi.introspection.table_names())
         if TABEL_PENGECUALIAN in ada and all(p[1] in ada for p in pemicu):
-            with koneksi.schema_editor() as se:
-                lepas_pemicu(se, pemicu)
-                pasang_pemicu(se, pemicu)
+            lepas_pemicu(koneksi, pemicu)
+            pasang_pemicu(koneksi, pemicu)
 
     pre_migrate.connect(sebelum, sender=app_config, weak=False)
     post_migrate.connect(sesudah, sender=app_config, weak=False)

@@ -57,11 +57,17 @@ def render_pdf_draf(pdf_id: int) -> str:
     detik = time.perf_counter() - mulai
     with transaction.atomic():
         berkas = PdfLaporan.objects.select_for_update().select_related("satker").get(pk=pdf_id)
-        berkas.berkas.save(
-            f"lkjip-{berkas.satker.kode}-{berkas.tahun}-{berkas.sidik[:16]}.pdf",
-            ContentFile(pdf.isi),
-            save=False,
-        )
+        try:
+            berkas.berkas.save(
+                f"lkjip-{berkas.satker.kode}-{berkas.tahun}-{berkas.sidik[:16]}.pdf",
+                ContentFile(pdf.isi),
+                save=False,
+            )
+        except ValidationError as exc:  # the disk is full (common.penyimpanan)
+            PdfLaporan.objects.filter(pk=pdf_id).update(
+                status=PdfLaporan.Status.GAGAL, selesai=timezone.now(), galat=exc.messages[0]
+            )
+            return PdfLaporan.Status.GAGAL
         berkas.status = PdfLaporan.Status.SIAP
         berkas.halaman, berkas.ukuran, berkas.detik = pdf.halaman, len(pdf.isi), detik
         berkas.selesai = timezone.now()

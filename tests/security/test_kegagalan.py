@@ -141,3 +141,71 @@ def test_worker_mati_di_tengah_render_diulang(kantor, personas):
     resp = c.get(reverse("laporan:draf_pdf", args=[kantor.satker.kode, TAHUN]))
     assert resp.status_code == 200
     assert b"".join(resp.streaming_content).startswith(b"%PDF")
+
+
+# ---------------------------------------------------------------- a full disk
+
+
+@pytest.fixture
+def disk_penuh(monkeypatch):
+    """The disk fills up halfway through writing a file: part of it is on disk, then ENOSPC."""
+    import errno
+
+    from django.core.files.storage import FileSystemStorage
+
+    ditulis = []
+
+    def tulis_setengah(self, name, content):
+        path = Path(self.path(name))
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(b"%PDF-1.4 separuh")
+        ditulis.append(path)
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(FileSystemStorage, "_save", tulis_setengah)
+    return ditulis
+
+
+def test_disk_penuh_saat_menyimpan_bukti(kantor, personas, disk_penuh, monkeypatch, settings):
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    baris = kantor.pk_kpu.baris.get(no="1")
+    c = Client()
+    c.force_login(personas.operator_a)
+    url = reverse("kinerja:realisasi_update", args=[baris.pk, "TW1"])
+    pdf = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+    data = {"teks": "50%", "diperbarui": "baru"}
+    resp = c.post(url, {**data, "bukti_file": SimpleUploadedFile("b.pdf", pdf)})
+    assert resp.status_code == 200
+    assert "ruang penyimpanan server penuh" in resp.content.decode()
+    assert not Realisasi.objects.filter(baris=baris, periode="TW1").exists()
+    assert disk_penuh and not any(p.exists() for p in disk_penuh)
+    monkeypatch.undo()
+    resp = c.post(url, {**data, "bukti_file": SimpleUploadedFile("b.pdf", pdf)})
+    assert resp.status_code == 302
+    assert Path(Realisasi.objects.get(baris=baris, periode="TW1").bukti_file.path).exists()
+
+
+@pytest.fixture
+def final_v1(kantor, personas) -> LaporanKinerja:
+    return _final_v1(kantor, personas)
+
+
+def test_disk_penuh_saat_finalisasi(kantor, personas, final_v1, disk_penuh, monkeypatch):
+    lama = final_v1
+    isi_lama = Path(lama.pdf.path).read_bytes()
+    for t in periksa(build_laporan(kantor.satker, TAHUN)):
+        laporan_services.justifikasi_save(
+            satker=kantor.satker, tahun=TAHUN, kunci=t.kunci, teks="Data belum ada.", oleh=None
+        )
+    c = Client()
+    c.force_login(personas.ketua_a)
+    url = reverse("laporan:finalkan", args=[kantor.satker.kode, TAHUN])
+    teks = c.post(url, follow=True).content.decode()
+    assert "Laporan belum difinalkan" in teks and "ruang penyimpanan server penuh" in teks
+    assert list(LaporanKinerja.objects.filter(status="FINAL")) == [lama]
+    assert Path(lama.pdf.path).read_bytes() == isi_lama
+    assert not any(p.exists() for p in disk_penuh)
+    monkeypatch.undo()
+    c.post(url)
+    assert LaporanKinerja.objects.filter(status="FINAL").count() == 2
