@@ -241,6 +241,9 @@ TASK_BACKEND = os.environ.get("TASK_BACKEND", "immediate")
 if TASK_BACKEND not in TASK_BACKENDS:
     raise ImproperlyConfigured(f"TASK_BACKEND harus salah satu dari {sorted(TASK_BACKENDS)}.")
 TASKS = {"default": {"BACKEND": TASK_BACKENDS[TASK_BACKEND]}}
+# A render queued or running longer than this is taken to have died with its worker and is
+# queued again by the next request for it.
+RENDER_MACET_DETIK = int(os.environ.get("RENDER_MACET_DETIK", "600"))
 
 # The rekap cache one entry per satker and year (kinerja/rekap.py), checked against a
 # fingerprint of the data on every request, so any backend is correct. LocMem is per process:

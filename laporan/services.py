@@ -11,6 +11,7 @@ import hashlib
 import logging
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
@@ -193,7 +194,7 @@ def laporan_request_finalise(*, satker: Satker, tahun: int, oleh: User) -> PdfLa
 
 
 # A render still queued or running after this long is taken to have died with its worker.
-BATAS_RENDER = dt.timedelta(minutes=10)
+BATAS_RENDER = dt.timedelta(seconds=settings.RENDER_MACET_DETIK)
 
 
 def laporan_request_draft_pdf(*, satker: Satker, tahun: int, langsung: bool = False) -> PdfLaporan:
