@@ -353,3 +353,55 @@ def test_only_a_trusted_whole_database_operation_passes_and_the_lock_returns(kan
         BarisPK.objects.filter(perjanjian=pk, no="1").update(target="71%")
     with pytest.raises(IntegrityError):
         _sql("UPDATE kinerja_barispk SET target = '72%%' WHERE perjanjian_id = %s", [pk.pk])
+
+
+# ---------------------------------------------------------------- every write route
+
+
+def _rute_tulis_pk() -> dict[str, str]:
+    """Every staff URL that writes a PK, its rows or its budget, by the argument it takes."""
+    from django.urls import get_resolver
+
+    hasil = {}
+    for p in get_resolver().url_patterns:
+        if getattr(p, "namespace", None) != "kinerja":
+            continue
+        for q in p.url_patterns:
+            rute = str(q.pattern)
+            baca = "riwayat" in rute or rute.endswith(("/cetak/", ">/"))
+            for arg in ("pk_id", "baris_id", "anggaran_id"):
+                if f"<int:{arg}>" in rute and rute.startswith("pk/") and not baca:
+                    hasil[f"kinerja:{q.name}"] = arg
+    return hasil
+
+
+def test_every_write_route_of_a_signed_pk_changes_nothing(kantor, personas):
+    """Each staff route that writes a PK (found from the URL patterns, so a new one is covered),
+    posted by the admin with a complete, valid change: the signed PK stays as it was."""
+    pk = kantor.pk_kpu
+    baris, anggaran = pk.baris.get(no="1"), pk.anggaran.first()
+    objek = {"pk_id": pk.pk, "baris_id": baris.pk, "anggaran_id": anggaran.pk}
+    isi = {
+        "no": "1",
+        "sasaran": "Diubah",
+        "indikator": "Diubah",
+        "satuan": "%",
+        "jenis_nilai": "",
+        "arah": "naik",
+        "agregasi": "terakhir",
+        "target": "1%",
+        "program": "Diubah",
+        "jumlah": "5",
+        "pihak_pertama_nama": "Orang Lain",
+        "tanggal": "2024-01-20",
+    }
+    rute = _rute_tulis_pk()
+    assert {"kinerja:pk_update", "kinerja:baris_update", "kinerja:anggaran_pk_delete"} <= set(rute)
+    awal = _potret_pk(pk)
+    c = _admin(personas)
+    for nama, arg in sorted(rute.items()):
+        if nama == "kinerja:pk_revise":
+            continue  # a revision is a new version: the signed one stays (test_services_pk)
+        resp = c.post(reverse(nama, args=[objek[arg]]), isi, follow=True)
+        assert resp.status_code in (200, 403), nama
+        assert _potret_pk(pk) == awal, nama
