@@ -25,18 +25,25 @@ from laporan.selectors import build_laporan
 logger = logging.getLogger(__name__)
 
 
+def _mulai(pdf_id: int) -> PdfLaporan | None:
+    """The job row as it was (None when gone); unless it is done already, marked as running."""
+    tugas = PdfLaporan.objects.select_related("satker", "final_oleh").filter(pk=pdf_id).first()
+    if tugas is not None and tugas.status != PdfLaporan.Status.SIAP:
+        PdfLaporan.objects.filter(pk=pdf_id).update(
+            status=PdfLaporan.Status.PROSES,
+            mulai=timezone.now(),
+            percobaan=F("percobaan") + 1,
+            galat="",
+        )
+    return tugas
+
+
 @task()
 def render_pdf_draf(pdf_id: int) -> str:
     """Render the draft PDF of a `PdfLaporan` row; returns its new status."""
-    berkas = PdfLaporan.objects.select_related("satker").filter(pk=pdf_id).first()
+    berkas = _mulai(pdf_id)
     if berkas is None or berkas.status == PdfLaporan.Status.SIAP:
         return berkas.status if berkas else "HILANG"
-    PdfLaporan.objects.filter(pk=pdf_id).update(
-        status=PdfLaporan.Status.PROSES,
-        mulai=timezone.now(),
-        percobaan=F("percobaan") + 1,
-        galat="",
-    )
     mulai = time.perf_counter()
     try:
         lap = build_laporan(berkas.satker, berkas.tahun)
@@ -87,15 +94,9 @@ def finalkan_laporan(pdf_id: int) -> str:
     message and leaves earlier final versions as they were."""
     from laporan.services import laporan_finalise
 
-    tugas = PdfLaporan.objects.select_related("satker", "final_oleh").filter(pk=pdf_id).first()
+    tugas = _mulai(pdf_id)
     if tugas is None or tugas.status == PdfLaporan.Status.SIAP:
         return tugas.status if tugas else "HILANG"
-    PdfLaporan.objects.filter(pk=pdf_id).update(
-        status=PdfLaporan.Status.PROSES,
-        mulai=timezone.now(),
-        percobaan=F("percobaan") + 1,
-        galat="",
-    )
     mulai = time.perf_counter()
     try:
         final = laporan_finalise(satker=tugas.satker, tahun=tugas.tahun, oleh=tugas.final_oleh)

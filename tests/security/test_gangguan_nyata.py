@@ -12,7 +12,6 @@ import http.cookiejar
 import os
 import re
 import signal
-import socket
 import sqlite3
 import subprocess
 import sys
@@ -24,6 +23,8 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
+from tests.proses import jalankan_server
 
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
@@ -110,14 +111,6 @@ def test_worker_killed_mid_render_leaves_nothing_half_written(tmp_path):
 # ---------------------------------------------------------------- PostgreSQL restarted
 
 
-def _port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
-
-
 def _pg_restart(pgdir: str) -> None:
     pgbin = sorted(Path("/usr/lib/postgresql").glob("*/bin"))[-1]
     sebagai = ["runuser", "-u", "postgres", "--"] if os.geteuid() == 0 else []
@@ -169,22 +162,8 @@ def test_postgresql_restarted_mid_request(tmp_path, pg_sendiri):
     pgdir, db_url = pg_sendiri
     env = _env(tmp_path, DATABASE_URL=db_url, TASK_BACKEND="immediate")
     _siapkan(env)
-    port = _port()
-    server = subprocess.Popen(
-        [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
+    server, url = jalankan_server(env)
     try:
-        for _ in range(100):
-            try:
-                urllib.request.urlopen(url + "/akun/masuk/", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.2)
         opener = _masuk(url)
         hasil: list = []
         # The draft PDF of a 48-page report renders inside this request (immediate backend)

@@ -7,11 +7,9 @@ from __future__ import annotations
 import http.cookiejar
 import os
 import re
-import socket
 import subprocess
 import sys
 import threading
-import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -19,18 +17,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.proses import jalankan_server
+
 ROOT = Path(__file__).resolve().parents[2]
 PYTHON = sys.executable
 ORANG = 20
 PENGGUNA = ["operator.pagaralam", "sekretaris.pagaralam", "ketua.pagaralam", "operator.oki"]
-
-
-def _port() -> int:
-    s = socket.socket()
-    s.bind(("127.0.0.1", 0))
-    port = s.getsockname()[1]
-    s.close()
-    return port
 
 
 @pytest.fixture(scope="module")
@@ -48,21 +40,7 @@ def server(tmp_path_factory):
         subprocess.run(
             [PYTHON, "manage.py", *perintah], cwd=ROOT, env=env, check=True, capture_output=True
         )
-    port = _port()
-    proses = subprocess.Popen(
-        [PYTHON, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT,
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            urllib.request.urlopen(url + "/akun/masuk/", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.2)
+    proses, url = jalankan_server(env)
     yield url
     proses.terminate()
     proses.wait(timeout=10)
