@@ -38,6 +38,7 @@ from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
 from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
 
+from common.kunci import kunci_dilepas  # noqa: E402
 from kinerja import models as km  # noqa: E402
 from kinerja.models import isi_nilai  # noqa: E402
 from laporan.models import LaporanKinerja  # noqa: E402
@@ -69,6 +70,13 @@ def buat_satker(jumlah: int) -> list[Satker]:
 
 
 def isi_kinerja(satker: list[Satker]) -> None:
+    # Synthetic data written in bulk, signed PKs first: a trusted whole-database load, like the
+    # demo (common/kunci.py).
+    with kunci_dilepas("data benchmark"):
+        _isi_kinerja(satker)
+
+
+def _isi_kinerja(satker: list[Satker]) -> None:
     pk = km.PerjanjianKinerja.objects.bulk_create(
         km.PerjanjianKinerja(
             satker=s,
