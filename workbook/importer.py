@@ -678,28 +678,23 @@ class _Impor:
             self._buat(Dipa, {"satker": Ref(("satker", kode)), "tahun": tahun}, kunci)
         return kunci
 
-    def _master(self, b: BarisMentah, kunci: tuple, kolom: str, model, nilai: dict) -> bool:
-        """Find or plan a Program or Kegiatan (national master data); False on error."""
+    def _master(self, b: BarisMentah, kunci: tuple, kolom: str, model, nilai: dict) -> None:
+        """Find or plan a Program or Kegiatan of the national catalogue (spec: names are
+        optional). An unknown code is added, named by the row or else by its code, with a
+        warning; a name that differs from the catalogue's is a warning and the catalogue's stays."""
         S = "Anggaran"
         obj = self.obj.get(kunci)
         nama = b[kolom]
+        jenis = model._meta.verbose_name
         if obj is None and kunci not in self.rencana:
-            if not nama:
-                self._galat(
-                    S,
-                    b,
-                    kolom,
-                    f"Kode {kunci[-1]} belum terdaftar; isi juga namanya di kolom {kolom}.",
-                )
-                return False
-            self._buat(model, {**nilai, "kode": kunci[-1], "nama": nama}, kunci)
-            self.lap.tambah_peringatan(
-                S,
-                b.nomor,
-                kolom,
-                f"{model._meta.verbose_name.capitalize()} baru {kunci[-1]} {nama} "
-                "akan ditambahkan.",
+            self._buat(model, {**nilai, "kode": kunci[-1], "nama": nama or kunci[-1]}, kunci)
+            pesan = (
+                f"{jenis.capitalize()} baru {kunci[-1]} {nama} akan ditambahkan ke katalog."
+                if nama
+                else f"Kode {jenis} {kunci[-1]} belum ada di katalog; ditambahkan dengan kodenya "
+                f"sebagai nama. Admin dapat memberinya nama di halaman admin {jenis.capitalize()}."
             )
+            self.lap.tambah_peringatan(S, b.nomor, kolom, pesan)
         elif obj is not None and nama and not _sama(obj.nama, nama) and kunci not in self.ditemui:
             self.ditemui.add(kunci)
             self.lap.tambah_peringatan(
@@ -708,7 +703,6 @@ class _Impor:
                 kolom,
                 f"Nama {kunci[-1]} berbeda dengan data ('{obj.nama}'); nama di data tetap dipakai.",
             )
-        return True
 
     def _anggaran_baris(self, b: BarisMentah) -> None:
         S = "Anggaran"
@@ -730,12 +724,8 @@ class _Impor:
             return
         kunci_program = ("program", b["program_kode"])
         kunci_kegiatan = ("kegiatan", b["program_kode"], b["kegiatan_kode"])
-        if not self._master(b, kunci_program, "program", Program, {}):
-            return
-        if not self._master(
-            b, kunci_kegiatan, "kegiatan", Kegiatan, {"program": Ref(kunci_program)}
-        ):
-            return
+        self._master(b, kunci_program, "program", Program, {})
+        self._master(b, kunci_kegiatan, "kegiatan", Kegiatan, {"program": Ref(kunci_program)})
         if b["realisasi"] > b["pagu"]:
             self.lap.tambah_peringatan(S, b.nomor, "realisasi", "Realisasi melebihi pagu.")
         tetap |= {

@@ -380,3 +380,36 @@ def test_jenis_target_berubah_hanya_bila_belum_ada_realisasi(personas, data_leng
     assert impor_workbook(f, user=personas.operator_a, terapkan=True).diterapkan
     b = BarisPK.objects.get(pk=data_lengkap["baris"]["5"].pk)
     assert (b.jenis_nilai, b.target_kode, b.target_angka) == ("PREDIKAT", "BB", None)
+
+
+def test_kode_tanpa_nama_diterima_dengan_peringatan(personas):
+    """spec/workbook.md, "Names are optional": a code the catalogue does not know, without a
+    name, is imported with its code as its name and a warning, not an error."""
+    from kinerja.models import Kegiatan, Program
+
+    f = buat_xlsx(
+        {
+            "Anggaran": [
+                [
+                    "satker",
+                    "tahun",
+                    "program_kode",
+                    "kegiatan_kode",
+                    "akun_kode",
+                    "pagu",
+                    "realisasi",
+                ],
+                ["1672", 2026, "076.01.CQ", "6709", "521211", 5_000_000, 0],
+                ["1672", 2026, "076.01.CQ", "6709", "522151", 2_000_000, 0],
+                ["1672", 2026, "076.01.WA", "3360", "", 9_000_000, 1_000_000],
+            ]
+        }
+    )
+    laporan = impor_workbook(f, user=personas.operator_a, terapkan=True)
+    assert not laporan.galat, laporan.teks()
+    assert laporan.sheets["Anggaran"].baru == 3
+    peringatan = [p.pesan for p in laporan.peringatan]
+    assert sum("belum ada di katalog" in p for p in peringatan) == 4  # 2 programs, 2 kegiatan
+    assert Program.objects.get(kode="076.01.CQ").nama == "076.01.CQ"
+    assert Kegiatan.objects.get(kode="6709").program.kode == "076.01.CQ"
+    assert BarisAnggaran.objects.filter(dipa__tahun=2026).count() == 3
