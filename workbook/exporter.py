@@ -163,7 +163,11 @@ def _pk_anggaran(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
 
 
 def _pk_pihak(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
+    # The sheet's pihak_pertama_nama is required: a PK whose first party has no name yet (a
+    # seed that does not print it) has no row here, so export then import changes nothing.
     for pk in perjanjian:
+        if not pk.pihak_pertama_nama:
+            continue
         yield [
             *_kunci(pk),
             pk.pihak_pertama_nama,
