@@ -77,12 +77,20 @@ def _status_pdf(db: Path) -> list[tuple]:
 def test_worker_killed_mid_render_leaves_nothing_half_written(tmp_path):
     if "DATABASE_URL" in os.environ:
         pytest.skip("runs once, in the SQLite pass")
-    env = _env(tmp_path, TASK_BACKEND="database", RENDER_MACET_DETIK="2")
+    env = _env(tmp_path, TASK_BACKEND="database", RENDER_MACET_DETIK="8")
     _siapkan(env)
     pk, status = _manage(env, "shell", "-v0", "-c", MINTA_PDF).split()
     assert status == "ANTRI"
     worker = subprocess.Popen(
-        [PYTHON, "manage.py", "db_worker", "--interval", "0.2", "--no-startup-delay"],
+        [
+            PYTHON,
+            "manage.py",
+            "db_worker",
+            "--interval",
+            "0.2",
+            "--no-startup-delay",
+            "--no-reload",  # the worker itself, not an autoreloader whose child would live on
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
@@ -99,7 +107,10 @@ def test_worker_killed_mid_render_leaves_nothing_half_written(tmp_path):
     assert status == "PROSES" and berkas == ""
     assert not list((tmp_path / "media").rglob("*.pdf"))
 
-    time.sleep(2.5)  # past RENDER_MACET_DETIK: the next request queues it again
+    time.sleep(8.5)  # past RENDER_MACET_DETIK, and longer than a render takes: nobody finished it
+    (_, status, berkas), *_ = _status_pdf(db)
+    assert status == "PROSES" and berkas == ""
+    assert not list((tmp_path / "media").rglob("*.pdf"))
     pk2, status = _manage(env, "shell", "-v0", "-c", MINTA_PDF).split()
     assert (pk2, status) == (pk, "ANTRI")
     _manage(env, "db_worker", "--batch", "--no-startup-delay")
