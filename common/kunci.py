@@ -43,7 +43,8 @@ class KunciQuerySet(models.QuerySet):
     refuse them too, as a database error)."""
 
     def update(self, **kwargs):
-        self.model.tolak_bila_terkunci(self)
+        if not set(kwargs) <= set(self.model.KOLOM_BEBAS):
+            self.model.tolak_bila_terkunci(self)
         return super().update(**kwargs)
 
     def delete(self):
@@ -58,6 +59,9 @@ class TerkunciMixin:
 
     KUNCI: tuple[str, str]
     PESAN_KUNCI: str
+    # Fields that stay open on a locked row (a classification, not what was signed). Only
+    # `save(update_fields=...)` and `update()` naming nothing else may change them there.
+    KOLOM_BEBAS: tuple[str, ...] = ()
 
     @classmethod
     def tolak_bila_terkunci(cls, qs: models.QuerySet) -> None:
@@ -86,7 +90,9 @@ class TerkunciMixin:
             raise ValidationError(self.PESAN_KUNCI, code="terkunci")
 
     def save(self, *args, **kwargs):
-        self._tolak_bila_terkunci()
+        bebas = {*self.KOLOM_BEBAS, "diperbarui"}
+        if not (self.KOLOM_BEBAS and set(kwargs.get("update_fields") or ["*"]) <= bebas):
+            self._tolak_bila_terkunci()
         super().save(*args, **kwargs)
 
     def delete(self, *args, **kwargs):
@@ -94,14 +100,32 @@ class TerkunciMixin:
         return super().delete(*args, **kwargs)
 
 
-def pasang_pemicu(koneksi, pemicu: list[tuple[str, str, str, str, str]]) -> None:
+def kolom_berubah(kecuali: tuple[str, ...]):
+    """A trigger condition, built when the trigger is created: some column of the table other
+    than `kecuali` changes. Columns added later are covered: triggers are rebuilt after every
+    migration."""
+
+    def syarat(koneksi, tabel: str) -> str:
+        with koneksi.cursor() as c:
+            kolom = [k.name for k in koneksi.introspection.get_table_description(c, tabel)]
+        return " OR ".join(f"NEW.{k} IS DISTINCT FROM OLD.{k}" for k in kolom if k not in kecuali)
+
+    return syarat
+
+
+def pasang_pemicu(koneksi, pemicu: list[tuple]) -> None:
     """Create the lock triggers.
 
     `pemicu` holds (name, table, "INSERT"|"UPDATE"|"DELETE", condition, message) tuples; the
-    condition is SQL over OLD and NEW that is true when the write must be refused.
+    condition is SQL over OLD and NEW that is true when the write must be refused, or a list of
+    such SQL and `kolom_berubah(...)` parts, all of which must hold.
     """
     vendor = koneksi.vendor
     for nama, tabel, peristiwa, syarat, pesan in pemicu:
+        if isinstance(syarat, list):
+            syarat = " AND ".join(
+                f"({s if isinstance(s, str) else s(koneksi, tabel)})" for s in syarat
+            )
         pesan_sql = pesan.replace("'", "''")
         if vendor == "postgresql":
             kembali = "OLD" if peristiwa == "DELETE" else "NEW"

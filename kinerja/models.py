@@ -156,10 +156,32 @@ class Renstra(models.Model):
         return [t.strip() for t in self.tujuan.splitlines() if t.strip()]
 
 
+class JenisPK(models.TextChoices):
+    """The two PKs of a satker (PerjanjianKinerja.Jenis); a catalogue sasaran names its PK."""
+
+    KPU = "KPU", "PK Komisioner (KPU)"
+    SEKRETARIAT = "SEKRETARIAT", "PK Sekretariat"
+
+
+class TingkatIndikator(models.TextChoices):
+    SEMUA = "SEMUA", "Semua satker"
+    PROVINSI = "PROVINSI", "KPU Provinsi"
+    KABKOTA = "KABKOTA", "KPU Kabupaten/Kota"
+
+
 class SasaranStrategis(models.Model):
     renstra = models.ForeignKey(Renstra, on_delete=models.CASCADE, related_name="sasaran")
-    kode = models.CharField(max_length=20)
+    kode = models.CharField(
+        max_length=20, help_text="Kode nasional yang tetap, mis. SS25.1; tidak berubah."
+    )
     nama = teks_maks(1000)
+    jenis_pk = models.CharField(
+        "PK",
+        max_length=12,
+        choices=JenisPK.choices,
+        blank=True,
+        help_text="PK tempat sasaran ini dimuat; kosong: keduanya.",
+    )
     urutan = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -179,8 +201,17 @@ class IndikatorKinerja(models.Model):
     sasaran = models.ForeignKey(
         SasaranStrategis, on_delete=models.CASCADE, related_name="indikator"
     )
-    kode = models.CharField(max_length=20)
-    nama = teks_maks(1000)
+    kode = models.CharField(
+        max_length=20,
+        help_text="Kode nasional yang tetap: indikator yang berlanjut ke Renstra berikutnya "
+        "memakai kode yang sama.",
+    )
+    nama = teks_maks(
+        1000, help_text="Tulis “KPU Kabupaten/Kota” atau “KPU Provinsi”: diganti nama satker di PK."
+    )
+    tingkat = models.CharField(
+        max_length=8, choices=TingkatIndikator.choices, default=TingkatIndikator.SEMUA
+    )
     satuan = models.CharField(max_length=30, blank=True)
     jenis_nilai = models.CharField(max_length=10, choices=JenisNilai.choices)
     arah = models.CharField(max_length=6, choices=Arah.choices, default=Arah.NAIK)
@@ -192,6 +223,7 @@ class IndikatorKinerja(models.Model):
         help_text="Kosong: mengikuti kebijakan capaian tahun berjalan.",
     )
     definisi_operasional = teks_maks(5000, blank=True)
+    formula = teks_maks(1000, blank=True, help_text="Cara menghitung realisasi.")
     sumber_data = models.CharField(max_length=200, blank=True)
     urutan = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
@@ -206,6 +238,22 @@ class IndikatorKinerja(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
+
+    def clean(self):
+        """A code names one indicator of a Renstra (it may recur in the next Renstra)."""
+        if not self.sasaran_id:
+            return
+        sama = IndikatorKinerja.objects.filter(
+            sasaran__renstra_id=self.sasaran.renstra_id, kode=self.kode
+        ).exclude(pk=self.pk)
+        if sama.exists():
+            raise ValidationError({"kode": f"Kode {self.kode} sudah dipakai di Renstra ini."})
+
+    def berlaku_untuk(self, satker: Satker) -> bool:
+        if self.tingkat == TingkatIndikator.SEMUA:
+            return True
+        tingkat = TingkatIndikator.PROVINSI if satker.tingkat == "PROVINSI" else "KABKOTA"
+        return self.tingkat == tingkat
 
 
 class TargetRenstra(models.Model):
@@ -334,9 +382,7 @@ class PerjanjianKinerja(TerkunciMixin, models.Model):
     KUNCI = ("status", "DITANDATANGANI")
     PESAN_KUNCI = PESAN_PK
 
-    class Jenis(models.TextChoices):
-        KPU = "KPU", "PK Komisioner (KPU)"
-        SEKRETARIAT = "SEKRETARIAT", "PK Sekretariat"
+    Jenis = JenisPK
 
     class Status(models.TextChoices):
         DRAFT = "DRAFT", "Draf"
@@ -415,6 +461,8 @@ class BarisPK(TerkunciMixin, models.Model):
 
     KUNCI = ("perjanjian__status", "DITANDATANGANI")
     PESAN_KUNCI = PESAN_PK
+    # Linking a row to the catalogue classifies it; it changes nothing that was signed.
+    KOLOM_BEBAS = ("indikator_kinerja", "lokal")
 
     perjanjian = models.ForeignKey(
         PerjanjianKinerja, on_delete=models.CASCADE, related_name="baris"
@@ -429,7 +477,10 @@ class BarisPK(TerkunciMixin, models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="baris_pk",
-        help_text="Indikator Renstra yang sama, untuk perbandingan antartahun.",
+        help_text="Indikator katalog nasional, untuk perbandingan antarsatker dan antartahun.",
+    )
+    lokal = models.BooleanField(
+        default=False, help_text="Indikator satker sendiri, tidak ada di katalog nasional."
     )
     satuan = models.CharField(max_length=30, blank=True)
     jenis_nilai = models.CharField(
@@ -495,8 +546,30 @@ class BarisPK(TerkunciMixin, models.Model):
             )
         self.jenis_nilai = jenis
         isi_nilai(self, "target", jenis, nilai)
+        if self.perjanjian_id:
+            self.clean_katalog()
         if self.pk is None and not self.satuan:
             self.satuan = nilai.satuan
+
+    def clean_katalog(self) -> None:
+        """A row is linked to an indicator of the national Renstra of its year, or local."""
+        ik = self.indikator_kinerja
+        if ik is None:
+            return
+        if self.lokal:
+            raise ValidationError(
+                {"lokal": "Baris yang terhubung ke katalog bukan indikator lokal."}
+            )
+        renstra = ik.sasaran.renstra
+        tahun = self.perjanjian.tahun
+        milik = renstra.satker_id in (None, self.perjanjian.satker_id)
+        if not (milik and renstra.tahun_awal <= tahun <= renstra.tahun_akhir):
+            raise ValidationError(
+                {
+                    "indikator_kinerja": f"Indikator {ik.kode} bukan bagian dari Renstra yang "
+                    f"berlaku untuk tahun {tahun}."
+                }
+            )
 
     def _jenis_target(self) -> tuple[str, Nilai]:
         """The kind and value of the target, read once per write (a form's clean and the
@@ -662,6 +735,26 @@ class Kegiatan(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kode} {self.nama}"
+
+
+class Output(models.Model):
+    """An output of a kegiatan (KRO.RO, `QGE.001`): national codes, named in the catalogue."""
+
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="output")
+    kode = models.CharField(max_length=20)
+    nama = models.CharField(max_length=300)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "output (KRO/RO)"
+        verbose_name_plural = "output (KRO/RO)"
+        ordering = ["kegiatan__program__kode", "kegiatan__kode", "kode"]
+        constraints = [
+            models.UniqueConstraint(fields=["kegiatan", "kode"], name="output_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kegiatan.kode}.{self.kode} {self.nama}"
 
 
 class Dipa(models.Model):

@@ -22,14 +22,17 @@ from common import format as fmt
 from kinerja import capaian as engine
 from kinerja import jadwal
 from kinerja.capaian import TRIWULAN
+from kinerja.katalog import cocokkan, teks_umum
 from kinerja.models import (
     BarisAnggaran,
     BarisPK,
     Dipa,
+    IndikatorKinerja,
     KebijakanCapaian,
     PenutupanPeriode,
     PerjanjianKinerja,
     Realisasi,
+    Renstra,
     RevisiDipa,
 )
 from kinerja.nilai import Nilai, nilai_tersimpan
@@ -382,3 +385,53 @@ def status_satker(satker: Satker, tahun: int, hari_ini: dt.date) -> dict:
         "anggaran_terakhir": terakhir,
         "hari_realisasi": jadwal.HARI_SETELAH_TRIWULAN,
     }
+
+
+# ---------------------------------------------------------------- national catalogue
+
+
+def renstra_nasional(tahun: int) -> Renstra | None:
+    """The national Renstra whose period holds `tahun`."""
+    return Renstra.objects.filter(
+        satker__isnull=True, tahun_awal__lte=tahun, tahun_akhir__gte=tahun
+    ).first()
+
+
+def indikator_katalog(tahun: int) -> QuerySet[IndikatorKinerja]:
+    """The national catalogue's indicators for a year, in catalogue order."""
+    return (
+        IndikatorKinerja.objects.filter(
+            sasaran__renstra__satker__isnull=True,
+            sasaran__renstra__tahun_awal__lte=tahun,
+            sasaran__renstra__tahun_akhir__gte=tahun,
+        )
+        .select_related("sasaran__renstra")
+        .order_by("sasaran__urutan", "urutan", "kode")
+    )
+
+
+def cocokkan_katalog(baris: Iterable[BarisPK]) -> dict[int, IndikatorKinerja]:
+    """For each given row, the catalogue indicator its wording matches (kinerja/katalog.py),
+    for the rows that match one. One query per catalogue year."""
+    calon: dict[int, dict[str, IndikatorKinerja]] = {}
+    hasil = {}
+    for b in baris:
+        pk = b.perjanjian
+        if pk.tahun not in calon:
+            calon[pk.tahun] = {teks_umum(ik.nama, "", ""): ik for ik in indikator_katalog(pk.tahun)}
+        satker = pk.satker
+        ik = cocokkan(teks_umum(b.indikator, satker.nama, satker.tingkat), calon[pk.tahun])
+        if ik is not None and ik.berlaku_untuk(satker):
+            hasil[b.pk] = ik
+    return hasil
+
+
+def baris_belum_terhubung(satker_qs: QuerySet[Satker]) -> QuerySet[BarisPK]:
+    """PK rows neither linked to the catalogue nor marked local, latest PK versions first."""
+    return (
+        BarisPK.objects.filter(
+            perjanjian__satker__in=satker_qs, indikator_kinerja__isnull=True, lokal=False
+        )
+        .select_related("perjanjian__satker")
+        .order_by("-perjanjian__tahun", "perjanjian__satker__kode", "perjanjian__jenis", "urutan")
+    )

@@ -7,7 +7,7 @@ They take the acting user as `by` (never a request), so the workbook importer ca
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -19,11 +19,13 @@ from django.utils import timezone
 
 from common.versi import pastikan_belum_diubah
 from kinerja.capaian import Periode
+from kinerja.katalog import teks_untuk_satker
 from kinerja.models import (
     AnggaranPK,
     BarisAnggaran,
     BarisPK,
     Dipa,
+    IndikatorKinerja,
     PenutupanPeriode,
     PerjanjianKinerja,
     Realisasi,
@@ -31,8 +33,9 @@ from kinerja.models import (
     TargetRenstra,
     TargetTriwulan,
 )
+from kinerja.selectors import cocokkan_katalog
 from satker.models import Pejabat, Satker
-from satker.selectors import can_close_periode, can_sign_pk, can_submit_pk, can_write
+from satker.selectors import can_close_periode, can_sign_pk, can_submit_pk, can_write, is_admin
 
 Status = PerjanjianKinerja.Status
 
@@ -134,7 +137,9 @@ def perjanjian_create(
 
 
 def _isi_dari_renstra(pk: PerjanjianKinerja, *, by: User) -> None:
-    """Rows from the satker's own Renstra targets for the year, else from the national ones."""
+    """Rows from the Renstra of the year: the satker's own (before 2025), else the national
+    catalogue's indicators for this PK and the office's level, worded for the office, with the
+    national target. Rows are numbered per sasaran: 1, 2.1, 2.2, ..."""
     semua = TargetRenstra.objects.filter(
         tahun=pk.tahun,
         indikator__sasaran__renstra__tahun_awal__lte=pk.tahun,
@@ -144,27 +149,39 @@ def _isi_dari_renstra(pk: PerjanjianKinerja, *, by: User) -> None:
     targets = list(semua.filter(indikator__sasaran__renstra__satker=pk.satker).order_by(*urut))
     if not targets:
         nasional = semua.filter(indikator__sasaran__renstra__satker__isnull=True)
-        targets = list(nasional.order_by(*urut))
+        targets = [
+            t
+            for t in nasional.filter(indikator__sasaran__jenis_pk__in=["", pk.jenis]).order_by(
+                *urut
+            )
+            if t.indikator.berlaku_untuk(pk.satker)
+        ]
     if not targets:
         raise ValidationError(f"Renstra tidak memuat target untuk tahun {pk.tahun}.")
-    for i, t in enumerate(targets, start=1):
-        ind = t.indikator
-        baris = BarisPK(
-            perjanjian=pk,
-            no=str(i),
-            urutan=i,
-            sasaran=ind.sasaran.nama,
-            indikator=ind.nama,
-            indikator_kinerja=ind,
-            satuan=ind.satuan,
-            jenis_nilai=ind.jenis_nilai,
-            arah=ind.arah,
-            agregasi=ind.agregasi,
-            rumus_turun=ind.rumus_turun,
-            target=t.target,
-        )
-        _catat(baris, by)
-        baris.save()
+    per_sasaran: dict[int, list[TargetRenstra]] = {}
+    for t in targets:
+        per_sasaran.setdefault(t.indikator.sasaran_id, []).append(t)
+    urutan = 0
+    for i, daftar in enumerate(per_sasaran.values(), start=1):
+        for j, t in enumerate(daftar, start=1):
+            ind, urutan = t.indikator, urutan + 1
+            satker = pk.satker
+            baris = BarisPK(
+                perjanjian=pk,
+                no=str(i) if len(daftar) == 1 else f"{i}.{j}",
+                urutan=urutan,
+                sasaran=ind.sasaran.nama,
+                indikator=teks_untuk_satker(ind.nama, satker.nama, satker.tingkat),
+                indikator_kinerja=ind,
+                satuan=ind.satuan,
+                jenis_nilai=ind.jenis_nilai,
+                arah=ind.arah,
+                agregasi=ind.agregasi,
+                rumus_turun=ind.rumus_turun,
+                target=t.target,
+            )
+            _catat(baris, by)
+            baris.save()
 
 
 def _salin(obj: Model, by: User, **ubah: Any) -> Model:
@@ -327,6 +344,35 @@ def baris_save(
         _catat(t, by)
         t.save()
     return baris
+
+
+@transaction.atomic
+def baris_link(
+    *, baris: BarisPK, indikator: IndikatorKinerja | None, lokal: bool = False, by: User
+) -> BarisPK:
+    """Link a PK row to a catalogue indicator, or mark it local (an indicator of the office's
+    own). Open on a signed PK too: it classifies the row and changes nothing that was signed."""
+    if not (is_admin(by) or can_write(by, baris.perjanjian.satker)):
+        raise PermissionDenied("Anda tidak berhak menghubungkan baris PK satker ini.")
+    baris.indikator_kinerja, baris.lokal = indikator, lokal and indikator is None
+    baris.clean_katalog()
+    _catat(baris, by, "Dihubungkan ke katalog" if indikator else "Ditandai lokal")
+    baris.save(update_fields=["indikator_kinerja", "lokal", "diperbarui"])
+    return baris
+
+
+def baris_link_auto(baris: Iterable[BarisPK], *, by: User | None = None) -> int:
+    """Link every given row that is neither linked nor local and whose wording matches the
+    catalogue; return how many were linked."""
+    belum = [b for b in baris if b.indikator_kinerja_id is None and not b.lokal]
+    cocok = cocokkan_katalog(belum)
+    for b in belum:
+        if b.pk in cocok:
+            b.indikator_kinerja = cocok[b.pk]
+            if by is not None:
+                _catat(b, by, "Dihubungkan ke katalog (otomatis)")
+            b.save(update_fields=["indikator_kinerja", "diperbarui"])
+    return len(cocok)
 
 
 @transaction.atomic

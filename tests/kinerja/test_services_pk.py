@@ -185,7 +185,10 @@ def test_buat_pk_dari_tahun_lalu_dan_dari_renstra(pk, personas):
         services.perjanjian_create(
             satker=personas.satker_a, tahun=2025, jenis="SEKRETARIAT", by=personas.operator_a
         )
-    renstra = Renstra.objects.create(tahun_awal=2025, tahun_akhir=2029, visi="V", misi="M")
+    # The satker's own Renstra, when it has one for the year, comes before the catalogue.
+    renstra = Renstra.objects.create(
+        satker=personas.satker_a, tahun_awal=2025, tahun_akhir=2029, visi="V", misi="M"
+    )
     sasaran = SasaranStrategis.objects.create(renstra=renstra, kode="SS1", nama="Sasaran satu")
     ind = IndikatorKinerja.objects.create(
         sasaran=sasaran, kode="IK1", nama="Opini BPK", jenis_nilai="OPINI"

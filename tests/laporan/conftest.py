@@ -38,17 +38,15 @@ class Kantor:
 def isi_kantor(satker: Satker, tahun: int = 2024) -> Kantor:
     Pejabat.objects.create(satker=satker, nama="Ibrahim Putra", jabatan="Ketua")
     Pejabat.objects.create(satker=satker, nama="Sekretaris Uji", jabatan="Sekretaris")
-    renstra = km.Renstra.objects.create(
-        tahun_awal=2020,
-        tahun_akhir=2024,
-        visi="Menjadi penyelenggara Pemilu yang mandiri",
-        misi="Misi satu\nMisi dua",
-    )
+    # The national Renstra 2020-2024 of the catalogue, with a test sasaran added.
+    renstra = km.Renstra.objects.get(satker=None, tahun_awal=2020)
+    renstra.visi, renstra.misi = "Menjadi penyelenggara Pemilu yang mandiri", "Misi satu\nMisi dua"
+    renstra.save()
     sasaran = km.SasaranStrategis.objects.create(
-        renstra=renstra, kode="S1", nama="Meningkatnya partisipasi pemilih"
+        renstra=renstra, kode="S-UJI", nama="Meningkatnya partisipasi pemilih"
     )
     ik = km.IndikatorKinerja.objects.create(
-        sasaran=sasaran, kode="IK1", nama="Persentase partisipasi pemilih", jenis_nilai="PERSEN"
+        sasaran=sasaran, kode="IK-UJI", nama="Persentase partisipasi pemilih", jenis_nilai="PERSEN"
     )
     km.TargetRenstra.objects.create(indikator=ik, tahun=2024, target="80%")
     km.TargetRenstra.objects.create(indikator=ik, tahun=2023, target="75%")

@@ -104,10 +104,10 @@ def data(personas, settings, tmp_path) -> Data:
     settings.MEDIA_ROOT = tmp_path / "media"
     dunia = bangun_dunia(personas)
     a = personas.satker_a
-    renstra = km.Renstra.objects.create(tahun_awal=2020, tahun_akhir=2024, visi="V", misi="M")
-    sasaran = km.SasaranStrategis.objects.create(renstra=renstra, kode="S1", nama="Sasaran")
+    renstra = km.Renstra.objects.get(satker=None, tahun_awal=2020)
+    sasaran = km.SasaranStrategis.objects.create(renstra=renstra, kode="S-UJI", nama="Sasaran")
     indikator = km.IndikatorKinerja.objects.create(
-        sasaran=sasaran, kode="IK1", nama="Partisipasi", jenis_nilai="PERSEN"
+        sasaran=sasaran, kode="IK-UJI", nama="Partisipasi", jenis_nilai="PERSEN"
     )
     isi = b"%PDF-1.4 laporan final\n%%EOF\n"
     final = LaporanKinerja(

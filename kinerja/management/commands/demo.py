@@ -16,6 +16,7 @@ from django.db import models, transaction
 
 from common.kunci import kunci_dilepas
 from kinerja import models as km
+from kinerja.services import baris_link_auto
 from satker.models import Pejabat, Peran, Satker
 
 FIXTURE = Path(settings.BASE_DIR) / "fixtures" / "demo_2024.json"
@@ -43,15 +44,15 @@ def _tanggal(teks: str | None) -> dt.date | None:
     return dt.date.fromisoformat(teks) if teks else None
 
 
-def muat_demo(data: dict) -> list[tuple[str, str, str]]:
-    """Write the curated data; return the demo logins as (username, peran, satker)."""
+def muat_demo(data: dict) -> tuple[list[tuple[str, str, str]], int]:
+    """Write the curated data (the national catalogue is already in place: kinerja/katalog.py);
+    return the demo logins as (username, peran, satker) and how many PK rows were linked to the
+    catalogue by their wording."""
     satker = _satker(data)
-    program, kegiatan = _program(data)
-    indikator = _renstra(data)
     logins, ketua = _pengguna(satker)
-    _perjanjian(data, satker, indikator, ketua)
-    _dipa(data, satker, program, kegiatan)
-    return logins
+    baris = _perjanjian(data, satker, ketua)
+    _dipa(data, satker)
+    return logins, baris_link_auto(baris)
 
 
 def _satker(data: dict) -> dict[str, Satker]:
@@ -83,46 +84,6 @@ def _satker(data: dict) -> dict[str, Satker]:
     return satker
 
 
-def _program(data: dict) -> tuple[dict, dict]:
-    program, kegiatan = {}, {}
-    for p in data["program"]:
-        program[p["kode"]] = simpan(km.Program, {"kode": p["kode"]}, {"nama": p["nama"]})
-        for kode, nama in p["kegiatan"]:
-            kegiatan[(p["kode"], kode)] = simpan(
-                km.Kegiatan, {"program": program[p["kode"]], "kode": kode}, {"nama": nama}
-            )
-    return program, kegiatan
-
-
-def _renstra(data: dict) -> dict[str, km.IndikatorKinerja]:
-    r = data["renstra"]
-    renstra = simpan(
-        km.Renstra,
-        {"satker": None, "tahun_awal": r["tahun_awal"]},
-        {
-            "tahun_akhir": r["tahun_akhir"],
-            "visi": r["visi"],
-            "misi": "\n".join(r["misi"]),
-            "tujuan": "\n".join(r["tujuan"]),
-        },
-    )
-    indikator = {}
-    for s in r["sasaran"]:
-        sasaran = simpan(
-            km.SasaranStrategis,
-            {"renstra": renstra, "kode": s["kode"]},
-            {"nama": s["nama"], "urutan": s["urutan"]},
-        )
-        for i in s["indikator"]:
-            nilai = {f: i[f] for f in ("nama", "satuan", "jenis_nilai", "arah", "agregasi")}
-            nilai["urutan"] = i["urutan"]
-            ik = simpan(km.IndikatorKinerja, {"sasaran": sasaran, "kode": i["kode"]}, nilai)
-            indikator[i["kode"]] = ik
-            for tahun, target in i["target"].items():
-                simpan(km.TargetRenstra, {"indikator": ik, "tahun": int(tahun)}, {"target": target})
-    return indikator
-
-
 def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, User]]:
     J = Peran.Jenis
     akun = []
@@ -146,8 +107,9 @@ def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, User]]:
     return logins, ketua
 
 
-def _perjanjian(data: dict, satker: dict, indikator: dict, ketua: dict[str, User]) -> None:
+def _perjanjian(data: dict, satker: dict, ketua: dict[str, User]) -> list[km.BarisPK]:
     zona = ZoneInfo(settings.TIME_ZONE)
+    semua = []
     for p in data["perjanjian"]:
         tanggal = _tanggal(p["tanggal"])
         nilai = {
@@ -192,8 +154,8 @@ def _perjanjian(data: dict, satker: dict, indikator: dict, ketua: dict[str, User
                     "target",
                 )
             }
-            nilai["indikator_kinerja"] = indikator.get(b["indikator_kinerja"])
             baris = simpan(km.BarisPK, {"perjanjian": pk, "no": b["no"]}, nilai)
+            semua.append(baris)
             for periode, teks in b["target_triwulan"].items():
                 simpan(km.TargetTriwulan, {"baris": baris, "periode": periode}, {"teks": teks})
             for r in b["realisasi"]:
@@ -213,9 +175,11 @@ def _perjanjian(data: dict, satker: dict, indikator: dict, ketua: dict[str, User
                 {"perjanjian": pk, "program": a["program"]},
                 {"jumlah": a["jumlah"], "urutan": urutan},
             )
+    return semua
 
 
-def _dipa(data: dict, satker: dict, program: dict, kegiatan: dict) -> None:
+def _dipa(data: dict, satker: dict) -> None:
+    kegiatan = {(k.program.kode, k.kode): k for k in km.Kegiatan.objects.select_related("program")}
     for d in data["dipa"]:
         dipa = simpan(
             km.Dipa, {"satker": satker[d["satker"]], "tahun": d["tahun"]}, {"nomor": d["nomor"]}
@@ -231,7 +195,7 @@ def _dipa(data: dict, satker: dict, program: dict, kegiatan: dict) -> None:
                 km.BarisAnggaran,
                 {
                     "dipa": dipa,
-                    "program": program[b["program"]],
+                    "program": kegiatan[(b["program"], b["kegiatan"])].program,
                     "kegiatan": kegiatan[(b["program"], b["kegiatan"])],
                     "output_kode": b["output_kode"],
                     "akun_kode": b["akun_kode"],
@@ -254,8 +218,10 @@ class Command(BaseCommand):
     def handle(self, *args, **options) -> None:
         data = json.loads(FIXTURE.read_text(encoding="utf-8"))
         with transaction.atomic(), kunci_dilepas("muat data demo"):
-            logins = muat_demo(data)
+            logins, terhubung = muat_demo(data)
         self.stdout.write(self.style.SUCCESS("Data demo dimuat."))
+        if terhubung:
+            self.stdout.write(f"{terhubung} baris PK dihubungkan ke katalog nasional.")
         self.stdout.write("")
         kolom = ("Nama pengguna", "Kata sandi", "Peran", "Satker")
         baris = [(u, PASSWORD, peran, s) for u, peran, s in logins]
