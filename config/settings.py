@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "workbook",
     "laporan",
     "rekap",
+    "demo",
 ]
 
 MIDDLEWARE = [

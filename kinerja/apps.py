@@ -1,4 +1,5 @@
 from django.apps import AppConfig
+from django.apps import apps as global_apps
 from django.db.models.signals import post_migrate
 
 
@@ -14,7 +15,7 @@ class KinerjaConfig(AppConfig):
         post_migrate.connect(_pasang_katalog, sender=self)
 
 
-def _pasang_katalog(app_config, using, apps, **kwargs) -> None:
+def _pasang_katalog(app_config, using, apps=global_apps, **kwargs) -> None:
     """The national catalogue, after every migration and flush (kinerja/katalog.py); skipped
     for a migration state older than the catalogue's tables."""
     from kinerja.katalog import KELAS, pasang_katalog

@@ -28,3 +28,22 @@ def batas_realisasi(tahun: int, periode: str) -> dt.date:
 def batas_laporan(tahun: int) -> dt.date:
     """The LKjIP is due two months after the year ends (Perpres 29/2014): end of February."""
     return dt.date(tahun + 1, 3, 1) - dt.timedelta(days=1)
+
+
+def tahun_kerja(hari_ini: dt.date) -> int:
+    """The year whose PK and realisasi are being worked on: this year, except in the first days
+    of January, until last year's TW IV realisasi is due."""
+    lalu = hari_ini.year - 1
+    return lalu if hari_ini <= batas_realisasi(lalu, "TW4") else hari_ini.year
+
+
+def tahun_laporan(hari_ini: dt.date, lalu_final: bool) -> int:
+    """The year whose LKjIP is being worked on: last year's until it is final, then this
+    year's (its draft grows with the realisasi)."""
+    return hari_ini.year if lalu_final else hari_ini.year - 1
+
+
+def triwulan_kerja(tahun: int, hari_ini: dt.date) -> str:
+    """The quarter whose realisasi is being entered: the first whose deadline has not passed
+    (TW IV for a year gone by)."""
+    return next((p for p in TRIWULAN if hari_ini <= batas_realisasi(tahun, p)), TRIWULAN[-1])

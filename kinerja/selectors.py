@@ -37,7 +37,6 @@ from kinerja.models import (
 )
 from kinerja.nilai import Nilai, nilai_tersimpan
 from satker.models import Satker
-from satker.selectors import satker_visible
 
 
 @dataclass(frozen=True)
@@ -179,7 +178,7 @@ def _terambil(obj: Model, relasi: str) -> Iterable[Model]:
 
 def baris_queryset() -> QuerySet[BarisPK]:
     """PK rows with what measuring them needs, so a list of rows costs a fixed number of queries."""
-    return BarisPK.objects.prefetch_related(
+    return BarisPK.objects.select_related("indikator_kinerja").prefetch_related(
         Prefetch("realisasi", queryset=Realisasi.objects.order_by("periode")),
         "target_triwulan",
     )
@@ -304,26 +303,23 @@ def ringkasan_anggaran(satker: Satker, tahun: int) -> RingkasanAnggaran | None:
     return ringkasan_anggaran_per_satker([satker.pk], tahun).get(satker.pk)
 
 
-def tahun_aktif(user) -> int:
-    """The year a user most likely works on: the latest year, up to this one, with a PK they can
-    see; this year when there is none."""
-    tahun_ini = timezone.localdate().year
-    terakhir = PerjanjianKinerja.objects.filter(
-        satker__in=satker_visible(user), tahun__lte=tahun_ini
-    ).aggregate(t=Max("tahun"))["t"]
-    return terakhir or tahun_ini
+def tahun_aktif() -> int:
+    """The year every page opens on: the working year of the SAKIP calendar for today
+    (kinerja/jadwal.py), the same for every user and page. The LKjIP pages use
+    `laporan.selectors.tahun_laporan_aktif`."""
+    return jadwal.tahun_kerja(timezone.localdate())
 
 
 def tahun_dari(request: HttpRequest, bawaan: int | None = None) -> int:
     """The `?tahun=` of the request when it is a plausible year, else `bawaan` (by default the
-    latest year with data the user can see)."""
+    working year of the SAKIP calendar)."""
     try:
         tahun = int(request.GET.get("tahun", ""))
     except ValueError:
         tahun = 0
     if 2000 <= tahun <= 2100:
         return tahun
-    return bawaan or tahun_aktif(request.user)
+    return bawaan or tahun_aktif()
 
 
 # ---------------------------------------------------------------- home page

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 from common.forms import tampilkan_galat
 from common.riwayat import render_riwayat
 from kinerja import capaian as engine
+from kinerja import jadwal
 from kinerja import services
 from kinerja.forms import (
     AlasanForm,
@@ -436,7 +437,8 @@ def realisasi_index(request: HttpRequest) -> HttpResponse:
     tahun = tahun_dari(request)
     satker = satker_utama(request.user)
     if satker and satker_visible(request.user).count() == 1:
-        return redirect("kinerja:realisasi_grid", kode=satker.kode, tahun=tahun, periode="TW1")
+        periode = jadwal.triwulan_kerja(tahun, timezone.localdate())
+        return redirect("kinerja:realisasi_grid", kode=satker.kode, tahun=tahun, periode=periode)
     ctx = {"daftar_satker": satker_visible(request.user), "tahun": tahun, "tujuan": "realisasi"}
     return render(request, "kinerja/pilih_satker.html", ctx)
 

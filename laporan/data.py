@@ -40,6 +40,7 @@ class BarisUkur:
     rumus: str
     arah: str
     indikator_kinerja_id: int | None
+    kode_indikator: str  # the national catalogue code ("" for a row not linked to it)
     kendala: list[str]
     tindak_lanjut: list[str]
 

@@ -15,6 +15,7 @@ from django.utils import timezone
 from common import format as fmt
 from common import grafik
 from kinerja import capaian as engine
+from kinerja import jadwal
 from kinerja.models import BarisAnggaran, PerjanjianKinerja, Renstra, TargetRenstra
 from kinerja.nilai import JenisNilai, Nilai
 from kinerja.selectors import (
@@ -55,6 +56,7 @@ from laporan.data import (
 from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
 from laporan.tabel import susun_tabel
 from satker.models import Pejabat, Satker
+from satker.selectors import satker_visible
 
 
 def teks_nilai(nilai: Nilai | None, satuan: str) -> str | None:
@@ -100,6 +102,7 @@ def _baris_ukur(u: Pengukuran, jenis: str) -> BarisUkur:
         rumus=u.rumus,
         arah=u.baris.arah,
         indikator_kinerja_id=u.baris.indikator_kinerja_id,
+        kode_indikator=u.baris.indikator_kinerja.kode if u.baris.indikator_kinerja else "",
         kendala=[r.kendala.strip() for r in rekaman if r.kendala.strip()],
         tindak_lanjut=[r.tindak_lanjut.strip() for r in rekaman if r.tindak_lanjut.strip()],
     )
@@ -150,14 +153,15 @@ def _data_pk(pk: PerjanjianKinerja, ukuran: list[Pengukuran], kebijakan: Kebijak
 
 
 def _riwayat(satker: Satker, tahun: int, baris: list[BarisUkur]) -> tuple[list[Riwayat], list[int]]:
-    """Earlier years of the same Renstra indicators (latest PK version of each year)."""
-    ids = {b.indikator_kinerja_id for b in baris if b.indikator_kinerja_id}
-    if not ids:
+    """Earlier years of the same catalogue indicators, by code, also from the previous Renstra
+    where an indicator continues (latest PK version of each year)."""
+    kode = {b.kode_indikator for b in baris if b.kode_indikator}
+    if not kode:
         return [], []
     lama = list(
         baris_queryset()
         .filter(
-            indikator_kinerja_id__in=ids,
+            indikator_kinerja__kode__in=kode,
             perjanjian__satker=satker,
             perjanjian__tahun__lt=tahun,
         )
@@ -174,11 +178,11 @@ def _riwayat(satker: Satker, tahun: int, baris: list[BarisUkur]) -> tuple[list[R
     ]
     tahun_ada = sorted({b.perjanjian.tahun for b in lama})
     kebijakan = {t: kebijakan_per_satker([satker.pk], t)[satker.pk] for t in tahun_ada}
-    per_indikator: dict[tuple[int, int], NilaiTahun] = {}
+    per_indikator: dict[tuple[str, int], NilaiTahun] = {}
     for b in lama:
         u = ukur_baris(b, kebijakan[b.perjanjian.tahun])
         per_indikator.setdefault(
-            (b.indikator_kinerja_id, b.perjanjian.tahun),
+            (b.indikator_kinerja.kode, b.perjanjian.tahun),
             NilaiTahun(
                 b.perjanjian.tahun,
                 b.target,
@@ -191,13 +195,13 @@ def _riwayat(satker: Satker, tahun: int, baris: list[BarisUkur]) -> tuple[list[R
         Riwayat(
             b,
             [
-                per_indikator[(b.indikator_kinerja_id, t)]
+                per_indikator[(b.kode_indikator, t)]
                 for t in tahun_ada
-                if (b.indikator_kinerja_id, t) in per_indikator
+                if (b.kode_indikator, t) in per_indikator
             ],
         )
         for b in baris
-        if b.indikator_kinerja_id
+        if b.kode_indikator
     ]
     return [r for r in hasil if r.tahun_lalu], tahun_ada
 
@@ -477,3 +481,15 @@ def build_laporan(
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil
+
+
+def tahun_laporan_aktif(user) -> int:
+    """The LKjIP year the report pages open on: last year's until the LKjIP of every satker the
+    user works on is final, then this year's (kinerja/jadwal.py)."""
+    hari_ini = timezone.localdate()
+    lingkup = satker_visible(user).exclude(tingkat=Satker.Tingkat.RI)
+    final = LaporanKinerja.objects.filter(
+        tahun=hari_ini.year - 1, status=LaporanKinerja.Status.FINAL
+    ).values("satker")
+    belum = lingkup.exclude(pk__in=final)
+    return jadwal.tahun_laporan(hari_ini, lalu_final=lingkup.exists() and not belum.exists())

@@ -19,7 +19,7 @@ from laporan.models import LaporanKinerja, NarasiLaporan, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
 from laporan.pemeriksaan import periksa
 from laporan.render import render_html, render_xlsx
-from laporan.selectors import build_laporan, laporan_final, versi_laporan
+from laporan.selectors import build_laporan, laporan_final, tahun_laporan_aktif, versi_laporan
 from satker.akses import get_satker
 from satker.models import Satker
 from satker.selectors import can_write, satker_visible
@@ -32,7 +32,7 @@ def _nama_berkas(satker: Satker, tahun: int, akhiran: str) -> str:
 @login_required
 def indeks(request: HttpRequest) -> HttpResponse:
     """The satker whose reports the user may open, with the status of each report of the year."""
-    tahun = tahun_dari(request)
+    tahun = tahun_dari(request, tahun_laporan_aktif(request.user))
     daftar = satker_visible(request.user).order_by("kode")
     terakhir = {
         lap.satker_id: lap

@@ -174,7 +174,7 @@ class RekapIndikatorView(APIView):
                 "indikator",
                 str,
                 required=True,
-                description="`ik:<id indikator Renstra>` atau `teks:<nama indikator>`.",
+                description="`ik:<kode katalog>` (mis. `ik:IK4.2`) atau `teks:<nama indikator>`.",
             ),
         ],
         responses=BarisIndikatorSerializer(many=True),

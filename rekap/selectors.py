@@ -539,7 +539,8 @@ def per_provinsi(baris: list[BarisRekap]) -> list[RekapProvinsi]:
 
 @dataclass(frozen=True)
 class PilihanIndikator:
-    """An indicator to compare: a Renstra indicator (`ik:<id>`) or a row text (`teks:<text>`)."""
+    """An indicator to compare: a catalogue code (`ik:<kode>`, e.g. `ik:IK4.2`) or a row text
+    (`teks:<text>`)."""
 
     kunci: str
     nama: str
@@ -553,8 +554,10 @@ class BarisIndikator:
     peringkat: int | None
 
 
-def _kunci_baris(indikator_kinerja_id: int | None, indikator: str) -> str:
-    return f"ik:{indikator_kinerja_id}" if indikator_kinerja_id else f"teks:{indikator.strip()}"
+def _kunci_baris(kode: str | None, indikator: str) -> str:
+    """Rows compare by the national catalogue code (the same across years and Renstra periods);
+    rows not linked to the catalogue by their text."""
+    return f"ik:{kode}" if kode else f"teks:{indikator.strip()}"
 
 
 def pilihan_indikator(
@@ -564,15 +567,18 @@ def pilihan_indikator(
     pk_qs = _pk_terbaru(_satker_qs(user, provinsi).values("pk"), tahun)
     satker_per: dict[str, set[int]] = defaultdict(set)
     nama: dict[str, str] = {}
-    for ik_id, ik_nama, teks, satker_id in (
+    for ik_kode, ik_nama, teks, satker_id in (
         baris_queryset()
         .filter(perjanjian__in=pk_qs)
         .values_list(
-            "indikator_kinerja_id", "indikator_kinerja__nama", "indikator", "perjanjian__satker_id"
+            "indikator_kinerja__kode",
+            "indikator_kinerja__nama",
+            "indikator",
+            "perjanjian__satker_id",
         )
         .order_by()
     ):
-        kunci = _kunci_baris(ik_id, teks)
+        kunci = _kunci_baris(ik_kode, teks)
         satker_per[kunci].add(satker_id)
         nama.setdefault(kunci, ik_nama or teks.strip())
     return sorted(
@@ -589,8 +595,8 @@ def rekap_indikator(
     kebijakan = kebijakan_per_satker([s.pk for s in daftar], tahun)
     pk_qs = _pk_terbaru(_satker_qs(user, provinsi).values("pk"), tahun)
     jenis, _, nilai = kunci.partition(":")
-    if jenis == "ik" and nilai.isdigit():
-        cocok = Q(indikator_kinerja_id=int(nilai))
+    if jenis == "ik" and nilai:
+        cocok = Q(indikator_kinerja__kode=nilai)
     elif jenis == "teks" and nilai:
         cocok = Q(indikator_kinerja__isnull=True, indikator__iexact=nilai)
     else:

@@ -41,7 +41,7 @@ def test_a_migrated_database_knows_the_catalogue(db):
     partisipasi = km.TargetRenstra.objects.get(
         indikator__kode="IK4.4", indikator__sasaran__renstra__tahun_awal=2025, tahun=2026
     )
-    assert partisipasi.target == "82.5%" and str(partisipasi.target_angka) == "82.5000"
+    assert partisipasi.target == "82,5%" and str(partisipasi.target_angka) == "82.5000"
 
 
 def test_the_catalogue_is_not_overwritten_by_the_next_migration(db):
@@ -96,7 +96,7 @@ def test_a_pk_is_built_from_the_catalogue_for_its_office(personas):
     assert jadwal.indikator.startswith("Persentase KPU Kota Pagar Alam yang menyelenggarakan")
     assert {b.indikator_kinerja.sasaran.jenis_pk for b in baris} == {"KPU"}
     partisipasi = next(b for b in baris if b.indikator_kinerja.kode == "IK4.4")
-    assert (partisipasi.target, partisipasi.jenis_nilai) == ("82.5%", "PERSEN")
+    assert (partisipasi.target, partisipasi.jenis_nilai) == ("82,5%", "PERSEN")
     sekretariat = services.perjanjian_create(
         satker=personas.satker_a,
         tahun=2026,

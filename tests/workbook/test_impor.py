@@ -400,8 +400,8 @@ def test_kode_tanpa_nama_diterima_dengan_peringatan(personas):
                     "realisasi",
                 ],
                 ["1672", 2026, "076.01.CQ", "6709", "521211", 5_000_000, 0],
-                ["1672", 2026, "076.01.CQ", "6709", "522151", 2_000_000, 0],
-                ["1672", 2026, "076.01.WA", "3360", "", 9_000_000, 1_000_000],
+                ["1672", 2026, "076.01.WA", "6999", "522151", 2_000_000, 0],
+                ["1672", 2026, "076.01.XX", "1234", "", 9_000_000, 1_000_000],
             ]
         }
     )
@@ -409,7 +409,9 @@ def test_kode_tanpa_nama_diterima_dengan_peringatan(personas):
     assert not laporan.galat, laporan.teks()
     assert laporan.sheets["Anggaran"].baru == 3
     peringatan = [p.pesan for p in laporan.peringatan]
-    assert sum("belum ada di katalog" in p for p in peringatan) == 4  # 2 programs, 2 kegiatan
-    assert Program.objects.get(kode="076.01.CQ").nama == "076.01.CQ"
-    assert Kegiatan.objects.get(kode="6709").program.kode == "076.01.CQ"
+    # The shipped catalogue knows 076.01.CQ / 6709; 6999, 076.01.XX and 1234 are new.
+    assert sum("belum ada di katalog" in p for p in peringatan) == 3, peringatan
+    assert Program.objects.get(kode="076.01.CQ").nama.startswith("Program Penyelenggaraan")
+    assert Program.objects.get(kode="076.01.XX").nama == "076.01.XX"
+    assert Kegiatan.objects.get(kode="6999").program.kode == "076.01.WA"
     assert BarisAnggaran.objects.filter(dipa__tahun=2026).count() == 3

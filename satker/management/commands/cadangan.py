@@ -149,7 +149,8 @@ def pulihkan_cadangan(sumber: Path) -> dict:
                 # earlier in an enclosing transaction): run them now, defer again for the load.
                 with connection.cursor() as c:
                     c.execute("SET CONSTRAINTS ALL IMMEDIATE")
-            call_command("flush", interactive=False, verbosity=0)
+            # No post_migrate: the backup brings its own content types and catalogue.
+            call_command("flush", interactive=False, verbosity=0, inhibit_post_migrate=True)
             if connection.vendor == "postgresql":
                 with connection.cursor() as c:
                     c.execute("SET CONSTRAINTS ALL DEFERRED")

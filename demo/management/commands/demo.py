@@ -1,4 +1,5 @@
-"""`python manage.py demo`: load the curated demo data (fixtures/demo_2024.json) and demo users.
+"""`python manage.py demo`: load the demo data and demo users: the curated 2022-2024 data of three
+offices (fixtures/demo_2024.json) and their illustrative 2025-2026 cycle (demo/siklus.py).
 
 Idempotent: every row is matched on its natural key and only written when a value differs, so a
 second run writes nothing (and adds no history records).
@@ -15,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import models, transaction
 
 from common.kunci import kunci_dilepas
+from demo.siklus import muat_siklus
 from kinerja import models as km
 from kinerja.services import baris_link_auto
 from satker.models import Pejabat, Peran, Satker
@@ -45,14 +47,18 @@ def _tanggal(teks: str | None) -> dt.date | None:
 
 
 def muat_demo(data: dict) -> tuple[list[tuple[str, str, str]], int]:
-    """Write the curated data (the national catalogue is already in place: kinerja/katalog.py);
-    return the demo logins as (username, peran, satker) and how many PK rows were linked to the
-    catalogue by their wording."""
+    """Write the curated 2022-2024 data and the illustrative 2025-2026 cycle (demo/siklus.py;
+    the national catalogue is already in place: kinerja/katalog.py). Return the demo logins as
+    (username, peran, satker) and how many 2022-2024 PK rows were linked to the catalogue by
+    their wording."""
     satker = _satker(data)
-    logins, ketua = _pengguna(satker)
+    logins, pengguna = _pengguna(satker)
+    ketua = {kode: p[Peran.Jenis.KETUA] for kode, p in pengguna.items()}
     baris = _perjanjian(data, satker, ketua)
     _dipa(data, satker)
-    return logins, baris_link_auto(baris)
+    terhubung = baris_link_auto(baris)
+    muat_siklus(satker, pengguna)
+    return logins, terhubung
 
 
 def _satker(data: dict) -> dict[str, Satker]:
@@ -84,7 +90,7 @@ def _satker(data: dict) -> dict[str, Satker]:
     return satker
 
 
-def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, User]]:
+def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, dict[str, User]]]:
     J = Peran.Jenis
     akun = []
     for kode, slug in SLUG.items():
@@ -93,7 +99,7 @@ def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, User]]:
     akun += [(username, J.REVIEWER, kode) for kode, username in REVIEWER.items()]
     akun.append(("admin", J.ADMIN, "RI"))
 
-    logins, ketua = [], {}
+    logins, pengguna = [], {}
     for username, jenis, kode in akun:
         admin = jenis == J.ADMIN
         user = simpan(User, {"username": username}, {"is_staff": admin, "is_superuser": admin})
@@ -101,10 +107,10 @@ def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, User]]:
             user.set_password(PASSWORD)
             user.save(update_fields=["password"])
         simpan(Peran, {"user": user, "satker": satker[kode], "jenis": jenis})
-        if jenis == J.KETUA:
-            ketua[kode] = user
+        if kode in SLUG:
+            pengguna.setdefault(kode, {})[jenis] = user
         logins.append((username, J(jenis).label, satker[kode].nama))
-    return logins, ketua
+    return logins, pengguna
 
 
 def _perjanjian(data: dict, satker: dict, ketua: dict[str, User]) -> list[km.BarisPK]:
@@ -213,7 +219,10 @@ def _dipa(data: dict, satker: dict) -> None:
 
 
 class Command(BaseCommand):
-    help = "Memuat data demo (tiga LKjIP 2024) dan akun demo. Aman dijalankan berulang kali."
+    help = (
+        "Memuat data demo (tiga satker, 2022-2026; 2025-2026 ilustratif) dan akun demo. Aman "
+        "dijalankan berulang kali."
+    )
 
     def handle(self, *args, **options) -> None:
         data = json.loads(FIXTURE.read_text(encoding="utf-8"))

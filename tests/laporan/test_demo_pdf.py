@@ -1,0 +1,83 @@
+"""The rendered LKjIP of every demo office: 2024 from the seeds, and the final 2025 of the
+illustrative cycle, whose comparison with earlier years follows the catalogue code across the
+two Renstra periods."""
+
+import hashlib
+import io
+import re
+
+import pdfplumber
+import pytest
+
+from common import format as fmt
+from kinerja.selectors import kebijakan_untuk, pengukuran_pk, perjanjian_terbaru, ringkasan_anggaran
+from laporan.models import LaporanKinerja
+from laporan.render import render_pdf
+from laporan.selectors import build_laporan
+from satker.models import Satker
+
+DEMO = {
+    "1672": "KPU Kota Pagar Alam",
+    "1602": "KPU Kabupaten Ogan Komering Ilir",
+    "1272": "KPU Kota Pematangsiantar",
+}
+
+
+def _rapat(teks: str) -> str:
+    return re.sub(r"\s+", "", teks)
+
+
+@pytest.fixture
+def demo(demo_modul, db):
+    return demo_modul
+
+
+@pytest.mark.parametrize("kode", DEMO)
+def test_pdf_kantor_demo(demo, kode):
+    satker = Satker.objects.get(kode=kode)
+    pdf = render_pdf(build_laporan(satker, 2024))
+    with pdfplumber.open(io.BytesIO(pdf.isi)) as dok:
+        halaman = [p.extract_text() or "" for p in dok.pages]
+    teks = "\n".join(halaman)
+    rapat = _rapat(teks)
+    assert pdf.halaman == len(halaman) > 20
+    assert satker.nama in teks and "TAHUN 2024" in teks
+    for lain in set(DEMO.values()) - {satker.nama}:
+        assert _rapat(lain.split(" ", 2)[2]) not in rapat, lain
+    kebijakan = kebijakan_untuk(satker, 2024)
+    for pk in perjanjian_terbaru(satker, 2024).values():
+        for u in pengukuran_pk(pk, kebijakan):
+            if u.capaian.nilai is None:
+                capaian = u.capaian.keterangan
+            else:
+                capaian = fmt.persen(u.capaian.nilai)
+            assert _rapat(f"{u.baris.indikator}: target {u.baris.target}") in rapat
+            assert _rapat(f"capaian {capaian}") in rapat
+    total = ringkasan_anggaran(satker, 2024).total
+    for angka in (total.pagu, total.realisasi, total.sisa):
+        assert fmt.rupiah(angka) in teks
+    assert f"serapan anggaran {fmt.persen(total.serapan)}" in " ".join(teks.split())
+    assert halaman[1].strip().endswith("i")  # Kata Pengantar: roman page number
+
+
+@pytest.mark.parametrize("kode", DEMO)
+def test_every_demo_office_has_a_final_lkjip_2025(demo, kode):
+    final = LaporanKinerja.objects.get(satker__kode=kode, tahun=2025, status="FINAL")
+    with final.pdf.open("rb") as f:
+        isi = f.read()
+    assert hashlib.sha256(isi).hexdigest() == final.sha256
+    with pdfplumber.open(io.BytesIO(isi)) as dok:
+        teks = "\n".join(p.extract_text() or "" for p in dok.pages[:3])
+    assert DEMO[kode] in teks and "TAHUN 2025" in teks
+
+
+def test_2025_is_compared_with_earlier_years_by_catalogue_code(demo):
+    """Pagar Alam's 2025 rows come from the Renstra 2025-2029; Tabel 3.3 finds their 2022-2024
+    values in rows of the Renstra 2020-2024 with the same code."""
+    lap = build_laporan(Satker.objects.get(kode="1672"), 2025)
+    riwayat = {r.baris.kode_indikator: r for r in lap.riwayat}
+    data_pemilih = riwayat["IK5.1"]
+    assert [n.tahun for n in data_pemilih.tahun_lalu] == [2022, 2023, 2024]
+    assert data_pemilih.baris.indikator.startswith("Persentase ketepatan waktu KPU Kota Pagar")
+    assert data_pemilih.tahun_lalu[-1].realisasi == "100%"
+    assert lap.tahun_riwayat == [2022, 2023, 2024]
