@@ -17,8 +17,7 @@ from django.views.decorators.http import require_POST
 from common.forms import tampilkan_galat
 from common.riwayat import render_riwayat
 from kinerja import capaian as engine
-from kinerja import jadwal
-from kinerja import services
+from kinerja import jadwal, services
 from kinerja.forms import (
     AlasanForm,
     AnggaranPKForm,

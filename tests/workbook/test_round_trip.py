@@ -5,7 +5,6 @@ from kinerja.models import (
     AnggaranPK,
     BarisAnggaran,
     BarisPK,
-    Dipa,
     Realisasi,
     RevisiDipa,
     TargetTriwulan,
