@@ -43,7 +43,7 @@ class KunciQuerySet(models.QuerySet):
     refuse them too, as a database error)."""
 
     def update(self, **kwargs):
-        if not set(kwargs) <= set(self.model.KOLOM_BEBAS):
+        if not self.model.hanya_kolom_bebas(kwargs):
             self.model.tolak_bila_terkunci(self)
         return super().update(**kwargs)
 
@@ -62,6 +62,17 @@ class TerkunciMixin:
     # Fields that stay open on a locked row (a classification, not what was signed). Only
     # `save(update_fields=...)` and `update()` naming nothing else may change them there.
     KOLOM_BEBAS: tuple[str, ...] = ()
+
+    @classmethod
+    def hanya_kolom_bebas(cls, fields) -> bool:
+        """Whether a write names only fields that stay open on a locked row (and the row's
+        timestamp)."""
+        if not cls.KOLOM_BEBAS or not fields:
+            return False
+        bebas = {*cls.KOLOM_BEBAS, "diperbarui"}
+        # By name or by column name (QuerySet.bulk_update passes `indikator_kinerja_id`).
+        nama = {f.attname: f.name for f in cls._meta.concrete_fields}
+        return all(nama.get(f, f) in bebas for f in fields)
 
     @classmethod
     def tolak_bila_terkunci(cls, qs: models.QuerySet) -> None:
@@ -90,8 +101,7 @@ class TerkunciMixin:
             raise ValidationError(self.PESAN_KUNCI, code="terkunci")
 
     def save(self, *args, **kwargs):
-        bebas = {*self.KOLOM_BEBAS, "diperbarui"}
-        if not (self.KOLOM_BEBAS and set(kwargs.get("update_fields") or ["*"]) <= bebas):
+        if not self.hanya_kolom_bebas(kwargs.get("update_fields")):
             self._tolak_bila_terkunci()
         super().save(*args, **kwargs)
 

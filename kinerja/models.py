@@ -281,6 +281,13 @@ class TargetRenstra(models.Model):
         isi_nilai(self, "target", self.indikator.jenis_nilai)
         super().save(*args, **kwargs)
 
+    def clean(self):
+        try:
+            jenis = self.indikator.jenis_nilai
+        except IndikatorKinerja.DoesNotExist:
+            return
+        baca_isian(self, "target", jenis)
+
     @property
     def nilai(self) -> Nilai | None:
         return baca_nilai(self, "target", self.indikator.jenis_nilai)

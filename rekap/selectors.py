@@ -546,6 +546,12 @@ class PilihanIndikator:
     nama: str
     jumlah_satker: int
 
+    @property
+    def kode(self) -> str:
+        """The catalogue code, for a catalogue indicator."""
+        jenis, _, nilai = self.kunci.partition(":")
+        return nilai if jenis == "ik" else ""
+
 
 @dataclass(frozen=True)
 class BarisIndikator:

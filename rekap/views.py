@@ -146,15 +146,22 @@ def rekap_provinsi(request: HttpRequest, kode: str) -> HttpResponse:
 
 
 @login_required
-def rekap_indikator(request: HttpRequest, kode: str) -> HttpResponse:
-    provinsi = _get_provinsi_for_reviewer(request, kode)
+def rekap_indikator(request: HttpRequest, kode: str | None = None) -> HttpResponse:
+    """One indicator, by its catalogue code, across the satker of a province, or of the whole
+    country for KPU RI (no `kode`)."""
+    if kode is None:
+        _get_ri_for_reviewer(request)
+        provinsi = None
+    else:
+        provinsi = _get_provinsi_for_reviewer(request, kode)
     tahun = tahun_dari(request)
     pilihan = rekap.pilihan_indikator(user=request.user, tahun=tahun, provinsi=provinsi)
     kunci = request.GET.get("indikator") or (pilihan[0].kunci if pilihan else "")
     baris = rekap.rekap_indikator(user=request.user, tahun=tahun, kunci=kunci, provinsi=provinsi)
     nama = next((p.nama for p in pilihan if p.kunci == kunci), "")
     if request.GET.get("format") == "xlsx":
-        return _xlsx(f"indikator-{provinsi.kode}-{tahun}", tabel_indikator(baris, nama))
+        wilayah = provinsi.kode if provinsi else "nasional"
+        return _xlsx(f"indikator-{wilayah}-{tahun}", tabel_indikator(baris, nama))
     return render(
         request,
         "rekap/indikator.html",

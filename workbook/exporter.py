@@ -25,9 +25,16 @@ from kinerja.models import (
     AnggaranPK,
     BarisAnggaran,
     BarisPK,
+    IndikatorKinerja,
+    Kegiatan,
+    Output,
     PerjanjianKinerja,
+    Program,
     Realisasi,
+    Renstra,
     RevisiDipa,
+    SasaranStrategis,
+    TargetRenstra,
 )
 from satker.models import Pejabat, Satker
 from workbook import skema
@@ -50,6 +57,64 @@ def ekspor_workbook(satker: QuerySet[Satker], tahun: int, tujuan: IO[bytes] | st
         skema.REALISASI: _realisasi(perjanjian),
         skema.ANGGARAN: _anggaran(satker, tahun),
         skema.REVISI_DIPA: _revisi(satker, tahun),
+        skema.PK_INDIKATOR: _pk_indikator(perjanjian),
+    }
+    _tulis(sumber, tujuan, validasi=False)
+
+
+def ekspor_katalog(tujuan: IO[bytes] | str) -> None:
+    """Write the national catalogue: codes, the national Renstra, indicators and targets."""
+    renstra = Renstra.objects.filter(satker__isnull=True).order_by("tahun_awal")
+    sasaran = SasaranStrategis.objects.filter(renstra__in=renstra).select_related("renstra")
+    indikator = IndikatorKinerja.objects.filter(sasaran__in=sasaran).select_related(
+        "sasaran__renstra"
+    )
+    target = TargetRenstra.objects.filter(indikator__in=indikator).select_related(
+        "indikator__sasaran__renstra"
+    )
+    sumber = {
+        skema.PROGRAM: ([p.kode, p.nama] for p in Program.objects.order_by("kode")),
+        skema.KEGIATAN: (
+            [k.program.kode, k.kode, k.nama]
+            for k in Kegiatan.objects.select_related("program").order_by("program__kode", "kode")
+        ),
+        skema.OUTPUT: (
+            [o.kegiatan.program.kode, o.kegiatan.kode, o.kode, o.nama]
+            for o in Output.objects.select_related("kegiatan__program")
+        ),
+        skema.RENSTRA: ([r.tahun_awal, r.tahun_akhir, r.visi, r.misi, r.tujuan] for r in renstra),
+        skema.SASARAN: (
+            [sa.renstra.tahun_awal, sa.kode, sa.nama, sa.jenis_pk]
+            for sa in sasaran.order_by("renstra__tahun_awal", "urutan", "kode")
+        ),
+        skema.INDIKATOR: (
+            [
+                ik.sasaran.renstra.tahun_awal,
+                ik.sasaran.kode,
+                ik.kode,
+                ik.nama,
+                ik.tingkat,
+                ik.satuan,
+                ik.jenis_nilai,
+                ik.arah,
+                ik.agregasi,
+                ik.definisi_operasional,
+                ik.formula,
+                ik.sumber_data,
+            ]
+            for ik in indikator.order_by(
+                "sasaran__renstra__tahun_awal", "sasaran__urutan", "urutan"
+            )
+        ),
+        skema.TARGET_NASIONAL: (
+            [t.indikator.sasaran.renstra.tahun_awal, t.indikator.kode, t.tahun, t.target]
+            for t in target.order_by(
+                "indikator__sasaran__renstra__tahun_awal",
+                "indikator__sasaran__urutan",
+                "indikator__urutan",
+                "tahun",
+            )
+        ),
     }
     _tulis(sumber, tujuan, validasi=False)
 
@@ -201,6 +266,16 @@ def _realisasi(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
             r.kendala,
             r.tindak_lanjut,
         ]
+
+
+def _pk_indikator(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
+    """Every PK row's link to the national catalogue (a code, local, or neither yet)."""
+    pk = {p.pk: p for p in perjanjian}
+    urut = {p.pk: i for i, p in enumerate(perjanjian)}
+    qs = BarisPK.objects.filter(perjanjian__in=perjanjian).select_related("indikator_kinerja")
+    for b in sorted(qs, key=lambda b: (urut[b.perjanjian_id], b.urutan, b.id)):
+        kode = b.indikator_kinerja.kode if b.indikator_kinerja else ""
+        yield [*_kunci(pk[b.perjanjian_id]), b.no, kode, "ya" if b.lokal else "tidak"]
 
 
 def _anggaran(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:

@@ -28,17 +28,23 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from common import format as fmt
 from kinerja.capaian import Agregasi, Arah
+from kinerja.katalog import cocokkan, teks_umum
 from kinerja.models import (
     AnggaranPK,
     BarisAnggaran,
     BarisPK,
     Dipa,
+    IndikatorKinerja,
     Kegiatan,
+    Output,
     PenutupanPeriode,
     PerjanjianKinerja,
     Program,
     Realisasi,
+    Renstra,
     RevisiDipa,
+    SasaranStrategis,
+    TargetRenstra,
     TargetTriwulan,
 )
 from kinerja.services import periode_ensure_open, perjanjian_ensure_editable
@@ -134,7 +140,9 @@ TURUNAN: dict[type[models.Model], tuple[str, ...]] = {
     BarisPK: ("jenis_nilai", "satuan", "target_angka", "target_kode"),
     TargetTriwulan: ("teks_angka", "teks_kode"),
     Realisasi: ("teks_angka", "teks_kode"),
+    TargetRenstra: ("target_angka", "target_kode"),
 }
+KATALOG_HANYA_ADMIN = "Katalog nasional hanya dapat diubah admin KPU RI."
 
 
 class _Impor:
@@ -154,6 +162,11 @@ class _Impor:
         self.terlihat: dict[str, dict[tuple, int]] = defaultdict(dict)
         self.urutan: dict[tuple, int] = {}
         self.ditemui: set[tuple] = set()
+        self.baris_baru: dict[tuple, Buat] = {}
+        self.renstra_nasional: list[Renstra] = []
+        self.calon_katalog: dict[int, dict[str, IndikatorKinerja]] = {}
+        self.jenis_ik_baru: dict[tuple, str] = {}
+        self.satker_nama_baru: dict[str, tuple[str, str]] = {}
 
     # ------------------------------------------------------------ reading
 
@@ -178,14 +191,27 @@ class _Impor:
                 if b["kode"] not in self.satker:
                     self.satker_baru.setdefault(b["kode"], b["tingkat"])
         self._periksa("Satker", self._satker_baris)
+        if self._ada(*(s.nama for s in skema.SHEETS_KATALOG), "PK", "PKIndikator"):
+            self._muat_katalog()
+            for sheet, fungsi in (
+                ("Program", self._program_baris),
+                ("Kegiatan", self._kegiatan_baris),
+                ("Output", self._output_baris),
+                ("Renstra", self._renstra_baris),
+                ("Sasaran", self._sasaran_baris),
+                ("Indikator", self._indikator_baris),
+                ("TargetNasional", self._target_nasional_baris),
+            ):
+                self._periksa(sheet, fungsi)
         self._muat_pejabat()
         self._periksa("Pejabat", self._pejabat_baris)
-        if self._ada("PK", "PKAnggaran", "PKPihak", "Realisasi"):
+        if self._ada("PK", "PKAnggaran", "PKPihak", "Realisasi", "PKIndikator"):
             self._muat_pk()
             self._periksa("PK", self._pk_baris)
             self._periksa("PKAnggaran", self._pk_anggaran_baris)
             self._periksa("PKPihak", self._pk_pihak_baris)
             self._periksa("Realisasi", self._realisasi_baris)
+            self._periksa("PKIndikator", self._pk_indikator_baris)
         if self._ada("Anggaran", "RevisiDIPA"):
             self._muat_anggaran()
             self._periksa("Anggaran", self._anggaran_baris)
@@ -300,10 +326,12 @@ class _Impor:
         *,
         pk: PerjanjianKinerja | None = None,
         anak: list | None = None,
-    ) -> None:
+        katalog: bool = False,
+    ) -> Buat | None:
         """The one write path of every sheet: plan a new row, the changed fields of an existing
-        one, or nothing; refused when it changes a signed PK. `tetap` holds what only a new row
-        gets (callables are evaluated only then); `anak` rows hang off this one (TW targets)."""
+        one, or nothing; refused when it changes a signed PK, or the national catalogue for
+        anyone but an admin. `tetap` holds what only a new row gets (callables are evaluated
+        only then); `anak` rows hang off this one (TW targets). Returns the plan of a new row."""
         ubah, beda = self._bandingkan(lama, baru)
         rencana_anak = []
         for m, lama_anak, baru_anak, tetap_anak in anak or ():
@@ -313,11 +341,16 @@ class _Impor:
                 rencana_anak.append((m, lama_anak, ubah_anak, baru_anak, tetap_anak))
         berubah = lama is None or ubah or rencana_anak
         if berubah and self._terkunci(sheet, b, pk):
-            return
+            return None
+        if berubah and katalog and not self.semua:
+            self._galat(sheet, b, "", KATALOG_HANYA_ADMIN)
+            return None
         teks = self._kunci_teks(*kunci)
+        rencana = None
         if lama is None:
             nilai = {f: v() if callable(v) else v for f, v in tetap.items()}
             self._buat(model, {**nilai, **{f: v for f, (_, v) in baru.items()}}, ref)
+            rencana = self.buat[model][-1]
             self.lap.catat_baru(sheet, b.nomor, teks)
         elif berubah:
             self._ubah(lama, ubah)
@@ -330,6 +363,7 @@ class _Impor:
                 continue
             induk = {"baris": Ref(ref)}
             self._buat(m, {**induk, **tetap_anak, **{f: v for f, (_, v) in baru_anak.items()}})
+        return rencana
 
     # ------------------------------------------------------------ satker and access
 
@@ -403,6 +437,8 @@ class _Impor:
                 return
             baru["tingkat"] = ("tingkat", tingkat)
             baru["induk"] = ("induk", Ref(("satker", induk)) if induk else None)
+        if s is None:
+            self.satker_nama_baru[kode] = (b["nama"], tingkat)
         self._upsert(S, b, (kode,), Satker, s, baru, {"kode": kode}, ("satker", kode))
 
     def _periksa_induk(self, kode: str, tingkat: str, induk: str | None) -> str:
@@ -453,7 +489,7 @@ class _Impor:
     # ------------------------------------------------------------ perjanjian kinerja
 
     def _muat_pk(self) -> None:
-        sheets = ("PK", "PKAnggaran", "PKPihak", "Realisasi")
+        sheets = ("PK", "PKAnggaran", "PKPihak", "Realisasi", "PKIndikator")
         tahun = {b["tahun"] for b in self._semua(*sheets)}
         ids = self._ids_tulis()
         terbaru: dict[tuple, PerjanjianKinerja] = {}
@@ -541,7 +577,29 @@ class _Impor:
         }
         if baris is None:
             self.jenis_baris_baru[kunci] = cek.jenis_nilai
-        self._upsert(S, b, kunci, BarisPK, baris, baru, tetap, ref_baris, pk=pk, anak=triwulan)
+            tetap["indikator_kinerja"] = self._cocok_katalog(kode, b["tahun"], b["indikator"])
+        rencana = self._upsert(
+            S, b, kunci, BarisPK, baris, baru, tetap, ref_baris, pk=pk, anak=triwulan
+        )
+        if rencana is not None:
+            self.baris_baru[kunci] = rencana
+
+    def _cocok_katalog(self, kode: str, tahun: int, teks: str) -> IndikatorKinerja | None:
+        """A new PK row is linked to the catalogue indicator its wording matches, as the rows of
+        the application are (kinerja/katalog.py)."""
+        renstra = self._renstra_tahun(tahun)
+        s = self.satker.get(kode)
+        nama, tingkat = (s.nama, s.tingkat) if s else self.satker_nama_baru.get(kode, ("", ""))
+        if renstra is None or not nama:
+            return None
+        if renstra.pk not in self.calon_katalog:
+            self.calon_katalog[renstra.pk] = {
+                teks_umum(ik.nama, "", ""): ik
+                for k, ik in self.obj.items()
+                if k[0] == "ik" and k[1] == renstra.tahun_awal
+            }
+        ik = cocokkan(teks_umum(teks, nama, tingkat), self.calon_katalog[renstra.pk])
+        return ik if ik is not None and ik.berlaku_untuk(Satker(tingkat=tingkat)) else None
 
     def _triwulan(self, b: BarisMentah, baris: BarisPK | None, cek: BarisPK) -> list | None:
         """The quarterly targets of a PK row as (model, old, values) children; None on error."""
@@ -686,15 +744,20 @@ class _Impor:
         obj = self.obj.get(kunci)
         nama = b[kolom]
         jenis = model._meta.verbose_name
+        if model is Output and obj is None and not self._output_dimuat:
+            self._muat_output()
+            obj = self.obj.get(kunci)
         if obj is None and kunci not in self.rencana:
             self._buat(model, {**nilai, "kode": kunci[-1], "nama": nama or kunci[-1]}, kunci)
             pesan = (
                 f"{jenis.capitalize()} baru {kunci[-1]} {nama} akan ditambahkan ke katalog."
                 if nama
                 else f"Kode {jenis} {kunci[-1]} belum ada di katalog; ditambahkan dengan kodenya "
-                f"sebagai nama. Admin dapat memberinya nama di halaman admin {jenis.capitalize()}."
+                "sebagai nama. Admin KPU RI dapat memberinya nama di halaman Katalog."
             )
             self.lap.tambah_peringatan(S, b.nomor, kolom, pesan)
+        elif model is Output:
+            return  # a budget line may name its output in its own words (output_nama)
         elif obj is not None and nama and not _sama(obj.nama, nama) and kunci not in self.ditemui:
             self.ditemui.add(kunci)
             self.lap.tambah_peringatan(
@@ -726,6 +789,12 @@ class _Impor:
         kunci_kegiatan = ("kegiatan", b["program_kode"], b["kegiatan_kode"])
         self._master(b, kunci_program, "program", Program, {})
         self._master(b, kunci_kegiatan, "kegiatan", Kegiatan, {"program": Ref(kunci_program)})
+        if output:
+            kunci_output = ("output", *kunci_kegiatan[1:], output)
+            self._master(b, kunci_output, "output", Output, {"kegiatan": Ref(kunci_kegiatan)})
+            katalog = self.obj.get(kunci_output)
+            if lama is None and not b["output"] and katalog is not None:
+                baru["output_nama"] = ("output", katalog.nama)
         if b["realisasi"] > b["pagu"]:
             self.lap.tambah_peringatan(S, b.nomor, "realisasi", "Realisasi melebihi pagu.")
         tetap |= {
@@ -752,6 +821,250 @@ class _Impor:
         baru = {"tanggal": ("tanggal", b["tanggal"]), "pagu": ("pagu", b["pagu"])}
         self._upsert(S, b, kunci, RevisiDipa, self.revisi.get(kunci), baru, tetap)
 
+    # ------------------------------------------------------------ the national catalogue
+
+    _output_dimuat = False
+
+    def _muat_output(self) -> None:
+        self._output_dimuat = True
+        for o in Output.objects.select_related("kegiatan__program"):
+            self.obj[("output", o.kegiatan.program.kode, o.kegiatan.kode, o.kode)] = o
+
+    def _muat_katalog(self) -> None:
+        """The whole catalogue: a few hundred rows, one query per kind."""
+        for p in Program.objects.all():
+            self.obj[("program", p.kode)] = p
+        for k in Kegiatan.objects.select_related("program"):
+            self.obj[("kegiatan", k.program.kode, k.kode)] = k
+        self._muat_output()
+        renstra = {r.pk: r for r in Renstra.objects.filter(satker__isnull=True)}
+        self.renstra_nasional = sorted(renstra.values(), key=lambda r: r.tahun_awal)
+        for r in renstra.values():
+            self.obj[("renstra", r.tahun_awal)] = r
+        sasaran = {}
+        for sa in SasaranStrategis.objects.filter(renstra__in=renstra):
+            ta = renstra[sa.renstra_id].tahun_awal
+            sasaran[sa.pk] = self.obj[("sasaran", ta, sa.kode)] = sa
+            self._catat_urutan(("sasaran", ta), sa.urutan)
+        ik_ta = {}
+        for ik in IndikatorKinerja.objects.filter(sasaran__in=sasaran):
+            ta = renstra[sasaran[ik.sasaran_id].renstra_id].tahun_awal
+            self.obj[("ik", ta, ik.kode)] = ik
+            ik_ta[ik.pk] = (ta, ik)
+            self._catat_urutan(("ik", ta, sasaran[ik.sasaran_id].kode), ik.urutan)
+        for t in TargetRenstra.objects.filter(indikator_id__in=ik_ta):
+            ta, ik = ik_ta[t.indikator_id]
+            t.indikator = ik
+            self.obj[("tr", ta, ik.kode, t.tahun)] = t
+
+    def _renstra_tahun(self, tahun: int) -> Renstra | None:
+        return next(
+            (r for r in self.renstra_nasional if r.tahun_awal <= tahun <= r.tahun_akhir), None
+        )
+
+    def _ada_atau_direncanakan(self, kunci: tuple) -> bool:
+        return kunci in self.obj or kunci in self.rencana
+
+    _SHEET_INDUK = {
+        "program": "Program",
+        "kegiatan": "Kegiatan",
+        "renstra": "Renstra",
+        "sasaran": "Sasaran",
+        "ik": "Indikator",
+    }
+
+    def _induk_katalog(
+        self, sheet: str, b: BarisMentah, kunci: tuple, kolom: str, isi: str
+    ) -> bool:
+        """The catalogue entry a row hangs off exists, or is added by this workbook."""
+        if self._ada_atau_direncanakan(kunci):
+            return True
+        induk = self._SHEET_INDUK[kunci[0]]
+        self._galat(sheet, b, kolom, f"{isi} tidak ada di katalog; tambahkan di sheet {induk}.")
+        return False
+
+    def _program_baris(self, b: BarisMentah) -> None:
+        S, kunci = "Program", (b["kode"],)
+        if self._ganda(S, b, kunci):
+            return
+        lama = self.obj.get(("program", *kunci))
+        baru = {"nama": ("nama", b["nama"])}
+        if self._aturan(S, b, lama or Program(), baru) is not None:
+            tetap = {"kode": kunci[0]}
+            self._upsert(S, b, kunci, Program, lama, baru, tetap, ("program", *kunci), katalog=True)
+
+    def _kegiatan_baris(self, b: BarisMentah) -> None:
+        S, kunci = "Kegiatan", (b["program_kode"], b["kode"])
+        if self._ganda(S, b, kunci):
+            return
+        ref_program = ("program", kunci[0])
+        if not self._induk_katalog(S, b, ref_program, "program_kode", f"Program {kunci[0]}"):
+            return
+        lama = self.obj.get(("kegiatan", *kunci))
+        baru = {"nama": ("nama", b["nama"])}
+        if self._aturan(S, b, lama or Kegiatan(), baru) is not None:
+            tetap = {"program": Ref(ref_program), "kode": kunci[1]}
+            ref = ("kegiatan", *kunci)
+            self._upsert(S, b, kunci, Kegiatan, lama, baru, tetap, ref, katalog=True)
+
+    def _output_baris(self, b: BarisMentah) -> None:
+        S, kunci = "Output", (b["program_kode"], b["kegiatan_kode"], b["kode"])
+        if self._ganda(S, b, kunci):
+            return
+        ref_kegiatan = ("kegiatan", *kunci[:2])
+        if not self._induk_katalog(S, b, ref_kegiatan, "kegiatan_kode", f"Kegiatan {kunci[1]}"):
+            return
+        lama = self.obj.get(("output", *kunci))
+        baru = {"nama": ("nama", b["nama"])}
+        if self._aturan(S, b, lama or Output(), baru) is not None:
+            tetap = {"kegiatan": Ref(ref_kegiatan), "kode": kunci[2]}
+            ref = ("output", *kunci)
+            self._upsert(S, b, kunci, Output, lama, baru, tetap, ref, katalog=True)
+
+    def _renstra_baris(self, b: BarisMentah) -> None:
+        S, kunci = "Renstra", (b["tahun_awal"],)
+        if self._ganda(S, b, kunci):
+            return
+        lama = self.obj.get(("renstra", *kunci))
+        baru = {
+            "tahun_akhir": ("tahun_akhir", b["tahun_akhir"]),
+            "visi": ("visi", b["visi"]),
+            "misi": ("misi", b["misi"]),
+            **self._opsional(b, "tujuan"),
+        }
+        uji = lama or Renstra(tahun_awal=kunci[0])
+        if self._aturan(S, b, uji, baru) is None:
+            return
+        if b["tahun_akhir"] < kunci[0]:
+            self._galat(S, b, "tahun_akhir", "Tahun akhir sebelum tahun awal.")
+            return
+        tetap = {"satker": None, "tahun_awal": kunci[0]}
+        if self._upsert(S, b, kunci, Renstra, lama, baru, tetap, ("renstra", *kunci), katalog=True):
+            self.renstra_nasional.append(Renstra(tahun_awal=kunci[0], tahun_akhir=b["tahun_akhir"]))
+
+    def _sasaran_baris(self, b: BarisMentah) -> None:
+        S, kunci = "Sasaran", (b["renstra"], b["kode"])
+        if self._ganda(S, b, kunci):
+            return
+        if not self._induk_katalog(S, b, ("renstra", kunci[0]), "renstra", f"Renstra {kunci[0]}"):
+            return
+        lama = self.obj.get(("sasaran", *kunci))
+        baru = {"nama": ("nama", b["nama"]), "jenis_pk": ("pk", b["pk"] or "")}
+        if self._aturan(S, b, lama or SasaranStrategis(), baru) is None:
+            return
+        tetap = {
+            "renstra": Ref(("renstra", kunci[0])),
+            "kode": kunci[1],
+            "urutan": lambda: self._urutan_berikut(("sasaran", kunci[0])),
+        }
+        ref = ("sasaran", *kunci)
+        self._upsert(S, b, kunci, SasaranStrategis, lama, baru, tetap, ref, katalog=True)
+
+    def _indikator_baris(self, b: BarisMentah) -> None:
+        S, kunci = "Indikator", (b["renstra"], b["kode"])
+        if self._ganda(S, b, kunci):
+            return
+        ref_sasaran = ("sasaran", kunci[0], b["sasaran"])
+        if not self._induk_katalog(S, b, ref_sasaran, "sasaran", f"Sasaran {b['sasaran']}"):
+            return
+        lama = self.obj.get(("ik", *kunci))
+        baru = {
+            "nama": ("nama", b["nama"]),
+            "satuan": ("satuan", b["satuan"] or ""),
+            "jenis_nilai": ("jenis_nilai", b["jenis_nilai"]),
+            "definisi_operasional": ("definisi", b["definisi"] or ""),
+            "formula": ("formula", b["formula"] or ""),
+            "sumber_data": ("sumber_data", b["sumber_data"] or ""),
+        }
+        for kolom, bawaan in (("tingkat", "SEMUA"), ("arah", Arah.NAIK), ("agregasi", "terakhir")):
+            if b.ada(kolom) or lama is None:
+                baru[kolom] = (kolom, b[kolom] or bawaan)
+        if self._aturan(S, b, lama or IndikatorKinerja(), baru) is None:
+            return
+        baru["sasaran"] = ("sasaran", Ref(ref_sasaran))
+        if lama is not None and lama.jenis_nilai != b["jenis_nilai"] and lama.baris_pk.exists():
+            self._galat(
+                S,
+                b,
+                "jenis_nilai",
+                "Jenis nilai tidak dapat diubah: indikator ini sudah dipakai PK.",
+            )
+            return
+        self.jenis_ik_baru[kunci] = b["jenis_nilai"]
+        tetap = {
+            "kode": kunci[1],
+            "urutan": lambda: self._urutan_berikut(("ik", *kunci)),
+        }
+        ref = ("ik", *kunci)
+        self._upsert(S, b, kunci, IndikatorKinerja, lama, baru, tetap, ref, katalog=True)
+
+    def _target_nasional_baris(self, b: BarisMentah) -> None:
+        S, kunci = "TargetNasional", (b["renstra"], b["indikator"], b["tahun"])
+        if self._ganda(S, b, kunci):
+            return
+        ref_ik = ("ik", *kunci[:2])
+        if not self._induk_katalog(S, b, ref_ik, "indikator", f"Indikator {kunci[1]}"):
+            return
+        renstra = self.obj.get(("renstra", kunci[0]))
+        akhir = renstra.tahun_akhir if renstra else None
+        if akhir is not None and not kunci[0] <= kunci[2] <= akhir:
+            self._galat(
+                S, b, "tahun", f"Tahun {kunci[2]} di luar periode Renstra {kunci[0]}-{akhir}."
+            )
+            return
+        ik = self.obj.get(ref_ik)
+        jenis = self.jenis_ik_baru.get(kunci[:2]) or ik.jenis_nilai
+        lama = self.obj.get(("tr", *kunci))
+        baru = {"target": ("target", b["target"])}
+        uji = lama or TargetRenstra(indikator=IndikatorKinerja(jenis_nilai=jenis), tahun=kunci[2])
+        if lama is not None:
+            uji.indikator.jenis_nilai = jenis
+        if self._aturan(S, b, uji, baru) is None:
+            return
+        tetap = {"indikator": Ref(ref_ik), "tahun": kunci[2]}
+        self._upsert(S, b, kunci, TargetRenstra, lama, baru, tetap, katalog=True)
+
+    def _pk_indikator_baris(self, b: BarisMentah) -> None:
+        """The link of a PK row to the catalogue: open on a signed PK too (BarisPK.KOLOM_BEBAS)."""
+        S = "PKIndikator"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci = (kode, b["tahun"], b["jenis"], b["no"])
+        if self._ganda(S, b, kunci):
+            return
+        baris, rencana = self.obj.get(("baris", *kunci)), self.baris_baru.get(kunci)
+        if baris is None and rencana is None:
+            self._galat(S, b, "no", f"Baris PK no {b['no']} tidak ada; tambahkan dulu di sheet PK.")
+            return
+        baru: dict[str, tuple[str, Any]] = {}
+        if b.ada("indikator_kode"):
+            ik = None
+            if b["indikator_kode"]:
+                renstra = self._renstra_tahun(b["tahun"])
+                ref = ("ik", renstra.tahun_awal, b["indikator_kode"]) if renstra else None
+                if ref is None or not self._ada_atau_direncanakan(ref):
+                    self._galat(
+                        S,
+                        b,
+                        "indikator_kode",
+                        f"Kode {b['indikator_kode']} tidak ada di Renstra nasional yang berlaku "
+                        f"untuk tahun {b['tahun']}.",
+                    )
+                    return
+                ik = self.obj.get(ref) or Ref(ref)
+            baru["indikator_kinerja"] = ("indikator_kode", ik)
+        if b.ada("lokal"):
+            baru["lokal"] = ("lokal", b["lokal"] == "ya")
+            if b["lokal"] == "ya" and baru.get("indikator_kinerja", ("", None))[1] is not None:
+                self._galat(S, b, "lokal", "Baris yang diberi kode katalog bukan indikator lokal.")
+                return
+        if rencana is not None:
+            rencana.nilai.update({f: v for f, (_, v) in baru.items()})
+            self.lap.catat_baru(S, b.nomor, self._kunci_teks(*kunci))
+            return
+        self._upsert(S, b, kunci, BarisPK, baris, baru, {})
+
     # ------------------------------------------------------------ writing
 
     def _obj(self, nilai: Any) -> Any:
@@ -766,6 +1079,11 @@ class _Impor:
             Pejabat,
             Program,
             Kegiatan,
+            Output,
+            Renstra,
+            SasaranStrategis,
+            IndikatorKinerja,
+            TargetRenstra,
             PerjanjianKinerja,
             BarisPK,
             TargetTriwulan,

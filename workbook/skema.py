@@ -10,7 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kinerja.capaian import Agregasi, Arah, Periode
-from kinerja.models import BarisAnggaran, PerjanjianKinerja
+from kinerja.models import BarisAnggaran, PerjanjianKinerja, TingkatIndikator
+from kinerja.nilai import JenisNilai
 from satker.models import Satker
 
 
@@ -54,6 +55,9 @@ AGREGASI = tuple(Agregasi.values)
 PERIODE = tuple(Periode.values)
 SUMBER = tuple(BarisAnggaran.Sumber.values)
 TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
+YA_TIDAK = ("ya", "tidak")
+TINGKAT_INDIKATOR = tuple(TingkatIndikator.values)
+JENIS_NILAI = tuple(JenisNilai.values)
 
 _SATKER = Kolom("satker", True, Jenis.KODE, 10, contoh="1672")
 _TAHUN = Kolom("tahun", True, Jenis.TAHUN, contoh=2024)
@@ -173,7 +177,102 @@ REVISI_DIPA = Sheet(
     ("satker", "tahun", "label"),
 )
 
-SHEETS: tuple[Sheet, ...] = (
+# ---------------------------------------------------------------- further sheets (docs/workbook.md)
+
+PK_INDIKATOR = Sheet(
+    "PKIndikator",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS,
+        Kolom("no", True, Jenis.KODE, 10, contoh="1"),
+        Kolom("indikator_kode", False, Jenis.KODE, 20, contoh="IK4.4"),
+        Kolom("lokal", False, Jenis.PILIHAN, pilihan=YA_TIDAK, contoh="tidak"),
+    ),
+    ("satker", "tahun", "jenis", "no"),
+)
+_PROGRAM_KODE = Kolom("program_kode", True, Jenis.KODE, 20, contoh="076.01.WA")
+_KEGIATAN_KODE = Kolom("kegiatan_kode", True, Jenis.KODE, 10, contoh="3360")
+PROGRAM = Sheet(
+    "Program",
+    (
+        Kolom("kode", True, Jenis.KODE, 20, contoh="076.01.WA"),
+        Kolom("nama", True, maks=300, contoh="Program Dukungan Manajemen"),
+    ),
+    ("kode",),
+)
+KEGIATAN = Sheet(
+    "Kegiatan",
+    (
+        _PROGRAM_KODE,
+        Kolom("kode", True, Jenis.KODE, 10, contoh="3360"),
+        Kolom("nama", True, maks=300, contoh="Operasional Perkantoran dan Dukungan Sarana"),
+    ),
+    ("program_kode", "kode"),
+)
+OUTPUT = Sheet(
+    "Output",
+    (
+        _PROGRAM_KODE,
+        _KEGIATAN_KODE,
+        Kolom("kode", True, Jenis.KODE, 20, contoh="EBA.994"),
+        Kolom("nama", True, maks=300, contoh="Layanan Perkantoran"),
+    ),
+    ("program_kode", "kegiatan_kode", "kode"),
+)
+_RENSTRA = Kolom("renstra", True, Jenis.TAHUN, contoh=2025)
+RENSTRA = Sheet(
+    "Renstra",
+    (
+        Kolom("tahun_awal", True, Jenis.TAHUN, contoh=2025),
+        Kolom("tahun_akhir", True, Jenis.TAHUN, contoh=2029),
+        Kolom("visi", True, maks=5000, contoh="Menjadi Penyelenggara Pemilu yang ..."),
+        Kolom("misi", True, maks=5000, contoh="Satu misi per baris"),
+        Kolom("tujuan", maks=5000, contoh="Satu tujuan per baris"),
+    ),
+    ("tahun_awal",),
+)
+SASARAN = Sheet(
+    "Sasaran",
+    (
+        _RENSTRA,
+        Kolom("kode", True, Jenis.KODE, 20, contoh="SS25.2"),
+        Kolom("nama", True, maks=1000, contoh="Menyelenggarakan Pemilu/Pemilihan Serentak ..."),
+        Kolom("pk", False, Jenis.PILIHAN, pilihan=JENIS_PK, contoh="KPU"),
+    ),
+    ("renstra", "kode"),
+)
+INDIKATOR = Sheet(
+    "Indikator",
+    (
+        _RENSTRA,
+        Kolom("sasaran", True, Jenis.KODE, 20, contoh="SS25.2"),
+        Kolom("kode", True, Jenis.KODE, 20, contoh="IK4.4"),
+        Kolom("nama", True, maks=1000, contoh="Persentase Partisipasi Pemilih dalam Pemilu"),
+        Kolom("tingkat", False, Jenis.PILIHAN, pilihan=TINGKAT_INDIKATOR, contoh="SEMUA"),
+        Kolom("satuan", maks=30, contoh="%"),
+        Kolom("jenis_nilai", True, Jenis.PILIHAN, pilihan=JENIS_NILAI, contoh="PERSEN"),
+        Kolom("arah", False, Jenis.PILIHAN, pilihan=ARAH, contoh="naik"),
+        Kolom("agregasi", False, Jenis.PILIHAN, pilihan=AGREGASI, contoh="terakhir"),
+        Kolom("definisi", maks=5000, contoh="Pemilih yang menggunakan hak pilihnya ..."),
+        Kolom("formula", maks=1000, contoh="pengguna hak pilih / DPT x 100%"),
+        Kolom("sumber_data", maks=200, contoh="Formulir Model D Hasil"),
+    ),
+    ("renstra", "kode"),
+)
+TARGET_NASIONAL = Sheet(
+    "TargetNasional",
+    (
+        _RENSTRA,
+        Kolom("indikator", True, Jenis.KODE, 20, contoh="IK4.4"),
+        _TAHUN,
+        Kolom("target", True, Jenis.NILAI, 100, contoh="82,5%"),
+    ),
+    ("renstra", "indikator", "tahun"),
+)
+
+# The data of a satker and year, then the national catalogue (exported on its own).
+SHEETS_SATKER: tuple[Sheet, ...] = (
     SATKER,
     PEJABAT,
     PK,
@@ -182,7 +281,18 @@ SHEETS: tuple[Sheet, ...] = (
     REALISASI,
     ANGGARAN,
     REVISI_DIPA,
+    PK_INDIKATOR,
 )
+SHEETS_KATALOG: tuple[Sheet, ...] = (
+    PROGRAM,
+    KEGIATAN,
+    OUTPUT,
+    RENSTRA,
+    SASARAN,
+    INDIKATOR,
+    TARGET_NASIONAL,
+)
+SHEETS: tuple[Sheet, ...] = SHEETS_SATKER + SHEETS_KATALOG
 
 
 def cari_sheet(judul: str) -> Sheet | None:

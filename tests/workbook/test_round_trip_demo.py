@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from django.conf import settings
+from django.core.management import call_command
 
 from demo.management.commands.demo import SLUG
 from demo.siklus import TRIWULAN_ADA
@@ -60,3 +61,13 @@ def test_export_then_import_of_a_whole_province_changes_nothing(demo, provinsi, 
     lap = _bolak_balik(satker, tahun)
     assert not lap.galat and not lap.ada_perubahan, lap.teks()
     assert lap.sheets["Satker"].tetap == satker.count() > 1
+
+
+def test_export_then_import_of_the_catalogue_changes_nothing(demo, tmp_path):
+    """Through the commands, as KPU RI would: export_katalog, then import_workbook."""
+    berkas = tmp_path / "katalog.xlsx"
+    call_command("export_katalog", "-o", str(berkas), stdout=io.StringIO())
+    lap = impor_workbook(str(berkas), user=None)
+    assert not lap.galat and not lap.ada_perubahan, lap.teks()
+    tetap = {nama: s.tetap for nama, s in lap.sheets.items()}
+    assert tetap["Indikator"] == 58 and tetap["TargetNasional"] == 183 and tetap["Output"] == 31
