@@ -39,3 +39,30 @@ def jalankan_server(env: dict) -> tuple[subprocess.Popen, str]:
         except OSError:
             time.sleep(0.2)
     return server, url
+
+
+def manage(env: dict, *args: str) -> subprocess.CompletedProcess:
+    """Run `manage.py <args>` in its own process; the output is text."""
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def env_sqlite_baru(tmp_path: Path) -> dict:
+    """The environment of a fresh SQLite database (and media) in `tmp_path`, whatever database
+    the test run itself uses."""
+    import os
+
+    env = {k: v for k, v in os.environ.items() if k != "DATABASE_URL"}
+    env.update(
+        SQLITE_PATH=str(tmp_path / "db.sqlite3"),
+        MEDIA_ROOT=str(tmp_path / "media"),
+        DEBUG="1",
+        SECRET_KEY="uji-satker-baru",
+    )
+    return env

@@ -176,8 +176,18 @@ def _sel(ws, kolom: skema.Kolom, nilai: object) -> object:
 
 
 def _satker(satker: QuerySet[Satker]) -> Iterator[list]:
-    for s in satker.select_related("induk"):
-        yield [s.kode, s.nama, s.tingkat, s.induk.kode if s.induk else "", s.alamat, s.kota]
+    """The satker, after their parents up to KPU RI, so that the file recreates them in an empty
+    database (an import leaves a parent it may not write alone while it is unchanged)."""
+    semua = {s.pk: s for s in satker.select_related("induk")}
+    induk = [s.induk_id for s in semua.values()]
+    while induk := [i for i in induk if i and i not in semua]:
+        for s in Satker.objects.filter(pk__in=induk):
+            semua[s.pk] = s
+        induk = [s.induk_id for s in semua.values()]
+    kode = {s.pk: s.kode for s in semua.values()}
+    urut = sorted(semua.values(), key=lambda s: (skema.TINGKAT.index(s.tingkat), s.kode))
+    for s in urut:
+        yield [s.kode, s.nama, s.tingkat, kode.get(s.induk_id, ""), s.alamat, s.kota]
 
 
 def _pejabat(satker: QuerySet[Satker]) -> Iterator[list]:
@@ -228,15 +238,13 @@ def _pk_anggaran(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
 
 
 def _pk_pihak(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
-    # The sheet's pihak_pertama_nama is required: a PK whose first party has no name yet (a
-    # seed that does not print it) has no row here, so export then import changes nothing.
+    # The first party is required: a name or title not known yet (a seed that does not print
+    # it) is written "-", which the import reads back as empty (docs/workbook.md).
     for pk in perjanjian:
-        if not pk.pihak_pertama_nama:
-            continue
         yield [
             *_kunci(pk),
-            pk.pihak_pertama_nama,
-            pk.pihak_pertama_jabatan,
+            pk.pihak_pertama_nama or skema.KOSONG,
+            pk.pihak_pertama_jabatan or skema.KOSONG,
             pk.pihak_kedua_nama,
             pk.pihak_kedua_jabatan,
             pk.tempat,

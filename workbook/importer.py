@@ -326,12 +326,13 @@ class _Impor:
         *,
         pk: PerjanjianKinerja | None = None,
         anak: list | None = None,
-        katalog: bool = False,
+        tolak: str = "",
     ) -> Buat | None:
         """The one write path of every sheet: plan a new row, the changed fields of an existing
-        one, or nothing; refused when it changes a signed PK, or the national catalogue for
-        anyone but an admin. `tetap` holds what only a new row gets (callables are evaluated
-        only then); `anak` rows hang off this one (TW targets). Returns the plan of a new row."""
+        one, or nothing; refused when it changes a signed PK, or with the message `tolak` when
+        it changes anything (the national catalogue for anyone but an admin, a satker the user
+        may only read). `tetap` holds what only a new row gets (callables are evaluated only
+        then); `anak` rows hang off this one (TW targets). Returns the plan of a new row."""
         ubah, beda = self._bandingkan(lama, baru)
         rencana_anak = []
         for m, lama_anak, baru_anak, tetap_anak in anak or ():
@@ -342,8 +343,8 @@ class _Impor:
         berubah = lama is None or ubah or rencana_anak
         if berubah and self._terkunci(sheet, b, pk):
             return None
-        if berubah and katalog and not self.semua:
-            self._galat(sheet, b, "", KATALOG_HANYA_ADMIN)
+        if berubah and tolak:
+            self._galat(sheet, b, "", tolak)
             return None
         teks = self._kunci_teks(*kunci)
         rencana = None
@@ -418,9 +419,11 @@ class _Impor:
         if self._ganda(S, b, (kode,)):
             return
         s = self.satker.get(kode)
-        if (s is not None and not self._boleh_tulis(s)) or (s is None and not self.semua):
+        if s is None and not self.semua:
             self._galat(S, b, "kode", self._pesan_tidak_boleh(kode))
             return
+        # A satker the user may not write (the parents an export carries) may stay as it is.
+        tolak = "" if s is None or self._boleh_tulis(s) else self._pesan_tidak_boleh(kode)
         if not re.fullmatch(r"RI|[0-9]{2,10}", kode):
             self._galat(S, b, "kode", f"'{kode}' bukan kode wilayah (angka saja, atau RI).")
             return
@@ -439,7 +442,7 @@ class _Impor:
             baru["induk"] = ("induk", Ref(("satker", induk)) if induk else None)
         if s is None:
             self.satker_nama_baru[kode] = (b["nama"], tingkat)
-        self._upsert(S, b, (kode,), Satker, s, baru, {"kode": kode}, ("satker", kode))
+        self._upsert(S, b, (kode,), Satker, s, baru, {"kode": kode}, ("satker", kode), tolak=tolak)
 
     def _periksa_induk(self, kode: str, tingkat: str, induk: str | None) -> str:
         if tingkat == Satker.Tingkat.RI:
@@ -648,6 +651,9 @@ class _Impor:
             for k in skema.PK_PIHAK.kolom[3:]
             if b.ada(k.nama)
         }
+        for kolom in ("pihak_pertama_nama", "pihak_pertama_jabatan"):
+            if b[kolom] == skema.KOSONG:
+                baru[kolom] = (kolom, "")
         uji = pk or PerjanjianKinerja(tahun=b["tahun"], jenis=b["jenis"])
         if self._aturan(S, b, uji, baru) is None:
             return
@@ -793,7 +799,7 @@ class _Impor:
             kunci_output = ("output", *kunci_kegiatan[1:], output)
             self._master(b, kunci_output, "output", Output, {"kegiatan": Ref(kunci_kegiatan)})
             katalog = self.obj.get(kunci_output)
-            if lama is None and not b["output"] and katalog is not None:
+            if lama is None and not b.ada("output") and katalog is not None:
                 baru["output_nama"] = ("output", katalog.nama)
         if b["realisasi"] > b["pagu"]:
             self.lap.tambah_peringatan(S, b.nomor, "realisasi", "Realisasi melebihi pagu.")
@@ -857,6 +863,10 @@ class _Impor:
             t.indikator = ik
             self.obj[("tr", ta, ik.kode, t.tahun)] = t
 
+    @property
+    def _tolak_katalog(self) -> str:
+        return "" if self.semua else KATALOG_HANYA_ADMIN
+
     def _renstra_tahun(self, tahun: int) -> Renstra | None:
         return next(
             (r for r in self.renstra_nasional if r.tahun_awal <= tahun <= r.tahun_akhir), None
@@ -891,7 +901,17 @@ class _Impor:
         baru = {"nama": ("nama", b["nama"])}
         if self._aturan(S, b, lama or Program(), baru) is not None:
             tetap = {"kode": kunci[0]}
-            self._upsert(S, b, kunci, Program, lama, baru, tetap, ("program", *kunci), katalog=True)
+            self._upsert(
+                S,
+                b,
+                kunci,
+                Program,
+                lama,
+                baru,
+                tetap,
+                ("program", *kunci),
+                tolak=self._tolak_katalog,
+            )
 
     def _kegiatan_baris(self, b: BarisMentah) -> None:
         S, kunci = "Kegiatan", (b["program_kode"], b["kode"])
@@ -905,7 +925,7 @@ class _Impor:
         if self._aturan(S, b, lama or Kegiatan(), baru) is not None:
             tetap = {"program": Ref(ref_program), "kode": kunci[1]}
             ref = ("kegiatan", *kunci)
-            self._upsert(S, b, kunci, Kegiatan, lama, baru, tetap, ref, katalog=True)
+            self._upsert(S, b, kunci, Kegiatan, lama, baru, tetap, ref, tolak=self._tolak_katalog)
 
     def _output_baris(self, b: BarisMentah) -> None:
         S, kunci = "Output", (b["program_kode"], b["kegiatan_kode"], b["kode"])
@@ -919,7 +939,7 @@ class _Impor:
         if self._aturan(S, b, lama or Output(), baru) is not None:
             tetap = {"kegiatan": Ref(ref_kegiatan), "kode": kunci[2]}
             ref = ("output", *kunci)
-            self._upsert(S, b, kunci, Output, lama, baru, tetap, ref, katalog=True)
+            self._upsert(S, b, kunci, Output, lama, baru, tetap, ref, tolak=self._tolak_katalog)
 
     def _renstra_baris(self, b: BarisMentah) -> None:
         S, kunci = "Renstra", (b["tahun_awal"],)
@@ -939,7 +959,9 @@ class _Impor:
             self._galat(S, b, "tahun_akhir", "Tahun akhir sebelum tahun awal.")
             return
         tetap = {"satker": None, "tahun_awal": kunci[0]}
-        if self._upsert(S, b, kunci, Renstra, lama, baru, tetap, ("renstra", *kunci), katalog=True):
+        if self._upsert(
+            S, b, kunci, Renstra, lama, baru, tetap, ("renstra", *kunci), tolak=self._tolak_katalog
+        ):
             self.renstra_nasional.append(Renstra(tahun_awal=kunci[0], tahun_akhir=b["tahun_akhir"]))
 
     def _sasaran_baris(self, b: BarisMentah) -> None:
@@ -958,7 +980,9 @@ class _Impor:
             "urutan": lambda: self._urutan_berikut(("sasaran", kunci[0])),
         }
         ref = ("sasaran", *kunci)
-        self._upsert(S, b, kunci, SasaranStrategis, lama, baru, tetap, ref, katalog=True)
+        self._upsert(
+            S, b, kunci, SasaranStrategis, lama, baru, tetap, ref, tolak=self._tolak_katalog
+        )
 
     def _indikator_baris(self, b: BarisMentah) -> None:
         S, kunci = "Indikator", (b["renstra"], b["kode"])
@@ -996,7 +1020,9 @@ class _Impor:
             "urutan": lambda: self._urutan_berikut(("ik", *kunci)),
         }
         ref = ("ik", *kunci)
-        self._upsert(S, b, kunci, IndikatorKinerja, lama, baru, tetap, ref, katalog=True)
+        self._upsert(
+            S, b, kunci, IndikatorKinerja, lama, baru, tetap, ref, tolak=self._tolak_katalog
+        )
 
     def _target_nasional_baris(self, b: BarisMentah) -> None:
         S, kunci = "TargetNasional", (b["renstra"], b["indikator"], b["tahun"])
@@ -1022,7 +1048,7 @@ class _Impor:
         if self._aturan(S, b, uji, baru) is None:
             return
         tetap = {"indikator": Ref(ref_ik), "tahun": kunci[2]}
-        self._upsert(S, b, kunci, TargetRenstra, lama, baru, tetap, katalog=True)
+        self._upsert(S, b, kunci, TargetRenstra, lama, baru, tetap, tolak=self._tolak_katalog)
 
     def _pk_indikator_baris(self, b: BarisMentah) -> None:
         """The link of a PK row to the catalogue: open on a signed PK too (BarisPK.KOLOM_BEBAS)."""

@@ -55,6 +55,8 @@ AGREGASI = tuple(Agregasi.values)
 PERIODE = tuple(Periode.values)
 SUMBER = tuple(BarisAnggaran.Sumber.values)
 TRIWULAN = ("tw1", "tw2", "tw3", "tw4")
+# A required cell whose value is not known yet (a PK's first party not printed): read as empty.
+KOSONG = "-"
 YA_TIDAK = ("ya", "tidak")
 TINGKAT_INDIKATOR = tuple(TingkatIndikator.values)
 JENIS_NILAI = tuple(JenisNilai.values)

@@ -68,7 +68,7 @@ def test_ekspor_provinsi(personas, data_lengkap, tmp_path):
         "export_workbook", "16", "2024", "-o", str(path), "--provinsi", stdout=io.StringIO()
     )
     buku = openpyxl.load_workbook(path)
-    assert buku["Satker"].max_row == 4
+    assert buku["Satker"].max_row == 5  # KPU RI, the province and its two offices
     out = io.StringIO()
     call_command("import_workbook", str(path), "--dry-run", stdout=out)
     assert " 0 berubah" in out.getvalue() and " baru" in out.getvalue()

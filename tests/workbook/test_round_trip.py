@@ -37,7 +37,7 @@ def test_ekspor_lalu_impor_tidak_mengubah_apa_pun(personas, data_lengkap):
     assert not laporan.ada_perubahan, laporan.teks()
     tetap = {nama: s.tetap for nama, s in laporan.sheets.items()}
     assert tetap == {
-        "Satker": 1,
+        "Satker": 3,  # with its province and KPU RI, which it may not write but sends unchanged
         "Pejabat": 2,
         "PK": 9,
         "PKAnggaran": 3,
@@ -45,6 +45,7 @@ def test_ekspor_lalu_impor_tidak_mengubah_apa_pun(personas, data_lengkap):
         "Realisasi": 9,
         "Anggaran": 3,
         "RevisiDIPA": 2,
+        "PKIndikator": 9,
     }
     assert _jumlah_riwayat() == riwayat
 
@@ -84,7 +85,7 @@ def test_ekspor_provinsi_berisi_semua_satker_provinsi(personas, data_lengkap):
     provinsi = personas.provinsi
     ekspor(Satker.objects.filter(pk=provinsi.pk) | provinsi.anak.all(), 2024, f)
     isi = _isi(f)
-    assert [r[0] for r in isi["Satker"][1:]] == ["16", "1672", "1674"]
+    assert [r[0] for r in isi["Satker"][1:]] == ["RI", "16", "1672", "1674"]
     assert isi["Satker"][0] == ["kode", "nama", "tingkat", "induk", "alamat", "kota"]
 
 

@@ -189,6 +189,14 @@ def test_template_berisi_judul_contoh_dan_pilihan(client, personas):
         "Realisasi",
         "Anggaran",
         "RevisiDIPA",
+        "PKIndikator",
+        "Program",
+        "Kegiatan",
+        "Output",
+        "Renstra",
+        "Sasaran",
+        "Indikator",
+        "TargetNasional",
     ]
     pk = buku["PK"]
     assert [c.value for c in pk[1]][:4] == ["satker", "tahun", "jenis", "no"]
@@ -201,6 +209,9 @@ def test_template_berisi_judul_contoh_dan_pilihan(client, personas):
         '"terakhir,kumulatif,rata-rata"',
         '"TW1,TW2,TW3,TW4,TAHUNAN"',
         '"APBN,HIBAH"',
+        '"ya,tidak"',
+        '"SEMUA,PROVINSI,KABKOTA"',
+        '"PERSEN,ANGKA,PREDIKAT,OPINI,TEKS"',
     }
 
 
@@ -211,6 +222,7 @@ def test_ekspor_satker_lewat_formulir(client, personas, data_lengkap):
     r = client.get(r["Location"])
     buku = openpyxl.load_workbook(io.BytesIO(r.content))
     assert [row[0] for row in buku["Satker"].iter_rows(min_row=2, values_only=True)] == [
+        "RI",
         "16",
         "1672",
         "1674",
