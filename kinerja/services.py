@@ -346,14 +346,19 @@ def baris_save(
     return baris
 
 
+def pastikan_boleh_link(by: User, satker: Satker) -> None:
+    """KPU RI's admins link any row; an office, its own."""
+    if not (is_admin(by) or can_write(by, satker)):
+        raise PermissionDenied("Anda tidak berhak menghubungkan baris PK satker ini.")
+
+
 @transaction.atomic
 def baris_link(
     *, baris: BarisPK, indikator: IndikatorKinerja | None, lokal: bool = False, by: User
 ) -> BarisPK:
     """Link a PK row to a catalogue indicator, or mark it local (an indicator of the office's
     own). Open on a signed PK too: it classifies the row and changes nothing that was signed."""
-    if not (is_admin(by) or can_write(by, baris.perjanjian.satker)):
-        raise PermissionDenied("Anda tidak berhak menghubungkan baris PK satker ini.")
+    pastikan_boleh_link(by, baris.perjanjian.satker)
     baris.indikator_kinerja, baris.lokal = indikator, lokal and indikator is None
     baris.clean_katalog()
     _catat(baris, by, "Dihubungkan ke katalog" if indikator else "Ditandai lokal")
@@ -541,3 +546,56 @@ def baris_anggaran_save(
     _catat(baris, by)
     baris.save()
     return baris
+
+
+# ---------------------------------------------------------------- national catalogue
+
+
+def _pastikan_admin(by: User) -> None:
+    if not is_admin(by):
+        raise PermissionDenied("Katalog nasional hanya dapat diubah admin KPU RI.")
+
+
+@transaction.atomic
+def katalog_save(*, obj: Model, data: Mapping[str, Any], by: User) -> Model:
+    """Create or change an entry of the national catalogue (Renstra, sasaran, indicator, or the
+    name of a program, kegiatan or output code); KPU RI's admins only."""
+    _pastikan_admin(by)
+    for k, v in data.items():
+        setattr(obj, k, v)
+    obj.full_clean()
+    _catat(obj, by, "Katalog nasional")
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def target_nasional_save(*, indikator: IndikatorKinerja, target: Mapping[int, str], by: User):
+    """The national targets of an indicator per year of its Renstra (empty text removes one)."""
+    _pastikan_admin(by)
+    renstra = indikator.sasaran.renstra
+    ada = {t.tahun: t for t in indikator.target.all()}
+    galat = {}
+    for tahun, teks in target.items():
+        if not renstra.tahun_awal <= tahun <= renstra.tahun_akhir:
+            raise ValidationError(f"Tahun {tahun} di luar periode Renstra.")
+        teks = (teks or "").strip()
+        t = ada.get(tahun)
+        if not teks:
+            if t is not None:
+                _catat(t, by, "Katalog nasional")
+                t.delete()
+            continue
+        t = t or TargetRenstra(indikator=indikator, tahun=tahun)
+        if t.pk and t.target == teks:
+            continue
+        t.target = teks
+        try:
+            t.full_clean(exclude=["indikator"], validate_unique=False)
+        except ValidationError as exc:
+            galat[f"target_{tahun}"] = exc.messages
+            continue
+        _catat(t, by, "Katalog nasional")
+        t.save()
+    if galat:
+        raise ValidationError(galat)

@@ -1,11 +1,34 @@
 from django.urls import path
 
 from kinerja import views as v
+from kinerja import views_katalog as k
 
 app_name = "kinerja"
 
 urlpatterns = [
     path("", v.beranda, name="beranda"),
+    path("katalog/", k.katalog, name="katalog"),
+    path("katalog/renstra/<int:renstra_id>/ubah/", k.renstra_update, name="renstra_update"),
+    path("katalog/renstra/<int:renstra_id>/sasaran/tambah/", k.sasaran_save, name="sasaran_create"),
+    path(
+        "katalog/renstra/<int:renstra_id>/sasaran/<int:sasaran_id>/ubah/",
+        k.sasaran_save,
+        name="sasaran_update",
+    ),
+    path(
+        "katalog/renstra/<int:renstra_id>/indikator/tambah/",
+        k.indikator_save,
+        name="indikator_create",
+    ),
+    path(
+        "katalog/renstra/<int:renstra_id>/indikator/<int:indikator_id>/ubah/",
+        k.indikator_save,
+        name="indikator_update",
+    ),
+    path("katalog/kode/<str:jenis>/<int:obj_id>/", k.kode_update, name="kode_update"),
+    path("katalog/belum-terhubung/", k.belum_terhubung, name="belum_terhubung"),
+    path("katalog/belum-terhubung/otomatis/", k.link_auto, name="link_auto"),
+    path("pk/baris/<int:baris_id>/katalog/", k.baris_link, name="baris_link"),
     path("pk/", v.pk_list, name="pk_list"),
     path("satker/<str:kode>/pk/baru/", v.pk_create, name="pk_create"),
     path("pk/<int:pk_id>/", v.pk_detail, name="pk_detail"),

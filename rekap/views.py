@@ -150,7 +150,12 @@ def rekap_indikator(request: HttpRequest, kode: str | None = None) -> HttpRespon
     """One indicator, by its catalogue code, across the satker of a province, or of the whole
     country for KPU RI (no `kode`)."""
     if kode is None:
-        _get_ri_for_reviewer(request)
+        try:
+            _get_ri_for_reviewer(request)
+        except Http404:
+            provinsi = _provinsi_reviewer(request)
+            tujuan = reverse("rekap:indikator", args=[provinsi.kode])
+            return redirect(tujuan + _query(request))
         provinsi = None
     else:
         provinsi = _get_provinsi_for_reviewer(request, kode)

@@ -7,6 +7,7 @@ app_name = "workbook"
 urlpatterns = [
     path("", v.beranda, name="beranda"),
     path("template.xlsx", v.template, name="template"),
+    path("katalog.xlsx", v.katalog, name="katalog"),
     path("impor/", v.unggah, name="unggah"),
     path("impor/<str:token>/", v.pratinjau, name="pratinjau"),
     path("impor/<str:token>/terapkan/", v.terapkan, name="terapkan"),

@@ -22,7 +22,7 @@ from django.views.decorators.http import require_POST
 
 from satker.models import Satker
 from satker.selectors import can_read, is_admin, satker_visible, satker_writable
-from workbook.exporter import buat_template, ekspor_workbook
+from workbook.exporter import buat_template, ekspor_katalog, ekspor_workbook
 from workbook.forms import EksporForm, UnggahForm
 from workbook.importer import impor_workbook
 
@@ -101,6 +101,14 @@ def template(request):
     f = io.BytesIO()
     buat_template(f)
     return _xlsx(f.getvalue(), "template-workbook-sakip.xlsx")
+
+
+@login_required
+def katalog(request):
+    """The national catalogue as a workbook (every user may read it; KPU RI imports it back)."""
+    f = io.BytesIO()
+    ekspor_katalog(f)
+    return _xlsx(f.getvalue(), "katalog-nasional-sakip.xlsx")
 
 
 @login_required

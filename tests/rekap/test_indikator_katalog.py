@@ -37,8 +37,9 @@ def test_the_province_lists_its_own_offices(demo, client):
     assert "IK4.2 · Persentase Partisipasi Pemilih Perempuan" in r.content.decode()
 
 
-def test_only_kpu_ri_sees_the_national_ranking(demo, client):
+def test_only_kpu_ri_sees_the_national_ranking_a_reviewer_gets_its_province(demo, client):
     client.force_login(User.objects.get(username="reviewer.sumsel"))
-    assert client.get(reverse("rekap:indikator_nasional")).status_code == 404
+    r = client.get(reverse("rekap:indikator_nasional"), {"indikator": "ik:IK4.4"})
+    assert r.status_code == 302 and r["Location"].startswith("/rekap/provinsi/16/indikator/")
     client.force_login(User.objects.get(username="operator.oki"))
     assert client.get(reverse("rekap:indikator_nasional")).status_code == 404

@@ -20,6 +20,9 @@ the reviewer reviews the province):
 - nasional: KPU RI's rekap: admin 200; a province reviewer is sent to its province; 404 for
   everyone else.
 - akun: the user's own account pages: every signed-in persona 200.
+- katalog: a page that changes the national catalogue: admin 200; every other persona 403
+  (GET and POST).
+- sendiri: a POST that acts on the user's own rows only: every signed-in persona is redirected.
 - impor: workbook upload (writers of any satker; reviewers read only -> 403).
 - api_*: the same for the REST API, with 401/403 for anonymous and 403 for reviewer writes.
 """
@@ -157,6 +160,10 @@ def _provinsi(d: Data) -> dict:
     return {"kode": d.personas.provinsi.kode}
 
 
+def _renstra(d: Data) -> int:
+    return d.indikator.sasaran.renstra_id
+
+
 ATURAN: dict[str, Aturan] = {
     # account
     "password_change": Aturan("akun"),
@@ -171,7 +178,7 @@ ATURAN: dict[str, Aturan] = {
     "satker:pejabat_update": Aturan("tulis", lambda d: {"pejabat_id": d.dunia.pejabat.pk}),
     "satker:pejabat_delete": Aturan("aksi", lambda d: {"pejabat_id": d.dunia.pejabat.pk}),
     # PK
-    "kinerja:pk_list": Aturan("daftar"),
+    "kinerja:pk_list": Aturan("daftar", query=f"?tahun={TAHUN}"),
     "kinerja:pk_create": Aturan("tulis", _kode),
     "kinerja:pk_detail": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
     "kinerja:pk_update": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
@@ -251,6 +258,26 @@ ATURAN: dict[str, Aturan] = {
     "rekap:provinsi": Aturan("provinsi", _provinsi),
     "rekap:indikator": Aturan("provinsi", _provinsi),
     "rekap:satker": Aturan("baca", _kode),
+    "rekap:indikator_nasional": Aturan("nasional"),
+    # national catalogue
+    "kinerja:katalog": Aturan("akun"),
+    "workbook:katalog": Aturan("akun"),
+    "kinerja:renstra_update": Aturan("katalog", lambda d: {"renstra_id": _renstra(d)}),
+    "kinerja:sasaran_create": Aturan("katalog", lambda d: {"renstra_id": _renstra(d)}),
+    "kinerja:sasaran_update": Aturan(
+        "katalog", lambda d: {"renstra_id": _renstra(d), "sasaran_id": d.indikator.sasaran_id}
+    ),
+    "kinerja:indikator_create": Aturan("katalog", lambda d: {"renstra_id": _renstra(d)}),
+    "kinerja:indikator_update": Aturan(
+        "katalog", lambda d: {"renstra_id": _renstra(d), "indikator_id": d.indikator.pk}
+    ),
+    "kinerja:kode_update": Aturan(
+        "katalog",
+        lambda d: {"jenis": "program", "obj_id": km.Program.objects.get(kode="076.01.WA").pk},
+    ),
+    "kinerja:belum_terhubung": Aturan("daftar"),
+    "kinerja:link_auto": Aturan("sendiri"),
+    "kinerja:baris_link": Aturan("aksi", lambda d: {"baris_id": d.dunia.baris_ttd.pk}),
     # REST API
     "api:api-root": Aturan("api_akun"),
     "api:rekap": Aturan("api_provinsi", query="?tahun=2024&provinsi=16"),
@@ -414,6 +441,20 @@ def _periksa_akun(p: Pemeriksa) -> None:
         p.harap(persona, "get", {200})
 
 
+def _periksa_katalog(p: Pemeriksa) -> None:
+    p.harap_login()
+    for persona in ("operator_b", "reviewer", "operator_a", "sekretaris_a", "ketua_a"):
+        p.harap(persona, "get", {403})
+        p.harap(persona, "post", {403})
+    p.harap("admin", "get", {200})
+
+
+def _periksa_sendiri(p: Pemeriksa) -> None:
+    p.harap_login("post")
+    for persona in ("operator_b", *PEMBACA):
+        p.harap(persona, "post", {302})
+
+
 def _periksa_impor(p: Pemeriksa) -> None:
     p.harap_login()
     p.harap("reviewer", "get", {403})
@@ -496,6 +537,8 @@ PERIKSA = {
     "nasional": _periksa_nasional,
     "akun": _periksa_akun,
     "impor": _periksa_impor,
+    "katalog": _periksa_katalog,
+    "sendiri": _periksa_sendiri,
     "token": _periksa_token,
     "api_akun": _periksa_api_akun,
     "api_umum": _periksa_api_umum,
