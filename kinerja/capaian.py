@@ -115,6 +115,16 @@ def _batasi(nilai: Decimal, batas_atas: Decimal | None) -> Capaian:
     return Capaian(nilai)
 
 
+def di_bawah_target_nasional(
+    target: Nilai | None, nasional: Nilai | None, *, arah: str = Arah.NAIK
+) -> bool:
+    """Whether a regional target asks less than the national target (a regional target may not
+    be below it): the regional target, measured against the national one as a realisasi would
+    be, falls short of 100. Targets that cannot be compared are not a finding."""
+    c = hitung_capaian(nasional, target, arah=arah)
+    return c.nilai is not None and c.nilai < SERATUS
+
+
 def nama_rumus(arah: str, rumus_turun: str = RumusTurun.SELISIH) -> str:
     """The formula as printed next to a capaian, so a reader knows which one was used."""
     if arah == Arah.TURUN:

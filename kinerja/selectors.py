@@ -34,6 +34,7 @@ from kinerja.models import (
     Realisasi,
     Renstra,
     RevisiDipa,
+    TargetRenstra,
 )
 from kinerja.nilai import Nilai, nilai_tersimpan
 from satker.models import Satker
@@ -431,3 +432,30 @@ def baris_belum_terhubung(satker_qs: QuerySet[Satker]) -> QuerySet[BarisPK]:
         .select_related("perjanjian__satker")
         .order_by("-perjanjian__tahun", "perjanjian__satker__kode", "perjanjian__jenis", "urutan")
     )
+
+
+def temuan_pk(pk: PerjanjianKinerja) -> list[str]:
+    """What to look at before a PK is signed: rows not linked to the national catalogue, and
+    targets below the national target of their indicator for the year. Two queries."""
+    baris = list(pk.baris.select_related("indikator_kinerja").order_by("urutan", "id"))
+    nasional = {
+        t.indikator_id: t
+        for t in TargetRenstra.objects.filter(
+            tahun=pk.tahun, indikator_id__in=[b.indikator_kinerja_id for b in baris]
+        ).select_related("indikator")
+    }
+    temuan = []
+    belum = [b.no for b in baris if b.indikator_kinerja_id is None and not b.lokal]
+    if belum:
+        temuan.append(
+            f"Baris {', '.join(belum)} belum terhubung ke katalog nasional: hubungkan ke indikator "
+            "Renstra yang sama maknanya, atau tandai sebagai indikator lokal."
+        )
+    for b in baris:
+        t = nasional.get(b.indikator_kinerja_id)
+        if t and engine.di_bawah_target_nasional(b.nilai_target, t.nilai, arah=b.arah):
+            temuan.append(
+                f"Baris {b.no}: target {b.target} di bawah target nasional {t.target} "
+                f"({t.indikator.kode}, {pk.tahun}); target daerah tidak boleh lebih rendah."
+            )
+    return temuan

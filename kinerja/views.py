@@ -50,6 +50,7 @@ from kinerja.selectors import (
     ringkasan_anggaran,
     status_satker,
     tahun_dari,
+    temuan_pk,
     ukur_baris,
 )
 from satker.akses import get_satker, periksa_akses
@@ -187,6 +188,7 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
         "boleh_ubah": can_write(user, pk.satker) and not pk.terkunci,
         "boleh_ajukan": can_submit_pk(user, pk.satker),
         "boleh_tanda_tangan": can_sign_pk(user, pk.satker),
+        "temuan": [] if pk.terkunci else temuan_pk(pk),
     }
     return render(request, "kinerja/pk_detail.html", ctx)
 

@@ -8,6 +8,7 @@ import pytest
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, connection, transaction
+from django.urls import reverse
 
 from kinerja import models as km
 from kinerja import services
@@ -180,3 +181,48 @@ def test_rows_are_linked_by_their_wording_never_by_a_guess(personas):
         for b in km.BarisPK.objects.filter(perjanjian=pk)
     }
     assert kode == {"1": "IK4.2", "2": "IK5.1", "3": None, "4": None}
+
+
+@pytest.mark.parametrize(
+    ("target", "nasional", "arah", "di_bawah"),
+    [
+        ("80%", "82,5%", "naik", True),
+        ("82,5%", "82,5%", "naik", False),
+        ("85%", "82,5%", "naik", False),
+        ("0,2%", "0,1%", "turun", True),  # more voters left out than nationally allowed
+        ("0,08%", "0,1%", "turun", False),
+        ("BB", "B", "naik", False),
+        ("C", "B", "naik", True),
+        ("WTP", "WTP", "naik", False),
+    ],
+)
+def test_a_regional_target_below_the_national_one(target, nasional, arah, di_bawah):
+    from kinerja.capaian import di_bawah_target_nasional
+    from kinerja.nilai import jenis_target
+
+    assert (
+        di_bawah_target_nasional(jenis_target(target)[1], jenis_target(nasional)[1], arah=arah)
+        is di_bawah
+    )
+
+
+def test_the_pk_page_shows_what_to_check_before_signing(client, personas):
+    pk = services.perjanjian_create(
+        satker=personas.satker_a, tahun=2026, jenis="KPU", sumber="renstra", by=personas.ketua_a
+    )
+    baris = {b.indikator_kinerja.kode: b for b in pk.baris.select_related("indikator_kinerja")}
+    for kode, target in (("IK4.4", "80%"), ("IK25.05", "0,2%"), ("IK4.2", "90%")):
+        services.baris_save(
+            perjanjian=pk, baris=baris[kode], data={"target": target}, by=personas.operator_a
+        )
+    BarisPKFactory(perjanjian=pk, no="9", indikator="Jumlah kunjungan kerja", target="4")
+    client.force_login(personas.ketua_a)
+    html = client.get(reverse("kinerja:pk_detail", args=[pk.pk])).content.decode()
+    assert "Periksa sebelum ditandatangani" in html
+    assert "target 80% di bawah target nasional 82,5% (IK4.4, 2026)" in html
+    assert "target 0,2% di bawah target nasional 0,1% (IK25.05, 2026)" in html
+    assert "IK4.2, 2026" not in html  # 90% is above the national 85%
+    assert "Baris 9 belum terhubung ke katalog nasional" in html
+    tandatangani(pk)
+    html = client.get(reverse("kinerja:pk_detail", args=[pk.pk])).content.decode()
+    assert "Periksa sebelum ditandatangani" not in html
