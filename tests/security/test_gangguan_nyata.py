@@ -79,6 +79,7 @@ def test_worker_killed_mid_render_leaves_nothing_half_written(tmp_path):
         pytest.skip("runs once, in the SQLite pass")
     env = _env(tmp_path, TASK_BACKEND="database", RENDER_MACET_DETIK="8")
     _siapkan(env)
+    pdf_demo = set((tmp_path / "media").rglob("*.pdf"))  # the demo's final LKjIP 2025
     pk, status = _manage(env, "shell", "-v0", "-c", MINTA_PDF).split()
     assert status == "ANTRI"
     worker = subprocess.Popen(
@@ -105,12 +106,12 @@ def test_worker_killed_mid_render_leaves_nothing_half_written(tmp_path):
     worker.wait(timeout=10)
     (_, status, berkas), *_ = _status_pdf(db)
     assert status == "PROSES" and berkas == ""
-    assert not list((tmp_path / "media").rglob("*.pdf"))
+    assert set((tmp_path / "media").rglob("*.pdf")) == pdf_demo
 
     time.sleep(8.5)  # past RENDER_MACET_DETIK, and longer than a render takes: nobody finished it
     (_, status, berkas), *_ = _status_pdf(db)
     assert status == "PROSES" and berkas == ""
-    assert not list((tmp_path / "media").rglob("*.pdf"))
+    assert set((tmp_path / "media").rglob("*.pdf")) == pdf_demo
     pk2, status = _manage(env, "shell", "-v0", "-c", MINTA_PDF).split()
     assert (pk2, status) == (pk, "ANTRI")
     _manage(env, "db_worker", "--batch", "--no-startup-delay")
