@@ -18,6 +18,7 @@ from django.utils.text import slugify
 
 from common.grafik import grafik_mendatar
 from common.tabel import Tabel, sel_baris, xlsx_tabel
+from kinerja import capaian as engine
 from kinerja.capaian import TRIWULAN, Periode
 from kinerja.models import PerjanjianKinerja
 from kinerja.selectors import (
@@ -177,6 +178,9 @@ def rekap_indikator(request: HttpRequest, kode: str | None = None) -> HttpRespon
             "kunci": kunci,
             "nama": nama,
             "baris": [(b, _teks_realisasi(b.pengukuran)) for b in baris],
+            "ringkasan": engine.ringkas_capaian(
+                b.pengukuran.capaian for b in baris if b.pengukuran
+            ),
             # the builder escapes every text it draws
             "grafik": mark_safe(
                 grafik_mendatar(

@@ -23,6 +23,12 @@ def test_participation_lists_every_demo_office_nationally(demo, client, tahun):
         "KPU Kota Pematangsiantar",
     ]
     assert all(b.peringkat for b, _ in r.context["baris"] if b.pengukuran)
+    capaian = [b.pengukuran.capaian.nilai for b, _ in r.context["baris"] if b.pengukuran]
+    rata = r.context["ringkasan"].rata_rata
+    assert rata == round(sum(capaian) / 3, 2)
+    assert (
+        f"Capaian rata-rata nasional: <strong>{str(rata).replace('.', ',')}%" in r.content.decode()
+    )
     pilihan = {p.kode: p.jumlah_satker for p in r.context["pilihan"]}
     assert pilihan["IK4.4"] == pilihan["IK4.2"] == 3
 
