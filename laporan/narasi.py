@@ -434,8 +434,10 @@ def _anggaran_teks(lap: Laporan) -> str:
         "Pada Tahun Anggaran {{tahun}}, {{satker}} mengelola pagu sebesar {{pagu}} "
         "({{pagu_terbilang}}) menurut revisi DIPA terakhir"
     )
-    if lap.anggaran.revisi:
+    if len(lap.anggaran.revisi) > 1:
         teks += ", setelah {{jumlah_revisi_dipa}} kali revisi ({{tabel:revisi}})"
+    elif lap.anggaran.revisi:
+        teks += ", tanpa revisi ({{tabel:revisi}})"
     teks += (
         ". Realisasi anggaran sebesar {{realisasi_anggaran}} ({{realisasi_anggaran_terbilang}}) "
         "atau serapan anggaran {{serapan}}, dengan sisa anggaran {{sisa_anggaran}}. Rincian per "
