@@ -47,3 +47,11 @@ def triwulan_kerja(tahun: int, hari_ini: dt.date) -> str:
     """The quarter whose realisasi is being entered: the first whose deadline has not passed
     (TW IV for a year gone by)."""
     return next((p for p in TRIWULAN if hari_ini <= batas_realisasi(tahun, p)), TRIWULAN[-1])
+
+
+def tanggal_laporan(tahun: int, hari_ini: dt.date) -> dt.date:
+    """The date an LKjIP is given when its office chose none: today within the time it is
+    written (January and February of the following year), else the deadline. Never the date a
+    draft happens to be rendered in another season."""
+    awal, batas = dt.date(tahun + 1, 1, 1), batas_laporan(tahun)
+    return hari_ini if awal <= hari_ini <= batas else batas

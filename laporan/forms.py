@@ -2,6 +2,7 @@ from django import forms
 
 from common.forms import VersiForm
 from laporan.data import Laporan
+from laporan.models import LaporanKinerja
 from laporan.narasi import isi_teks
 
 
@@ -31,3 +32,12 @@ class JustifikasiForm(forms.Form):
         required=False,
         label="Justifikasi",
     )
+
+
+class IdentitasForm(forms.ModelForm):
+    """The report's date and who signs it."""
+
+    class Meta:
+        model = LaporanKinerja
+        fields = ["tanggal_laporan", "ditandatangani"]
+        widgets = {"tanggal_laporan": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")}

@@ -5,6 +5,7 @@ time. A final version keeps only what must not change afterwards: the PDF and it
 """
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from simple_history.models import HistoricalRecords
@@ -31,6 +32,10 @@ class LaporanKinerja(TerkunciMixin, models.Model):
         DRAFT = "DRAFT", "Draf"
         FINAL = "FINAL", "Final"
 
+    class Penanda(models.TextChoices):
+        KETUA = "KETUA", "Ketua (LK Ketua)"
+        SEKRETARIS = "SEKRETARIS", "Sekretaris (LK Sekretariat)"
+
     satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="laporan")
     tahun = models.PositiveSmallIntegerField(validators=TAHUN)
     versi = models.PositiveSmallIntegerField(default=1)
@@ -48,6 +53,19 @@ class LaporanKinerja(TerkunciMixin, models.Model):
     difinalkan_pada = models.DateTimeField(null=True, blank=True, editable=False)
     penandatangan = models.CharField(
         max_length=200, blank=True, editable=False, help_text="Nama yang menandatangani laporan."
+    )
+    tanggal_laporan = models.DateField(
+        "tanggal laporan",
+        null=True,
+        blank=True,
+        help_text="Tanggal di atas tanda tangan; kosong: hari ini bila dalam masa penyusunan "
+        "(Januari–Februari tahun berikutnya), selain itu batas akhirnya.",
+    )
+    ditandatangani = models.CharField(
+        "ditandatangani oleh",
+        max_length=10,
+        choices=Penanda.choices,
+        default=Penanda.KETUA,
     )
     dibuat = models.DateTimeField(auto_now_add=True)
     history = HistoricalRecords()
@@ -76,6 +94,18 @@ class LaporanKinerja(TerkunciMixin, models.Model):
     @property
     def final(self) -> bool:
         return self.status == self.Status.FINAL
+
+    def clean(self):
+        """The report of a year is dated after that year ends (it reports the whole year)."""
+        t = self.tanggal_laporan
+        if t is not None and t.year <= self.tahun:
+            raise ValidationError(
+                {
+                    "tanggal_laporan": f"Laporan Kinerja Tahun {self.tahun} diberi tanggal setelah "
+                    f"tahun itu berakhir, mulai 1 Januari {self.tahun + 1} (batas penyampaian: "
+                    f"akhir Februari {self.tahun + 1})."
+                }
+            )
 
 
 class NarasiLaporan(models.Model):

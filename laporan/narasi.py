@@ -277,7 +277,8 @@ def _kata_pengantar(lap: Laporan) -> str:
         "tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah dan Peraturan Menteri "
         "Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 53 Tahun 2014 tentang "
         "Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja dan Tata Cara Reviu atas Laporan "
-        "Kinerja Instansi Pemerintah.",
+        "Kinerja Instansi Pemerintah, serta Keputusan Komisi Pemilihan Umum Nomor 5 Tahun 2018 "
+        "tentang Petunjuk Teknis Perjanjian Kinerja dan Pelaporan Kinerja di Lingkungan KPU.",
         "Laporan Kinerja ini menyajikan hasil pengukuran {{jumlah_indikator}} indikator kinerja "
         "yang ditetapkan dalam Perjanjian Kinerja Tahun {{tahun}}, dengan rata-rata capaian "
         "kinerja {{rata_capaian}}.",
@@ -346,7 +347,12 @@ LATAR_BELAKANG = (
     "di {{wilayah}}.\n\n"
     "Sesuai Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi "
     "Pemerintah, setiap instansi pemerintah wajib menyusun Laporan Kinerja sebagai bentuk "
-    "pertanggungjawaban atas pelaksanaan tugas dan fungsi serta penggunaan anggaran. Laporan "
+    "pertanggungjawaban atas pelaksanaan tugas dan fungsi serta penggunaan anggaran. Laporan ini "
+    "disusun berpedoman pada Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi "
+    "Birokrasi Nomor 53 Tahun 2014 tentang Petunjuk Teknis Perjanjian Kinerja, Pelaporan Kinerja "
+    "dan Tata Cara Reviu atas Laporan Kinerja Instansi Pemerintah serta Keputusan Komisi "
+    "Pemilihan Umum Nomor 5 Tahun 2018 tentang Petunjuk Teknis Perjanjian Kinerja dan Pelaporan "
+    "Kinerja di Lingkungan KPU. Laporan "
     "Kinerja {{satker}} Tahun {{tahun}} membandingkan realisasi kinerja dengan target yang "
     "ditetapkan dalam Perjanjian Kinerja Tahun {{tahun}}.\n\n"
     "Laporan ini diharapkan menjadi bahan evaluasi untuk meningkatkan kinerja, mendorong "

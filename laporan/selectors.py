@@ -408,17 +408,17 @@ def _ukur_pk(
     return data_pk, ukuran
 
 
-def _penandatangan(pejabat: list[Pejabat_], data_pk: list[DataPK]) -> Pejabat_:
-    """The Ketua in office, else the first party of the KPU PK."""
-    ketua = next((p for p in pejabat if p.jabatan.lower().startswith("ketua")), None)
-    if ketua is not None:
-        return ketua
-    pk_kpu = next((p for p in data_pk if p.jenis == PerjanjianKinerja.Jenis.KPU), None)
+def _penandatangan(pejabat: list[Pejabat_], data_pk: list[DataPK], oleh: str) -> Pejabat_:
+    """Who signs the report: the Ketua (LK Ketua) or the Sekretaris (LK Sekretariat) in office
+    on the report's date, else the first party of that PK."""
+    sekretaris = oleh == LaporanKinerja.Penanda.SEKRETARIS
+    jabatan, jenis = ("Sekretaris", "SEKRETARIAT") if sekretaris else ("Ketua", "KPU")
+    orang = next((p for p in pejabat if p.jabatan.lower().startswith(jabatan.lower())), None)
+    if orang is not None:
+        return Pejabat_(orang.nama, orang.nip, jabatan, orang.divisi)
+    pk = next((p for p in data_pk if p.jenis == jenis), None)
     return Pejabat_(
-        pk_kpu.pihak_pertama_nama if pk_kpu else "",
-        pk_kpu.pihak_pertama_nip if pk_kpu else "",
-        "Ketua",
-        "",
+        pk.pihak_pertama_nama if pk else "", pk.pihak_pertama_nip if pk else "", jabatan, ""
     )
 
 
@@ -439,11 +439,17 @@ def build_laporan(
     """The whole report of a satker and year as plain data.
 
     `laporan` is the version being rendered (default: the latest one, if any); `tanggal` the date
-    printed above the signatures (default: today).
+    printed above the signatures (default: the one the office chose for the version, else
+    `jadwal.tanggal_laporan`; never simply the day it is rendered).
     """
-    tanggal = tanggal or timezone.localdate()
     satker = Satker.objects.select_related("induk").get(pk=satker.pk)
     terakhir, versi, status = _versi(satker, tahun, laporan)
+    tanggal = (
+        tanggal
+        or (terakhir.tanggal_laporan if terakhir else None)
+        or jadwal.tanggal_laporan(tahun, timezone.localdate())
+    )
+    oleh = terakhir.ditandatangani if terakhir else LaporanKinerja.Penanda.KETUA
     kebijakan = kebijakan_untuk(satker, tahun)
     data_pk, ukuran = _ukur_pk(satker, tahun, kebijakan)
     semua_baris = [b for p in data_pk for b in p.baris]
@@ -465,7 +471,7 @@ def build_laporan(
         versi=versi,
         status=status,
         tanggal=tanggal,
-        penandatangan=_penandatangan(pejabat, data_pk),
+        penandatangan=_penandatangan(pejabat, data_pk, oleh),
         sekretaris=next((p for p in pejabat if p.jabatan.lower().startswith("sekretaris")), None),
         pejabat=pejabat,
         kebijakan=kebijakan,

@@ -10,6 +10,8 @@ import datetime as dt
 import hashlib
 import logging
 import uuid
+from collections.abc import Mapping
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import User
@@ -19,19 +21,49 @@ from django.db import transaction
 from django.utils import timezone
 
 from common.versi import pastikan_belum_diubah
+from kinerja import jadwal
 from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan, PdfLaporan
 from laporan.pemeriksaan import belum_dijustifikasi, periksa
 from laporan.render import render_html, render_pdf, sidik_html
 from laporan.selectors import build_laporan
 from satker.models import Peran, Satker
-from satker.selectors import peran_di
+from satker.selectors import can_write, peran_di
 
 log = logging.getLogger(__name__)
 
 
-def can_finalise(user: User, satker: Satker) -> bool:
-    """Only the ketua (or an admin) signs and finalises the report."""
-    return bool(peran_di(user, satker) & {Peran.Jenis.KETUA, Peran.Jenis.ADMIN})
+def can_finalise(user: User, satker: Satker, oleh: str = LaporanKinerja.Penanda.KETUA) -> bool:
+    """Who signs the report finalises it: the Ketua for an LK Ketua, the Sekretaris for an LK
+    Sekretariat (or an admin)."""
+    penanda = Peran.Jenis.SEKRETARIS if oleh == LaporanKinerja.Penanda.SEKRETARIS else "KETUA"
+    return bool(peran_di(user, satker) & {penanda, Peran.Jenis.ADMIN})
+
+
+def _pesan_finalkan(oleh: str) -> str:
+    jabatan = "Sekretaris" if oleh == LaporanKinerja.Penanda.SEKRETARIS else "Ketua"
+    return f"Hanya {jabatan} yang dapat menandatangani dan memfinalkan laporan ini."
+
+
+def penanda_laporan(satker: Satker, tahun: int) -> str:
+    """Who signs the version being worked on (the latest one's choice)."""
+    terakhir = LaporanKinerja.objects.filter(satker=satker, tahun=tahun).order_by("-versi").first()
+    return terakhir.ditandatangani if terakhir else LaporanKinerja.Penanda.KETUA
+
+
+@transaction.atomic
+def laporan_identitas_save(
+    *, satker: Satker, tahun: int, data: Mapping[str, Any], oleh: User
+) -> LaporanKinerja:
+    """The report's date and who signs it (LK Ketua or LK Sekretariat), on the draft version."""
+    if not can_write(oleh, satker):
+        raise PermissionDenied("Anda tidak berhak mengubah laporan satker ini.")
+    laporan = laporan_get_or_create_draft(satker=satker, tahun=tahun)
+    for k, v in data.items():
+        setattr(laporan, k, v)
+    laporan.full_clean(exclude=["satker"], validate_unique=False, validate_constraints=False)
+    laporan._change_reason = "Identitas laporan"
+    laporan.save()
+    return laporan
 
 
 @transaction.atomic
@@ -47,7 +79,11 @@ def laporan_get_or_create_draft(*, satker: Satker, tahun: int) -> LaporanKinerja
     if terakhir is not None and not terakhir.final:
         return terakhir
     baru = LaporanKinerja.objects.create(
-        satker=satker, tahun=tahun, versi=terakhir.versi + 1 if terakhir else 1
+        satker=satker,
+        tahun=tahun,
+        versi=terakhir.versi + 1 if terakhir else 1,
+        # the next version keeps who signs; its date is chosen again (it is signed later)
+        ditandatangani=terakhir.ditandatangani if terakhir else LaporanKinerja.Penanda.KETUA,
     )
     if terakhir is not None:
         JustifikasiPemeriksaan.objects.bulk_create(
@@ -120,13 +156,19 @@ def laporan_finalise(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerj
 
     Refused while a finding has no written justification.
     """
-    if not can_finalise(oleh, satker):
-        raise PermissionDenied("Hanya Ketua yang dapat menandatangani dan memfinalkan laporan.")
     laporan = laporan_get_or_create_draft(satker=satker, tahun=tahun)
     laporan = LaporanKinerja.objects.select_for_update().get(pk=laporan.pk)
+    if not can_finalise(oleh, satker, laporan.ditandatangani):
+        raise PermissionDenied(_pesan_finalkan(laporan.ditandatangani))
     sekarang = timezone.now()
+    hari_ini = timezone.localdate(sekarang)
+    # A final report keeps its date: the chosen one, else the day it is signed (once the year
+    # it reports has ended), else the default of the calendar.
+    laporan.tanggal_laporan = laporan.tanggal_laporan or (
+        hari_ini if hari_ini.year > tahun else jadwal.tanggal_laporan(tahun, hari_ini)
+    )
     laporan.status = LaporanKinerja.Status.FINAL
-    lap = build_laporan(satker, tahun, laporan=laporan, tanggal=timezone.localdate(sekarang))
+    lap = build_laporan(satker, tahun, laporan=laporan)
     sisa = belum_dijustifikasi(lap, periksa(lap))
     if sisa:
         raise ValidationError(
@@ -156,8 +198,9 @@ def laporan_finalise(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerj
 
 def _periksa_sebelum_final(satker: Satker, tahun: int, oleh: User) -> None:
     """Who may finalise, and whether every finding has its justification (refused at once)."""
-    if not can_finalise(oleh, satker):
-        raise PermissionDenied("Hanya Ketua yang dapat menandatangani dan memfinalkan laporan.")
+    penanda = penanda_laporan(satker, tahun)
+    if not can_finalise(oleh, satker, penanda):
+        raise PermissionDenied(_pesan_finalkan(penanda))
     lap = build_laporan(satker, tahun)
     sisa = belum_dijustifikasi(lap, periksa(lap))
     if sisa:

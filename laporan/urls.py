@@ -17,6 +17,7 @@ urlpatterns = [
     path("<str:kode>/<tahun:tahun>/pemeriksaan/", v.pemeriksaan, name="pemeriksaan"),
     path("<str:kode>/<tahun:tahun>/justifikasi/", v.justifikasi, name="justifikasi"),
     path("<str:kode>/<tahun:tahun>/finalkan/", v.finalkan, name="finalkan"),
+    path("<str:kode>/<tahun:tahun>/identitas/", v.identitas, name="identitas"),
     path(
         "<str:kode>/<tahun:tahun>/finalkan/<int:pdf_id>/",
         v.finalkan_progres,

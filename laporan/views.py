@@ -14,7 +14,7 @@ from common.forms import tampilkan_galat
 from common.versi import versi_dari
 from kinerja.selectors import tahun_dari
 from laporan import services
-from laporan.forms import JustifikasiForm, NarasiForm
+from laporan.forms import IdentitasForm, JustifikasiForm, NarasiForm
 from laporan.models import LaporanKinerja, NarasiLaporan, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
 from laporan.pemeriksaan import periksa
@@ -220,8 +220,41 @@ def pemeriksaan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             "temuan": temuan,
             "terbuka": sum(1 for _, j, _ in temuan if j is None),
             "boleh_ubah": can_write(request.user, satker),
-            "boleh_final": services.can_finalise(request.user, satker),
+            "boleh_final": services.can_finalise(
+                request.user, satker, services.penanda_laporan(satker, tahun)
+            ),
             "versi": versi_laporan(satker, tahun),
+        },
+    )
+
+
+@login_required
+def identitas(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The report's date and who signs it (LK Ketua or LK Sekretariat)."""
+    satker = get_satker(request, kode, tulis=True)
+    terakhir = LaporanKinerja.objects.filter(satker=satker, tahun=tahun).order_by("-versi").first()
+    awal = (
+        terakhir if terakhir and not terakhir.final else LaporanKinerja(satker=satker, tahun=tahun)
+    )
+    form = IdentitasForm(request.POST or None, instance=awal)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.laporan_identitas_save(
+                satker=satker, tahun=tahun, data=form.cleaned_data, oleh=request.user
+            )
+        except ValidationError as exc:
+            tampilkan_galat(form, exc)
+        else:
+            messages.success(request, "Tanggal dan penanda tangan laporan disimpan.")
+            return redirect("laporan:pemeriksaan", kode, tahun)
+    return render(
+        request,
+        "kinerja/form.html",
+        {
+            "form": form,
+            "satker": satker,
+            "judul": f"Tanggal dan penanda tangan LKjIP {tahun}",
+            "batal": reverse("laporan:pemeriksaan", args=[kode, tahun]),
         },
     )
 
