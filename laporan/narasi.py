@@ -506,17 +506,17 @@ def _analisis_penyebab(s: Sasaran) -> Callable[[Laporan], str]:
 
 def _analisis_standar(lap: Laporan) -> str:
     return (
-        "Belum terdapat standar nasional yang ditetapkan untuk indikator pada sasaran ini; "
-        "pembandingan dilakukan terhadap target Perjanjian Kinerja dan target Renstra."
+        "Belum terdapat standar nasional yang ditetapkan untuk indikatornya; pembandingan "
+        "dilakukan terhadap target Perjanjian Kinerja dan target Renstra."
     )
 
 
 def _analisis_program(lap: Laporan) -> str:
     if lap.anggaran is None or not lap.anggaran.per_program:
-        return "Sasaran ini didukung oleh program dan kegiatan {{satker}} Tahun {{tahun}}."
+        return "Sasaran didukung oleh program dan kegiatan {{satker}} Tahun {{tahun}}."
     program = "; ".join(f"{nama} ({kode})" for kode, nama, _, _ in lap.anggaran.per_program)
     return (
-        f"Sasaran ini didukung oleh program pada DIPA {{{{satker}}}} Tahun {{{{tahun}}}}: "
+        f"Sasaran didukung oleh program pada DIPA {{{{satker}}}} Tahun {{{{tahun}}}}: "
         f"{_aman(program)}. Rincian kegiatan dan realisasinya disajikan pada "
         "{{tabel:anggaran}}."
     )

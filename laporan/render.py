@@ -31,6 +31,46 @@ class AnalisisSasaran:
     riwayat: dict[int, list[NilaiTahun]]
     progres: dict[int, Progres]
     poin: dict[str, TeksTerisi]
+    # The points printed under this sasaran: those the office wrote, and the default cause
+    # analysis when it lists kendala; the other defaults are said once (AnalisisUmum).
+    tampil: dict[str, bool]
+
+
+@dataclass(frozen=True)
+class AnalisisUmum:
+    """What the default analysis says for every sasaran left to it, said once."""
+
+    standar: str
+    program: str
+    tercapai: list[str]  # numbers of sasaran whose targets are all reached
+    belum: list[str]
+
+    @property
+    def ada(self) -> bool:
+        return bool(self.standar or self.program or self.tercapai or self.belum)
+
+
+def _tampil(s: Sasaran, poin: dict[str, TeksTerisi]) -> dict[str, bool]:
+    kendala = any(b.kendala or b.tindak_lanjut for b in s.baris)
+    return {
+        "standar": poin["standar"].tersimpan,
+        "penyebab": poin["penyebab"].tersimpan or kendala,
+        "program": poin["program"].tersimpan,
+    }
+
+
+def _analisis_umum(analisis: list[AnalisisSasaran]) -> AnalisisUmum:
+    def bawaan(poin: str) -> str:
+        return next((a.poin[poin].teks for a in analisis if not a.tampil[poin]), "")
+
+    penyebab = [a for a in analisis if not a.tampil["penyebab"]]
+    tercapai = [
+        a.nomor
+        for a in penyebab
+        if all(b.capaian is not None and b.capaian >= 100 for b in a.sasaran.baris)
+    ]
+    belum = [a.nomor for a in penyebab if a.nomor not in tercapai]
+    return AnalisisUmum(bawaan("standar"), bawaan("program"), tercapai, belum)
 
 
 @dataclass(frozen=True)
@@ -52,13 +92,15 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
         analisis = []
         for s in pk.sasaran:
             nomor += 1
+            poin = {p: teks[kunci_analisis(s, p)] for p in POIN_ANALISIS}
             analisis.append(
                 AnalisisSasaran(
                     f"{nomor}",
                     s,
                     {b.id: riwayat[b.id] for b in s.baris if b.id in riwayat},
                     {b.id: progres[b.id] for b in s.baris if b.id in progres},
-                    {p: teks[kunci_analisis(s, p)] for p in POIN_ANALISIS},
+                    poin,
+                    _tampil(s, poin),
                 )
             )
         bagian_pk.append(
@@ -82,6 +124,7 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
         "temuan": [(t, lap.justifikasi.get(t.kunci)) for t in temuan],
         "untuk_pdf": untuk_pdf,
         "poin_analisis": POIN_ANALISIS,
+        "analisis_umum": _analisis_umum([a for b in bagian_pk for a in b.analisis]),
     }
 
 

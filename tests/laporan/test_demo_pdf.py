@@ -5,6 +5,7 @@ two Renstra periods."""
 import hashlib
 import io
 import re
+from collections import Counter
 
 import pdfplumber
 import pytest
@@ -12,7 +13,7 @@ import pytest
 from common import format as fmt
 from kinerja.selectors import kebijakan_untuk, pengukuran_pk, perjanjian_terbaru, ringkasan_anggaran
 from laporan.models import LaporanKinerja
-from laporan.render import render_pdf
+from laporan.render import render_html, render_pdf
 from laporan.selectors import build_laporan
 from satker.models import Satker
 
@@ -81,3 +82,18 @@ def test_2025_is_compared_with_earlier_years_by_catalogue_code(demo):
     assert data_pemilih.baris.indikator.startswith("Persentase ketepatan waktu KPU Kota Pagar")
     assert data_pemilih.tahun_lalu[-1].realisasi == "100%"
     assert lap.tahun_riwayat == [2022, 2023, 2024]
+
+
+@pytest.mark.parametrize("tahun", [2024, 2025])
+@pytest.mark.parametrize("kode", DEMO)
+def test_no_paragraph_of_default_text_appears_more_than_twice(demo, kode, tahun):
+    """The default analysis shared by many sasaran is said once, not under each of them."""
+    html = render_html(build_laporan(Satker.objects.get(kode=kode), tahun))
+    isi = html.split("<body", 1)[1]
+    paragraf = [
+        " ".join(re.sub(r"<[^>]+>", "", p).split())
+        for p in re.findall(r"<(?:p|li)[^>]*>(.*?)</(?:p|li)>", isi, re.S)
+    ]
+    ulang = {p: n for p, n in Counter(p for p in paragraf if len(p) > 40).items() if n > 2}
+    assert ulang == {}
+    assert html.count("Belum terdapat standar nasional yang ditetapkan") == 1
