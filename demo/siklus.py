@@ -53,11 +53,12 @@ def _acak(*kunci: object) -> int:
 def muat_siklus(satker: dict[str, Satker], pengguna: dict[str, dict[str, User]]) -> None:
     zona = ZoneInfo(settings.TIME_ZONE)
     for kode, orang in pengguna.items():
-        s = satker[kode]
         for tahun in TRIWULAN_ADA:
-            _pk(s, tahun, orang, zona)
-            _dipa(s, tahun, orang["OPERATOR"])
-        _final(s, TAHUN_FINAL, orang["KETUA"])
+            _pk(satker[kode], tahun, orang, zona)
+            _dipa(satker[kode], tahun, orang["OPERATOR"])
+    # Once every office's year is in: a report compares each office with the others.
+    for kode, orang in pengguna.items():
+        _final(satker[kode], TAHUN_FINAL, orang["KETUA"])
 
 
 def _pk(s: Satker, tahun: int, orang: dict[str, User], zona) -> None:

@@ -205,6 +205,20 @@ class Justifikasi:
 
 
 @dataclass(frozen=True)
+class Pembanding:
+    """One catalogue indicator of the report against the same indicator of other offices in the
+    same year (the latest PK of each): averages and this office's rank in its province."""
+
+    kode: str
+    capaian: Decimal | None
+    rata_provinsi: Decimal | None
+    jumlah_provinsi: int
+    peringkat: int | None
+    rata_nasional: Decimal | None
+    jumlah_nasional: int
+
+
+@dataclass(frozen=True)
 class Laporan:
     satker_id: int
     kode: str
@@ -231,6 +245,7 @@ class Laporan:
     efisiensi: list[BarisEfisiensi]
     narasi_tersimpan: dict[str, Narasi]
     justifikasi: dict[str, Justifikasi]
+    pembanding: dict[str, Pembanding] = field(default_factory=dict)
     tabel: dict[str, Tabel] = field(default_factory=dict)
 
     @property

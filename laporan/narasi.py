@@ -504,11 +504,36 @@ def _analisis_penyebab(s: Sasaran) -> Callable[[Laporan], str]:
     return bawaan
 
 
-def _analisis_standar(lap: Laporan) -> str:
-    return (
-        "Belum terdapat standar nasional yang ditetapkan untuk indikatornya; pembandingan "
-        "dilakukan terhadap target Perjanjian Kinerja dan target Renstra."
-    )
+STANDAR_UMUM = (
+    "Belum terdapat standar nasional yang ditetapkan untuk indikatornya; pembandingan "
+    "dilakukan terhadap target Perjanjian Kinerja dan target Renstra."
+)
+
+
+def _analisis_standar(s: Sasaran) -> Callable[[Laporan], str]:
+    """The sasaran's catalogue indicators against the same indicators of the other offices of
+    the province and of the nation in the same year; the general sentence when there is none."""
+
+    def bawaan(lap: Laporan) -> str:
+        baris = []
+        for b in s.baris:
+            p = lap.pembanding.get(b.kode_indikator)
+            if p is None or p.capaian is None or p.jumlah_nasional < 2:
+                continue
+            teks = f"- {_aman(b.indikator)} ({p.kode}): capaian {fmt.persen(p.capaian)}"
+            if p.jumlah_provinsi > 1:
+                teks += (
+                    f"; rata-rata provinsi {fmt.persen(p.rata_provinsi)}, peringkat "
+                    f"{p.peringkat} dari {p.jumlah_provinsi} satker di provinsi"
+                )
+            baris.append(
+                f"{teks}; rata-rata nasional {fmt.persen(p.rata_nasional)} dari "
+                f"{p.jumlah_nasional} satker ({{{{tahun}}}}, indikator katalog yang sama)."
+            )
+        # Each line says what it compares; an introduction here would repeat under every sasaran.
+        return "\n".join(baris) if baris else STANDAR_UMUM
+
+    return bawaan
 
 
 def _analisis_program(lap: Laporan) -> str:
@@ -554,7 +579,7 @@ def daftar_bagian(lap: Laporan) -> list[Bagian]:
         for i, s in enumerate(pk.sasaran, 1):
             for poin, judul in POIN_ANALISIS.items():
                 bawaan = {
-                    "standar": _analisis_standar,
+                    "standar": _analisis_standar(s),
                     "penyebab": _analisis_penyebab(s),
                     "program": _analisis_program,
                 }[poin]

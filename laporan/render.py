@@ -18,7 +18,13 @@ from openpyxl.styles import Font
 from common import xlsx
 from common.tabel import Tabel, tulis_sheet
 from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran
-from laporan.narasi import POIN_ANALISIS, TeksTerisi, kunci_analisis, narasi_terisi
+from laporan.narasi import (
+    POIN_ANALISIS,
+    STANDAR_UMUM,
+    TeksTerisi,
+    kunci_analisis,
+    narasi_terisi,
+)
 from laporan.pemeriksaan import Temuan, periksa
 
 CSS = Path(settings.BASE_DIR) / "static" / "laporan" / "lkjip.css"
@@ -53,7 +59,7 @@ class AnalisisUmum:
 def _tampil(s: Sasaran, poin: dict[str, TeksTerisi]) -> dict[str, bool]:
     kendala = any(b.kendala or b.tindak_lanjut for b in s.baris)
     return {
-        "standar": poin["standar"].tersimpan,
+        "standar": poin["standar"].tersimpan or poin["standar"].mentah != STANDAR_UMUM,
         "penyebab": poin["penyebab"].tersimpan or kendala,
         "program": poin["program"].tersimpan,
     }

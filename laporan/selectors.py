@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from decimal import Decimal
 
 from django.db.models import Q, prefetch_related_objects
 from django.utils import timezone
@@ -44,6 +45,7 @@ from laporan.data import (
     Narasi,
     NilaiTahun,
     Pejabat_,
+    Pembanding,
     Progres,
     RevisiDipa,
     Riwayat,
@@ -422,6 +424,54 @@ def _penandatangan(pejabat: list[Pejabat_], data_pk: list[DataPK], oleh: str) ->
     )
 
 
+def _pembanding(satker: Satker, tahun: int, baris: list[BarisUkur]) -> dict[str, Pembanding]:
+    """Each catalogue indicator of the report in the latest PK of every office that has it in
+    the same year: the province's and the nation's average capaian and this office's rank in
+    its province. A fixed number of queries, whatever the number of offices."""
+    kode = {b.kode_indikator for b in baris if b.kode_indikator}
+    if not kode:
+        return {}
+    semua = list(
+        baris_queryset()
+        .filter(indikator_kinerja__kode__in=kode, perjanjian__tahun=tahun)
+        .select_related("perjanjian__satker")
+    )
+    terbaru: dict[tuple[int, str], int] = {}
+    for b in semua:
+        k = (b.perjanjian.satker_id, b.perjanjian.jenis)
+        terbaru[k] = max(terbaru.get(k, 0), b.perjanjian.versi)
+    semua = [
+        b
+        for b in semua
+        if b.perjanjian.versi == terbaru[(b.perjanjian.satker_id, b.perjanjian.jenis)]
+    ]
+    kebijakan = kebijakan_per_satker({b.perjanjian.satker_id for b in semua}, tahun)
+    per_kode: dict[str, dict[int, tuple[Decimal | None, int | None]]] = defaultdict(dict)
+    for b in semua:
+        s = b.perjanjian.satker
+        nilai = ukur_baris(b, kebijakan[s.pk]).capaian.nilai
+        induk = s.pk if s.tingkat == Satker.Tingkat.PROVINSI else s.induk_id
+        per_kode[b.indikator_kinerja.kode].setdefault(s.pk, (nilai, induk))
+    provinsi = satker.pk if satker.tingkat == Satker.Tingkat.PROVINSI else satker.induk_id
+    hasil = {}
+    for k, per_satker in per_kode.items():
+        nasional = [v for v, _ in per_satker.values() if v is not None]
+        sendiri = per_satker.get(satker.pk, (None, None))[0]
+        prov = sorted(
+            (v for v, p in per_satker.values() if v is not None and p == provinsi), reverse=True
+        )
+        hasil[k] = Pembanding(
+            k,
+            sendiri,
+            engine.ringkas_capaian(engine.Capaian(v) for v in prov).rata_rata,
+            len(prov),
+            prov.index(sendiri) + 1 if sendiri is not None and sendiri in prov else None,
+            engine.ringkas_capaian(engine.Capaian(v) for v in nasional).rata_rata,
+            len(nasional),
+        )
+    return hasil
+
+
 def _narasi(satker: Satker, tahun: int) -> dict[str, Narasi]:
     return {
         n.bagian: Narasi(n.bagian, n.teks, True, n.disalin_dari)
@@ -484,6 +534,7 @@ def build_laporan(
         efisiensi=_efisiensi(data_pk, anggaran, semua),
         narasi_tersimpan=_narasi(satker, tahun),
         justifikasi=_justifikasi(terakhir) if terakhir else {},
+        pembanding=_pembanding(satker, tahun, semua_baris),
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil

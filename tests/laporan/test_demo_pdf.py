@@ -11,6 +11,7 @@ import pdfplumber
 import pytest
 
 from common import format as fmt
+from kinerja.capaian import bulatkan
 from kinerja.selectors import kebijakan_untuk, pengukuran_pk, perjanjian_terbaru, ringkasan_anggaran
 from laporan.models import LaporanKinerja
 from laporan.render import render_html, render_pdf
@@ -96,4 +97,30 @@ def test_no_paragraph_of_default_text_appears_more_than_twice(demo, kode, tahun)
     ]
     ulang = {p: n for p, n in Counter(p for p in paragraf if len(p) > 40).items() if n > 2}
     assert ulang == {}
-    assert html.count("Belum terdapat standar nasional yang ditetapkan") == 1
+    assert html.count("Belum terdapat standar nasional yang ditetapkan") <= 1
+
+
+def test_point_4_compares_with_the_province_and_the_nation(demo):
+    """Point 4 of a sasaran names the averages of the same catalogue indicator in the province
+    and in the nation, and the office's rank in its province, from the figures the rekap uses."""
+    from django.contrib.auth.models import User
+
+    from rekap.selectors import rekap_indikator
+
+    admin = User.objects.get(username="admin")
+    baris = rekap_indikator(user=admin, tahun=2025, kunci="ik:IK4.4")
+    capaian = {b.satker.kode: b.pengukuran.capaian.nilai for b in baris if b.pengukuran}
+    nasional = bulatkan(sum(capaian.values()) / len(capaian))
+    provinsi = sorted((capaian["1672"], capaian["1602"]), reverse=True)
+    lap = build_laporan(Satker.objects.get(kode="1672"), 2025)
+    p = lap.pembanding["IK4.4"]
+    assert (p.capaian, p.rata_nasional, p.jumlah_nasional) == (capaian["1672"], nasional, 3)
+    assert (p.rata_provinsi, p.jumlah_provinsi) == (bulatkan(sum(provinsi) / 2), 2)
+    assert p.peringkat == provinsi.index(capaian["1672"]) + 1
+    teks = " ".join(re.sub(r"<[^>]+>", " ", render_html(lap)).split())
+    assert (
+        f"(IK4.4): capaian {fmt.persen(p.capaian)}; rata-rata provinsi "
+        f"{fmt.persen(p.rata_provinsi)}, peringkat {p.peringkat} dari 2 satker di provinsi; "
+        f"rata-rata nasional {fmt.persen(nasional)} dari 3 satker (2025, indikator katalog "
+        "yang sama)."
+    ) in teks
