@@ -15,6 +15,7 @@ from django.template.loader import render_to_string
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from common import format as fmt
 from common import xlsx
 from common.tabel import Tabel, tulis_sheet
 from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran
@@ -201,6 +202,8 @@ def render_xlsx(lap: Laporan) -> bytes:
         ["Tahun", lap.tahun],
         ["Versi", lap.versi],
         ["Status", "Final" if lap.final else "Draf"],
+        ["Tanggal laporan", fmt.tanggal(lap.tanggal)],
+        ["Ditandatangani", xlsx.teks_aman(f"{lap.penandatangan.jabatan} {lap.penandatangan.nama}")],
     ):
         ringkas.append(baris)
     ringkas["A1"].font = Font(bold=True, size=12)

@@ -209,6 +209,50 @@ def _tabel_progres(lap: Laporan) -> Tabel | None:
     )
 
 
+def _tabel_pembanding(lap: Laporan) -> Tabel | None:
+    """Each catalogue indicator against the same indicator of the province and the nation."""
+    baris = [
+        (b, lap.pembanding[b.kode_indikator])
+        for b in lap.semua_baris
+        if b.kode_indikator in lap.pembanding
+        and lap.pembanding[b.kode_indikator].jumlah_nasional > 1
+    ]
+    if not baris:
+        return None
+    return Tabel(
+        "",
+        f"Capaian Dibandingkan dengan Satker Lain Tahun {lap.tahun}",
+        [
+            "No",
+            "Kode",
+            "Indikator Kinerja",
+            "Capaian (%)",
+            "Rata-rata Provinsi (%)",
+            "Peringkat di Provinsi",
+            "Rata-rata Nasional (%)",
+            "Jumlah Satker",
+        ],
+        [
+            [
+                Sel(b.no),
+                Sel(p.kode),
+                Sel(b.indikator),
+                Sel(p.capaian, "persen", kosong=b.keterangan),
+                Sel(p.rata_provinsi, "persen", kosong="–"),
+                Sel(f"{p.peringkat} dari {p.jumlah_provinsi}" if p.peringkat else "–"),
+                Sel(p.rata_nasional, "persen", kosong="–"),
+                Sel(p.jumlah_nasional, "angka"),
+            ]
+            for b, p in baris
+        ],
+        catatan=[
+            "Dibandingkan menurut kode katalog nasional, dengan PK terakhir setiap satker pada "
+            "tahun yang sama; rata-rata dari capaian yang dapat dihitung."
+        ],
+        lebar=[6, 9, 37, 10, 11, 10, 11, 8],
+    )
+
+
 def _tabel_efisiensi(lap: Laporan) -> Tabel | None:
     if not lap.efisiensi:
         return None
@@ -366,6 +410,7 @@ def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
     per_bab[3] += [
         ("riwayat", _tabel_riwayat(lap)),
         ("progres", _tabel_progres(lap)),
+        ("pembanding", _tabel_pembanding(lap)),
         ("efisiensi", _tabel_efisiensi(lap)),
         ("anggaran", _tabel_anggaran(lap)),
         ("revisi", _tabel_revisi(lap)),

@@ -124,3 +124,18 @@ def test_point_4_compares_with_the_province_and_the_nation(demo):
         f"rata-rata nasional {fmt.persen(nasional)} dari 3 satker (2025, indikator katalog "
         "yang sama)."
     ) in teks
+
+
+def test_the_comparison_and_the_report_identity_are_in_the_xlsx(demo):
+    from openpyxl import load_workbook
+
+    from laporan.render import render_xlsx
+
+    lap = build_laporan(Satker.objects.get(kode="1672"), 2025)
+    wb = load_workbook(io.BytesIO(render_xlsx(lap)))
+    judul = [wb[n]["A1"].value for n in wb.sheetnames[1:]]
+    nomor = lap.tabel["pembanding"].nomor
+    assert f"Tabel {nomor} Capaian Dibandingkan dengan Satker Lain Tahun 2025" in judul
+    ringkas = {r[0]: r[1] for r in wb["Laporan"].iter_rows(values_only=True) if r[0]}
+    assert ringkas["Ditandatangani"] == "Ketua Ibrahim Putra"
+    assert ringkas["Tanggal laporan"] == fmt.tanggal(lap.tanggal)
