@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -194,9 +195,9 @@ class _Impor:
         if self._ada(*(s.nama for s in skema.SHEETS_KATALOG), "PK", "PKIndikator"):
             self._muat_katalog()
             for sheet, fungsi in (
-                ("Program", self._program_baris),
-                ("Kegiatan", self._kegiatan_baris),
-                ("Output", self._output_baris),
+                ("Program", partial(self._kode_baris, "Program")),
+                ("Kegiatan", partial(self._kode_baris, "Kegiatan")),
+                ("Output", partial(self._kode_baris, "Output")),
                 ("Renstra", self._renstra_baris),
                 ("Sasaran", self._sasaran_baris),
                 ("Indikator", self._indikator_baris),
@@ -893,53 +894,31 @@ class _Impor:
         self._galat(sheet, b, kolom, f"{isi} tidak ada di katalog; tambahkan di sheet {induk}.")
         return False
 
-    def _program_baris(self, b: BarisMentah) -> None:
-        S, kunci = "Program", (b["kode"],)
-        if self._ganda(S, b, kunci):
-            return
-        lama = self.obj.get(("program", *kunci))
-        baru = {"nama": ("nama", b["nama"])}
-        if self._aturan(S, b, lama or Program(), baru) is not None:
-            tetap = {"kode": kunci[0]}
-            self._upsert(
-                S,
-                b,
-                kunci,
-                Program,
-                lama,
-                baru,
-                tetap,
-                ("program", *kunci),
-                tolak=self._tolak_katalog,
-            )
+    # The named codes of the budget catalogue: sheet -> (model, key kind, parent), the parent as
+    # (key kind, column, label, field).
+    _KODE = {
+        "Program": (Program, "program", None),
+        "Kegiatan": (Kegiatan, "kegiatan", ("program", "program_kode", "Program", "program")),
+        "Output": (Output, "output", ("kegiatan", "kegiatan_kode", "Kegiatan", "kegiatan")),
+    }
 
-    def _kegiatan_baris(self, b: BarisMentah) -> None:
-        S, kunci = "Kegiatan", (b["program_kode"], b["kode"])
+    def _kode_baris(self, S: str, b: BarisMentah) -> None:
+        """A program, kegiatan or output code and its name."""
+        model, jenis, induk = self._KODE[S]
+        kunci = tuple(b[k] for k in skema.cari_sheet(S).kunci)
         if self._ganda(S, b, kunci):
             return
-        ref_program = ("program", kunci[0])
-        if not self._induk_katalog(S, b, ref_program, "program_kode", f"Program {kunci[0]}"):
-            return
-        lama = self.obj.get(("kegiatan", *kunci))
+        tetap: dict[str, Any] = {"kode": kunci[-1]}
+        if induk is not None:
+            ref_induk = (induk[0], *kunci[:-1])
+            if not self._induk_katalog(S, b, ref_induk, induk[1], f"{induk[2]} {kunci[-2]}"):
+                return
+            tetap[induk[3]] = Ref(ref_induk)
+        lama = self.obj.get((jenis, *kunci))
         baru = {"nama": ("nama", b["nama"])}
-        if self._aturan(S, b, lama or Kegiatan(), baru) is not None:
-            tetap = {"program": Ref(ref_program), "kode": kunci[1]}
-            ref = ("kegiatan", *kunci)
-            self._upsert(S, b, kunci, Kegiatan, lama, baru, tetap, ref, tolak=self._tolak_katalog)
-
-    def _output_baris(self, b: BarisMentah) -> None:
-        S, kunci = "Output", (b["program_kode"], b["kegiatan_kode"], b["kode"])
-        if self._ganda(S, b, kunci):
-            return
-        ref_kegiatan = ("kegiatan", *kunci[:2])
-        if not self._induk_katalog(S, b, ref_kegiatan, "kegiatan_kode", f"Kegiatan {kunci[1]}"):
-            return
-        lama = self.obj.get(("output", *kunci))
-        baru = {"nama": ("nama", b["nama"])}
-        if self._aturan(S, b, lama or Output(), baru) is not None:
-            tetap = {"kegiatan": Ref(ref_kegiatan), "kode": kunci[2]}
-            ref = ("output", *kunci)
-            self._upsert(S, b, kunci, Output, lama, baru, tetap, ref, tolak=self._tolak_katalog)
+        if self._aturan(S, b, lama or model(), baru) is not None:
+            ref = (jenis, *kunci)
+            self._upsert(S, b, kunci, model, lama, baru, tetap, ref, tolak=self._tolak_katalog)
 
     def _renstra_baris(self, b: BarisMentah) -> None:
         S, kunci = "Renstra", (b["tahun_awal"],)
