@@ -243,6 +243,7 @@ ATURAN: dict[str, Aturan] = {
     "laporan:pemeriksaan": Aturan("baca", _kode_tahun),
     "laporan:justifikasi": Aturan("aksi", _kode_tahun),
     "laporan:finalkan": Aturan("aksi", _kode_tahun, "ketua_a"),
+    "laporan:identitas": Aturan("tulis", _kode_tahun),
     "laporan:final_pdf": Aturan("baca", _kode_tahun),
     "laporan:versi_pdf": Aturan("baca", lambda d: {**_kode_tahun(d), "versi": 1}),
     # workbook
