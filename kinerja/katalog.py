@@ -8,6 +8,7 @@ of a code that exists, are KPU RI's to maintain in the application and are never
 
 import json
 import re
+from collections.abc import Iterable
 from difflib import SequenceMatcher
 from functools import cache
 from pathlib import Path
@@ -177,3 +178,15 @@ def cocokkan(teks: str, calon: dict[str, object]) -> object | None:
     if skor and skor[0][0] >= MIRIP_MIN and (len(skor) == 1 or skor[1][0] < skor[0][0] - 0.03):
         return calon[skor[0][1]]
     return None
+
+
+def calon_katalog(indikator: Iterable) -> dict[str, object]:
+    """Catalogue indicators by their generalised wording, what `cocokkan` chooses from."""
+    return {teks_umum(ik.nama, "", ""): ik for ik in indikator}
+
+
+def indikator_baris(teks: str, nama_satker: str, tingkat: str, calon: dict) -> object | None:
+    """The catalogue indicator an office's PK row measures: the one its wording matches, when
+    it is offered to the office's level."""
+    ik = cocokkan(teks_umum(teks, nama_satker, tingkat), calon)
+    return ik if ik is not None and ik.berlaku_untuk(tingkat) else None

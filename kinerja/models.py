@@ -249,10 +249,11 @@ class IndikatorKinerja(models.Model):
         if sama.exists():
             raise ValidationError({"kode": f"Kode {self.kode} sudah dipakai di Renstra ini."})
 
-    def berlaku_untuk(self, satker: Satker) -> bool:
+    def berlaku_untuk(self, tingkat_satker: str) -> bool:
+        """Whether the indicator is offered to an office of this level (Satker.Tingkat)."""
         if self.tingkat == TingkatIndikator.SEMUA:
             return True
-        tingkat = TingkatIndikator.PROVINSI if satker.tingkat == "PROVINSI" else "KABKOTA"
+        tingkat = TingkatIndikator.PROVINSI if tingkat_satker == "PROVINSI" else "KABKOTA"
         return self.tingkat == tingkat
 
 

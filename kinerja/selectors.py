@@ -22,7 +22,7 @@ from common import format as fmt
 from kinerja import capaian as engine
 from kinerja import jadwal
 from kinerja.capaian import TRIWULAN
-from kinerja.katalog import cocokkan, teks_umum
+from kinerja.katalog import calon_katalog, indikator_baris
 from kinerja.models import (
     BarisAnggaran,
     BarisPK,
@@ -415,10 +415,9 @@ def cocokkan_katalog(baris: Iterable[BarisPK]) -> dict[int, IndikatorKinerja]:
     for b in baris:
         pk = b.perjanjian
         if pk.tahun not in calon:
-            calon[pk.tahun] = {teks_umum(ik.nama, "", ""): ik for ik in indikator_katalog(pk.tahun)}
-        satker = pk.satker
-        ik = cocokkan(teks_umum(b.indikator, satker.nama, satker.tingkat), calon[pk.tahun])
-        if ik is not None and ik.berlaku_untuk(satker):
+            calon[pk.tahun] = calon_katalog(indikator_katalog(pk.tahun))
+        ik = indikator_baris(b.indikator, pk.satker.nama, pk.satker.tingkat, calon[pk.tahun])
+        if ik is not None:
             hasil[b.pk] = ik
     return hasil
 

@@ -154,7 +154,7 @@ def _isi_dari_renstra(pk: PerjanjianKinerja, *, by: User) -> None:
             for t in nasional.filter(indikator__sasaran__jenis_pk__in=["", pk.jenis]).order_by(
                 *urut
             )
-            if t.indikator.berlaku_untuk(pk.satker)
+            if t.indikator.berlaku_untuk(pk.satker.tingkat)
         ]
     if not targets:
         raise ValidationError(f"Renstra tidak memuat target untuk tahun {pk.tahun}.")

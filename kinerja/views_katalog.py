@@ -62,10 +62,12 @@ def katalog(request: HttpRequest) -> HttpResponse:
             Prefetch("indikator", queryset=indikator)
         )
     tahun = list(range(renstra.tahun_awal, renstra.tahun_akhir + 1)) if renstra else []
-    baris = [
-        (s, [(ik, {t.tahun: t.target for t in ik.target.all()}) for ik in s.indikator.all()])
-        for s in sasaran
-    ]
+
+    def target(ik: IndikatorKinerja) -> list[str]:
+        per_tahun = {t.tahun: t.target for t in ik.target.all()}
+        return [per_tahun.get(th, "") for th in tahun]
+
+    baris = [(s, [(ik, target(ik)) for ik in s.indikator.all()]) for s in sasaran]
     tanpa_nama = {
         jenis: list(model.objects.filter(nama=F("kode")).order_by("kode"))
         for jenis, model in KODE.items()
@@ -77,9 +79,7 @@ def katalog(request: HttpRequest) -> HttpResponse:
             "daftar": daftar,
             "renstra": renstra,
             "tahun": tahun,
-            "baris": [
-                (s, [(ik, [t.get(th, "") for th in tahun]) for ik, t in i]) for s, i in baris
-            ],
+            "baris": baris,
             "program": Program.objects.prefetch_related("kegiatan__output").order_by("kode"),
             "tanpa_nama": tanpa_nama,
             "jumlah_tanpa_nama": sum(len(v) for v in tanpa_nama.values()),

@@ -29,7 +29,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from common import format as fmt
 from kinerja.capaian import Agregasi, Arah
-from kinerja.katalog import cocokkan, teks_umum
+from kinerja.katalog import calon_katalog, indikator_baris
 from kinerja.models import (
     AnggaranPK,
     BarisAnggaran,
@@ -597,13 +597,10 @@ class _Impor:
         if renstra is None or not nama:
             return None
         if renstra.pk not in self.calon_katalog:
-            self.calon_katalog[renstra.pk] = {
-                teks_umum(ik.nama, "", ""): ik
-                for k, ik in self.obj.items()
-                if k[0] == "ik" and k[1] == renstra.tahun_awal
-            }
-        ik = cocokkan(teks_umum(teks, nama, tingkat), self.calon_katalog[renstra.pk])
-        return ik if ik is not None and ik.berlaku_untuk(Satker(tingkat=tingkat)) else None
+            self.calon_katalog[renstra.pk] = calon_katalog(
+                ik for k, ik in self.obj.items() if k[0] == "ik" and k[1] == renstra.tahun_awal
+            )
+        return indikator_baris(teks, nama, tingkat, self.calon_katalog[renstra.pk])
 
     def _triwulan(self, b: BarisMentah, baris: BarisPK | None, cek: BarisPK) -> list | None:
         """The quarterly targets of a PK row as (model, old, values) children; None on error."""
