@@ -51,6 +51,28 @@ def _baris(lap: Laporan, args: list[str]) -> BarisUkur:
     raise PlaceholderError(f"tidak ada baris nomor {no} pada {pk.label}")
 
 
+def _pembanding(lap: Laporan, b: BarisUkur) -> str:
+    """A row's capaian against the same catalogue indicator in the province and the nation."""
+    p = lap.pembanding.get(b.kode_indikator)
+    if p is None or p.capaian is None or p.jumlah_nasional < 2:
+        raise PlaceholderError(f"baris {b.no} tidak dapat dibandingkan dengan satker lain")
+    teks = f"capaian {fmt.persen(p.capaian)}"
+    if p.jumlah_provinsi > 1:
+        teks += (
+            f"; rata-rata provinsi {fmt.persen(p.rata_provinsi)}, peringkat {p.peringkat} dari "
+            f"{p.jumlah_provinsi} satker di provinsi"
+        )
+    return (
+        f"{teks}; rata-rata nasional {fmt.persen(p.rata_nasional)} dari {p.jumlah_nasional} "
+        f"satker ({lap.tahun}, indikator katalog {p.kode})"
+    )
+
+
+def _dapat_dibandingkan(lap: Laporan, b: BarisUkur) -> bool:
+    p = lap.pembanding.get(b.kode_indikator)
+    return p is not None and p.capaian is not None and p.jumlah_nasional > 1
+
+
 def _ringkasan(lap: Laporan, args: list[str]) -> engine.RingkasanCapaian:
     if not args:
         return lap.ringkasan
@@ -149,6 +171,11 @@ PLACEHOLDER: dict[str, Placeholder] = {
         "{{realisasi:1:SEKRETARIAT}}",
         "realisasi baris 1 PK Sekretariat",
         lambda lap, a: _baris(lap, a).realisasi or engine.BELUM_ADA_REALISASI,
+    ),
+    "pembanding": Placeholder(
+        "{{pembanding:1:KPU}}",
+        "capaian baris 1 PK KPU dibandingkan rata-rata provinsi dan nasional (indikator katalog)",
+        lambda lap, a: _pembanding(lap, _baris(lap, a)),
     ),
     "capaian": Placeholder(
         "{{capaian:1:KPU}}",
@@ -512,24 +539,15 @@ STANDAR_UMUM = (
 
 def _analisis_standar(s: Sasaran) -> Callable[[Laporan], str]:
     """The sasaran's catalogue indicators against the same indicators of the other offices of
-    the province and of the nation in the same year; the general sentence when there is none."""
+    the province and of the nation in the same year (placeholders: the figures come from the
+    data); the general sentence when there is none."""
 
     def bawaan(lap: Laporan) -> str:
-        baris = []
-        for b in s.baris:
-            p = lap.pembanding.get(b.kode_indikator)
-            if p is None or p.capaian is None or p.jumlah_nasional < 2:
-                continue
-            teks = f"- {_aman(b.indikator)} ({p.kode}): capaian {fmt.persen(p.capaian)}"
-            if p.jumlah_provinsi > 1:
-                teks += (
-                    f"; rata-rata provinsi {fmt.persen(p.rata_provinsi)}, peringkat "
-                    f"{p.peringkat} dari {p.jumlah_provinsi} satker di provinsi"
-                )
-            baris.append(
-                f"{teks}; rata-rata nasional {fmt.persen(p.rata_nasional)} dari "
-                f"{p.jumlah_nasional} satker ({{{{tahun}}}}, indikator katalog yang sama)."
-            )
+        baris = [
+            f"- {{{{indikator:{b.no}:{b.jenis_pk}}}}}: {{{{pembanding:{b.no}:{b.jenis_pk}}}}}."
+            for b in s.baris
+            if _dapat_dibandingkan(lap, b)
+        ]
         # Each line says what it compares; an introduction here would repeat under every sasaran.
         return "\n".join(baris) if baris else STANDAR_UMUM
 

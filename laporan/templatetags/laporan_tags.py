@@ -15,7 +15,9 @@ def teks_sel(sel: Sel) -> str:
     n = sel.nilai
     if n is None or n == "":
         return sel.kosong
-    if sel.jenis in ("persen", "angka"):
+    if sel.jenis == "angka" and isinstance(n, int):
+        teks = fmt.angka(n)  # a count: 3, not 3,00
+    elif sel.jenis in ("persen", "angka"):
         teks = fmt.angka(n, 2)
     elif sel.jenis == "rupiah":
         teks = fmt.angka(int(n))

@@ -117,13 +117,19 @@ def test_point_4_compares_with_the_province_and_the_nation(demo):
     assert (p.capaian, p.rata_nasional, p.jumlah_nasional) == (capaian["1672"], nasional, 3)
     assert (p.rata_provinsi, p.jumlah_provinsi) == (bulatkan(sum(provinsi) / 2), 2)
     assert p.peringkat == provinsi.index(capaian["1672"]) + 1
+    tabel = lap.tabel["pembanding"]
+    html_tabel = render_html(lap).split(f'id="{tabel.anchor}"', 1)[1].split("</figure>", 1)[0]
+    assert '<td class="angka">3</td>' in html_tabel  # a count of offices, not 3,00
     teks = " ".join(re.sub(r"<[^>]+>", " ", render_html(lap)).split())
     assert (
-        f"(IK4.4): capaian {fmt.persen(p.capaian)}; rata-rata provinsi "
+        f"Pemilihan: capaian {fmt.persen(p.capaian)}; rata-rata provinsi "
         f"{fmt.persen(p.rata_provinsi)}, peringkat {p.peringkat} dari 2 satker di provinsi; "
-        f"rata-rata nasional {fmt.persen(nasional)} dari 3 satker (2025, indikator katalog "
-        "yang sama)."
+        f"rata-rata nasional {fmt.persen(nasional)} dari 3 satker (2025, indikator katalog IK4.4)."
     ) in teks
+    # The figures come through a placeholder: the check for typed numbers finds nothing.
+    from laporan.pemeriksaan import periksa
+
+    assert not [t for t in periksa(lap) if "diketik" in t.jenis.lower()]
 
 
 def test_the_comparison_and_the_report_identity_are_in_the_xlsx(demo):
