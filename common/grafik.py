@@ -114,3 +114,33 @@ def grafik_mendatar(batang: Sequence[tuple[str, Decimal]], judul: str) -> str:
         'stroke="#9b1c1c" stroke-dasharray="4 3"/></svg>'
     )
     return "".join(bagian)
+
+
+def grafik_jumlah(batang: Sequence[tuple[str, int]], judul: str, satuan: str = "orang") -> str:
+    """Vertical bars of counts per group (staff by education), each labelled with its count."""
+    if not batang:
+        return ""
+    tinggi_plot = TINGGI - ATAS - BAWAH
+    puncak = max(n for _, n in batang) or 1
+    lebar_plot = LEBAR - KIRI - KANAN
+    langkah = lebar_plot / len(batang)
+    lebar_batang = min(80.0, langkah * 0.6)
+    dasar = TINGGI - BAWAH
+    bagian = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LEBAR} {TINGGI}" '
+        f'class="grafik" role="img" aria-label="{escape(judul)}">',
+        f'<line x1="{KIRI}" y1="{dasar}" x2="{LEBAR - KANAN}" y2="{dasar}" stroke="#999"/>',
+    ]
+    for i, (label, n) in enumerate(batang):
+        tengah = KIRI + langkah * i + langkah / 2
+        tinggi = n / puncak * (tinggi_plot - 14)
+        bagian.append(
+            f'<rect x="{tengah - lebar_batang / 2:.1f}" y="{dasar - tinggi:.1f}" '
+            f'width="{lebar_batang:.1f}" height="{tinggi:.1f}" fill="#1f5f99"/>'
+            f'<text x="{tengah:.1f}" y="{dasar - tinggi - 4:.1f}" font-size="10" '
+            f'text-anchor="middle">{escape(fmt.angka(n))} {escape(satuan)}</text>'
+            f'<text x="{tengah:.1f}" y="{dasar + 14}" font-size="10" '
+            f'text-anchor="middle">{escape(label)}</text>'
+        )
+    bagian.append("</svg>")
+    return "".join(bagian)

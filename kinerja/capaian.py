@@ -271,3 +271,74 @@ def efisiensi(capaian: Decimal | None, serapan_anggaran: Decimal | None) -> Efis
     else:
         label = "tidak efisien"
     return Efisiensi(selisih, label)
+
+
+# Election figures (issue 14): participation is who voted over who is on the DPT.
+
+
+def persentase(bagian: int | None, keseluruhan: int | None) -> Decimal | None:
+    """`bagian` as a percent of `keseluruhan`, rounded; None when either is unknown or zero."""
+    if bagian is None or not keseluruhan:
+        return None
+    return bulatkan(Decimal(bagian) / Decimal(keseluruhan) * SERATUS)
+
+
+@dataclass(frozen=True)
+class DataPemilih:
+    """Voter counts of an office in a year, summed over the elections it held.
+
+    A count is None when it is not known for every election (participation is then not
+    computed, rather than computed from part of the voters).
+    """
+
+    dpt_l: int = 0
+    dpt_p: int = 0
+    tps: int = 0
+    pengguna_l: int | None = None
+    pengguna_p: int | None = None
+    dpt_disabilitas: int | None = None
+    pengguna_disabilitas: int | None = None
+    dpt_pemula: int | None = None
+    pengguna_pemula: int | None = None
+
+    @property
+    def dpt(self) -> int:
+        return self.dpt_l + self.dpt_p
+
+    @property
+    def pengguna(self) -> int | None:
+        if self.pengguna_l is None or self.pengguna_p is None:
+            return None
+        return self.pengguna_l + self.pengguna_p
+
+    def partisipasi(self) -> dict[str, Decimal | None]:
+        """Each participation figure by `kinerja.models.DataPemilu` value."""
+        return {
+            "PARTISIPASI": persentase(self.pengguna, self.dpt),
+            "PEREMPUAN": persentase(self.pengguna_p, self.dpt_p),
+            "DISABILITAS": persentase(self.pengguna_disabilitas, self.dpt_disabilitas),
+            "PEMULA": persentase(self.pengguna_pemula, self.dpt_pemula),
+        }
+
+
+def jumlah_pemilih(daftar: Iterable[DataPemilih]) -> DataPemilih:
+    """Counts added up (several elections in a year, offices of a province); an unknown count
+    stays unknown."""
+
+    def tambah(a: int | None, b: int | None) -> int | None:
+        return None if a is None or b is None else a + b
+
+    hasil: DataPemilih | None = None
+    for d in daftar:
+        if hasil is None:
+            hasil = d
+            continue
+        hasil = DataPemilih(
+            **{
+                f: (getattr(hasil, f) + getattr(d, f))
+                if f in ("dpt_l", "dpt_p", "tps")
+                else tambah(getattr(hasil, f), getattr(d, f))
+                for f in DataPemilih.__dataclass_fields__
+            }
+        )
+    return hasil or DataPemilih()

@@ -8,7 +8,8 @@ from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.utils.text import slugify
+from django.db import models
+from django.utils.text import capfirst, slugify
 
 from common.forms import VersiForm, tampilkan_galat
 from common.versi import versi_dari
@@ -17,11 +18,13 @@ from kinerja.models import (
     BarisAnggaran,
     BarisPK,
     Kegiatan,
+    Pemilihan,
+    PemilihKecamatan,
     PerjanjianKinerja,
     Program,
     TargetTriwulan,
 )
-from kinerja.nilai import JenisNilai, NilaiError, parse_rupiah
+from kinerja.nilai import JenisNilai, NilaiError, parse_bilangan, parse_rupiah
 from kinerja.services import SUMBER_KOSONG, SUMBER_RENSTRA, SUMBER_TAHUN_LALU
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -53,6 +56,50 @@ class RupiahField(forms.CharField):
         if angka is None and self.required:
             raise forms.ValidationError("Jumlah rupiah wajib diisi.")
         return angka
+
+
+class BilanganField(RupiahField):
+    """A count (voters, TPS) typed as `16.561` or `16561`."""
+
+    def clean(self, value) -> int | None:
+        teks = forms.CharField.clean(self, value)
+        try:
+            angka = parse_bilangan(teks)
+        except NilaiError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        if angka is None and self.required:
+            raise forms.ValidationError("Jumlah wajib diisi.")
+        return angka
+
+
+def _bilangan(field, **kwargs):
+    """Counts of a ModelForm typed the Indonesian way (`16.561`); other fields as usual."""
+    if isinstance(field, models.PositiveIntegerField):
+        return BilanganField(label=capfirst(field.verbose_name), required=not field.blank)
+    return field.formfield(**kwargs)
+
+
+class PemilihanForm(forms.ModelForm):
+    class Meta:
+        model = Pemilihan
+        fields = [
+            "jenis",
+            "nama",
+            "tanggal",
+            "dpt_disabilitas",
+            "pengguna_disabilitas",
+            "dpt_pemula",
+            "pengguna_pemula",
+        ]
+        widgets = {"tanggal": TANGGAL}
+        formfield_callback = _bilangan
+
+
+class PemilihKecamatanForm(forms.ModelForm):
+    class Meta:
+        model = PemilihKecamatan
+        fields = ["kecamatan", "desa", "tps", "dpt_l", "dpt_p", "pengguna_l", "pengguna_p"]
+        formfield_callback = _bilangan
 
 
 # ---------------------------------------------------------------- PK

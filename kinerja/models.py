@@ -197,6 +197,15 @@ class SasaranStrategis(models.Model):
         return f"{self.kode} {self.nama}"
 
 
+class DataPemilu(models.TextChoices):
+    """Which figure of the election data an indicator's realisasi is (kinerja.capaian)."""
+
+    PARTISIPASI = "PARTISIPASI", "Partisipasi pemilih"
+    PEREMPUAN = "PEREMPUAN", "Partisipasi pemilih perempuan"
+    DISABILITAS = "DISABILITAS", "Partisipasi pemilih disabilitas"
+    PEMULA = "PEMULA", "Partisipasi pemilih pemula"
+
+
 class IndikatorKinerja(models.Model):
     sasaran = models.ForeignKey(
         SasaranStrategis, on_delete=models.CASCADE, related_name="indikator"
@@ -225,6 +234,14 @@ class IndikatorKinerja(models.Model):
     definisi_operasional = teks_maks(5000, blank=True)
     formula = teks_maks(1000, blank=True, help_text="Cara menghitung realisasi.")
     sumber_data = models.CharField(max_length=200, blank=True)
+    data_pemilu = models.CharField(
+        "dihitung dari data pemilihan",
+        max_length=12,
+        choices=DataPemilu.choices,
+        blank=True,
+        help_text="Realisasi baris PK dengan indikator ini dihitung dari data pemilihan satker "
+        "pada tahun itu, bukan diketik.",
+    )
     urutan = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
 
@@ -686,6 +703,27 @@ class Realisasi(NilaiMixin):
     def jenis_nilai(self) -> str:
         return self.baris.jenis_nilai
 
+    def clean(self):
+        super().clean()
+        self.clean_pemilu()
+
+    def clean_pemilu(self) -> None:
+        """The realisasi of a participation indicator is the office's election data: a typed
+        value may only repeat it."""
+        from kinerja.selectors import partisipasi_untuk
+
+        dihitung = partisipasi_untuk([self.baris]).get(self.baris_id)
+        if dihitung is None or self.teks_angka == dihitung:
+            return
+        teks = f"{dihitung:.2f}".replace(".", ",")
+        raise ValidationError(
+            {
+                self.field_isian: f"Realisasi indikator ini dihitung dari data pemilihan Tahun "
+                f"{self.baris.perjanjian.tahun}: {teks}%. Perbaiki data pemilih pada halaman "
+                "Data Pemilihan, bukan realisasinya."
+            }
+        )
+
 
 class PenutupanPeriode(models.Model):
     """A closed (locked) quarter of a satker; reopening deletes it, with the reason in history."""
@@ -855,3 +893,116 @@ class BarisAnggaran(models.Model):
             raise ValidationError(
                 {"kegiatan": "Kegiatan ini bukan bagian dari program yang dipilih."}
             )
+
+
+# ---------------------------------------------------------------- elections held
+
+
+class Pemilihan(models.Model):
+    """An election the office held in a year; its voter figures are the realisasi of the
+    participation indicators (kinerja.selectors.partisipasi_per_satker)."""
+
+    class Jenis(models.TextChoices):
+        PEMILU = "PEMILU", "Pemilu (Presiden, DPR, DPD, DPRD)"
+        GUBERNUR = "GUBERNUR", "Pemilihan Gubernur dan Wakil Gubernur"
+        BUPATI_WALIKOTA = "BUPATI", "Pemilihan Bupati/Wali Kota dan Wakilnya"
+        LAINNYA = "LAINNYA", "Lainnya"
+
+    satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="pemilihan")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    jenis = models.CharField(max_length=8, choices=Jenis.choices)
+    nama = models.CharField(max_length=300)
+    tanggal = models.DateField("hari pemungutan suara", null=True, blank=True)
+    dpt_disabilitas = models.PositiveIntegerField(
+        "pemilih disabilitas di DPT", null=True, blank=True
+    )
+    pengguna_disabilitas = models.PositiveIntegerField(
+        "pemilih disabilitas yang memilih", null=True, blank=True
+    )
+    dpt_pemula = models.PositiveIntegerField("pemilih pemula di DPT", null=True, blank=True)
+    pengguna_pemula = models.PositiveIntegerField(
+        "pemilih pemula yang memilih", null=True, blank=True
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pemilihan"
+        verbose_name_plural = "pemilihan"
+        ordering = ["satker__kode", "-tahun", "jenis"]
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "tahun", "jenis"], name="pemilihan_unik"),
+            models.CheckConstraint(
+                condition=Q(pengguna_disabilitas__lte=F("dpt_disabilitas"))
+                | Q(pengguna_disabilitas__isnull=True)
+                | Q(dpt_disabilitas__isnull=True),
+                name="pemilihan_disabilitas_maks_dpt",
+            ),
+            models.CheckConstraint(
+                condition=Q(pengguna_pemula__lte=F("dpt_pemula"))
+                | Q(pengguna_pemula__isnull=True)
+                | Q(dpt_pemula__isnull=True),
+                name="pemilihan_pemula_maks_dpt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.nama
+
+    def clean(self):
+        if self.tanggal and self.tahun and self.tanggal.year != self.tahun:
+            raise ValidationError(
+                {"tanggal": f"Hari pemungutan suara harus pada tahun {self.tahun}."}
+            )
+        for jenis in ("disabilitas", "pemula"):
+            dpt, pengguna = getattr(self, f"dpt_{jenis}"), getattr(self, f"pengguna_{jenis}")
+            if dpt is not None and pengguna is not None and pengguna > dpt:
+                raise ValidationError(
+                    {
+                        f"pengguna_{jenis}": f"Pemilih {jenis} yang memilih ({pengguna}) lebih "
+                        f"banyak daripada yang terdaftar di DPT ({dpt})."
+                    }
+                )
+
+
+class PemilihKecamatan(models.Model):
+    """Voters of one kecamatan in an election: DPT by sex, TPS, and who voted."""
+
+    pemilihan = models.ForeignKey(Pemilihan, on_delete=models.CASCADE, related_name="kecamatan")
+    kecamatan = models.CharField(max_length=100)
+    desa = models.PositiveIntegerField("jumlah desa/kelurahan", null=True, blank=True)
+    tps = models.PositiveIntegerField("jumlah TPS")
+    dpt_l = models.PositiveIntegerField("DPT laki-laki")
+    dpt_p = models.PositiveIntegerField("DPT perempuan")
+    pengguna_l = models.PositiveIntegerField("pengguna hak pilih laki-laki", null=True, blank=True)
+    pengguna_p = models.PositiveIntegerField("pengguna hak pilih perempuan", null=True, blank=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "data pemilih kecamatan"
+        verbose_name_plural = "data pemilih kecamatan"
+        ordering = ["pemilihan", "urutan", "kecamatan"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["pemilihan", "kecamatan"], name="pemilih_kecamatan_unik"
+            ),
+            models.CheckConstraint(
+                condition=(Q(pengguna_l__lte=F("dpt_l")) | Q(pengguna_l__isnull=True))
+                & (Q(pengguna_p__lte=F("dpt_p")) | Q(pengguna_p__isnull=True)),
+                name="pemilih_kecamatan_pengguna_maks_dpt",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kecamatan} ({self.pemilihan})"
+
+    def clean(self):
+        for jk, nama in (("l", "laki-laki"), ("p", "perempuan")):
+            dpt, pengguna = getattr(self, f"dpt_{jk}"), getattr(self, f"pengguna_{jk}")
+            if dpt is not None and pengguna is not None and pengguna > dpt:
+                raise ValidationError(
+                    {
+                        f"pengguna_{jk}": f"Pengguna hak pilih {nama} ({pengguna}) lebih banyak "
+                        f"daripada DPT {nama} ({dpt})."
+                    }
+                )

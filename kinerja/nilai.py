@@ -221,15 +221,14 @@ def _parse_teks(s: str) -> Nilai:
     )
 
 
-def parse_rupiah(teks: str | int | float | Decimal | None) -> int | None:
-    """Read an amount of rupiah: `Rp 2.880.554.000,-`, `2,880,554,000`, 2880554000.
-
-    Money is whole rupiah. Thousands separators may be dots or commas; `,00` or `,-` may end it.
-    """
+def _parse_bulat(
+    teks: str | int | float | Decimal | None, apa: str, contoh: str, pecahan: str
+) -> int | None:
+    """A whole number of `apa` (rupiah, voters); thousands separators may be dots or commas."""
     if teks is None:
         return None
     if isinstance(teks, bool):
-        raise NilaiError("Jumlah rupiah harus berupa angka.")
+        raise NilaiError(f"{apa.capitalize()} harus berupa angka.")
     if isinstance(teks, int | float | Decimal):
         angka = _nilai_dari_angka(teks).angka
     else:
@@ -239,15 +238,28 @@ def parse_rupiah(teks: str | int | float | Decimal | None) -> int | None:
         s = _RP.sub("", s)
         s = re.sub(r"(,-|,–|,00|\.00|-)$", "", s).strip()
         if s.startswith(("-", "−", "–")):
-            raise NilaiError(f"'{teks}' negatif; jumlah rupiah tidak boleh kurang dari 0.")
+            raise NilaiError(f"'{teks}' negatif; {apa} tidak boleh kurang dari 0.")
         if not re.fullmatch(r"[0-9][0-9.,]*", s):
-            raise NilaiError(f"'{teks}' bukan jumlah rupiah; tulis mis. 2.880.554.000.")
+            raise NilaiError(f"'{teks}' bukan {apa}; tulis mis. {contoh}.")
         pemisah = {c for c in s if c in ".,"}
         if len(pemisah) > 1:
-            raise NilaiError(f"'{teks}': jumlah rupiah ditulis tanpa sen, mis. 2.880.554.000.")
+            raise NilaiError(f"'{teks}': {apa} ditulis tanpa {pecahan}, mis. {contoh}.")
         if pemisah:
             _cek_ribuan(s, pemisah.pop(), str(teks))
         angka = _decimal(re.sub(r"[.,]", "", s), str(teks))
     if angka != angka.to_integral_value():
-        raise NilaiError(f"'{teks}': jumlah rupiah harus bilangan bulat.")
+        raise NilaiError(f"'{teks}': {apa} harus bilangan bulat.")
     return int(angka)
+
+
+def parse_rupiah(teks: str | int | float | Decimal | None) -> int | None:
+    """Read an amount of rupiah: `Rp 2.880.554.000,-`, `2,880,554,000`, 2880554000.
+
+    Money is whole rupiah. Thousands separators may be dots or commas; `,00` or `,-` may end it.
+    """
+    return _parse_bulat(teks, "jumlah rupiah", "2.880.554.000", "sen")
+
+
+def parse_bilangan(teks: str | int | float | Decimal | None) -> int | None:
+    """Read a count (voters, TPS): `16.561`, `16,561`, 16561."""
+    return _parse_bulat(teks, "jumlah", "16.561", "desimal")

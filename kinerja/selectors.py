@@ -6,6 +6,7 @@ sum budget lines through these functions, so a figure is computed the same way e
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
@@ -14,7 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Max, Model, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Model, Prefetch, Q, QuerySet, Sum
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -29,6 +30,8 @@ from kinerja.models import (
     Dipa,
     IndikatorKinerja,
     KebijakanCapaian,
+    Pemilihan,
+    PemilihKecamatan,
     PenutupanPeriode,
     PerjanjianKinerja,
     Realisasi,
@@ -85,6 +88,8 @@ class MasukanBaris:
     arah: str
     agregasi: str
     rumus_turun: str
+    # the year's realisasi computed from the office's election data (participation indicators)
+    dari_pemilu: bool = False
 
 
 # The stored fields `masukan_baris` reads: of a PK row, and of a realisasi or quarterly target.
@@ -104,23 +109,131 @@ def masukan_baris(
     baris: Mapping[str, Any],
     realisasi: Iterable[Mapping[str, Any]],
     target_triwulan: Iterable[Mapping[str, Any]] = (),
+    pemilu: Decimal | None = None,
 ) -> MasukanBaris:
     """The one path from stored values to engine inputs: `values()` rows or a model's `vars()`.
 
-    `baris` holds KOLOM_BARIS, each realisasi and quarterly target KOLOM_NILAI.
+    `baris` holds KOLOM_BARIS, each realisasi and quarterly target KOLOM_NILAI. `pemilu` is the
+    row's figure from the election data (`partisipasi_baris`): it is the year's realisasi, and
+    whatever was typed for the year gives way to it.
     """
     jenis = baris["jenis_nilai"]
 
     def baca(r: Mapping[str, Any]) -> Nilai | None:
         return nilai_tersimpan(r["teks"], r["teks_angka"], r["teks_kode"], jenis)
 
+    per_periode = {r["periode"]: baca(r) for r in realisasi}
+    if pemilu is not None:
+        per_periode[engine.Periode.TAHUNAN] = Nilai(jenis, pemilu, satuan="%")
     return MasukanBaris(
         target=nilai_tersimpan(baris["target"], baris["target_angka"], baris["target_kode"], jenis),
-        realisasi={r["periode"]: baca(r) for r in realisasi},
+        realisasi=per_periode,
         target_triwulan={t["periode"]: baca(t) for t in target_triwulan},
         arah=baris["arah"],
         agregasi=baris["agregasi"],
         rumus_turun=baris["rumus_turun"],
+        dari_pemilu=pemilu is not None,
+    )
+
+
+# ---------------------------------------------------------------- election data
+
+
+def data_pemilih_per_satker(
+    satker_ids: Iterable[int], tahun: Iterable[int]
+) -> dict[tuple[int, int], engine.DataPemilih]:
+    """Voter counts per (satker, year), summed over the elections held, in one query."""
+    satker_ids, tahun = list(satker_ids), list(tahun)
+    if not satker_ids or not tahun:
+        return {}
+    qs = (
+        Pemilihan.objects.filter(satker_id__in=satker_ids, tahun__in=tahun)
+        .annotate(
+            n=Count("kecamatan"),
+            s_dpt_l=Sum("kecamatan__dpt_l"),
+            s_dpt_p=Sum("kecamatan__dpt_p"),
+            s_tps=Sum("kecamatan__tps"),
+            s_pengguna_l=Sum("kecamatan__pengguna_l"),
+            s_pengguna_p=Sum("kecamatan__pengguna_p"),
+            kosong_l=Count("kecamatan", filter=Q(kecamatan__pengguna_l__isnull=True)),
+            kosong_p=Count("kecamatan", filter=Q(kecamatan__pengguna_p__isnull=True)),
+        )
+        .filter(n__gt=0)
+        .order_by()
+    )
+    per: dict[tuple[int, int], list[engine.DataPemilih]] = defaultdict(list)
+    for p in qs:
+        per[p.satker_id, p.tahun].append(
+            engine.DataPemilih(
+                dpt_l=p.s_dpt_l,
+                dpt_p=p.s_dpt_p,
+                tps=p.s_tps,
+                pengguna_l=None if p.kosong_l else p.s_pengguna_l,
+                pengguna_p=None if p.kosong_p else p.s_pengguna_p,
+                dpt_disabilitas=p.dpt_disabilitas,
+                pengguna_disabilitas=p.pengguna_disabilitas,
+                dpt_pemula=p.dpt_pemula,
+                pengguna_pemula=p.pengguna_pemula,
+            )
+        )
+    return {k: engine.jumlah_pemilih(v) for k, v in per.items()}
+
+
+@dataclass(frozen=True)
+class RincianPemilihan:
+    """An election with its kecamatan rows (each with its counts) and its totals."""
+
+    pemilihan: Pemilihan
+    kecamatan: list[tuple[PemilihKecamatan, engine.DataPemilih]]
+    jumlah: engine.DataPemilih
+
+
+def _data_kecamatan(k: PemilihKecamatan) -> engine.DataPemilih:
+    return engine.DataPemilih(k.dpt_l, k.dpt_p, k.tps, k.pengguna_l, k.pengguna_p)
+
+
+def rincian_pemilihan(satker: Satker, tahun: int) -> list[RincianPemilihan]:
+    """The elections an office held in a year, for its page and its report (two queries)."""
+    hasil = []
+    for p in Pemilihan.objects.filter(satker=satker, tahun=tahun).prefetch_related("kecamatan"):
+        kecamatan = [(k, _data_kecamatan(k)) for k in p.kecamatan.all()]
+        jumlah = dataclasses.replace(
+            engine.jumlah_pemilih(d for _, d in kecamatan),
+            dpt_disabilitas=p.dpt_disabilitas,
+            pengguna_disabilitas=p.pengguna_disabilitas,
+            dpt_pemula=p.dpt_pemula,
+            pengguna_pemula=p.pengguna_pemula,
+        )
+        hasil.append(RincianPemilihan(p, kecamatan, jumlah))
+    return hasil
+
+
+def partisipasi_baris(baris: Iterable[tuple[int, int, int, str]]) -> dict[int, Decimal]:
+    """The realisasi of PK rows whose catalogue indicator is computed from election data.
+
+    `baris` holds (row id, satker id, year, `IndikatorKinerja.data_pemilu`); rows of other
+    indicators may be left out. One query, none when no row is a participation row; a row is
+    missing from the answer when the office has no election data to compute it from.
+    """
+    baris = [b for b in baris if b[3]]
+    if not baris:
+        return {}
+    data = data_pemilih_per_satker({b[1] for b in baris}, {b[2] for b in baris})
+    hasil = {}
+    for bid, sid, tahun, jenis in baris:
+        nilai = data[sid, tahun].partisipasi()[jenis] if (sid, tahun) in data else None
+        if nilai is not None:
+            hasil[bid] = nilai
+    return hasil
+
+
+def partisipasi_untuk(baris: Iterable[BarisPK]) -> dict[int, Decimal]:
+    """`partisipasi_baris` of model rows (their indicator and PK are read for participation
+    rows only: select them with the rows)."""
+    return partisipasi_baris(
+        (b.pk, b.perjanjian.satker_id, b.perjanjian.tahun, b.indikator_kinerja.data_pemilu)
+        for b in baris
+        if b.indikator_kinerja_id and b.indikator_kinerja.data_pemilu
     )
 
 
@@ -207,12 +320,19 @@ def ukur(masukan: MasukanBaris, kebijakan: Kebijakan, baris: BarisPK | None = No
     )
 
 
-def ukur_baris(baris: BarisPK, kebijakan: Kebijakan) -> Pengukuran:
-    """Measure one row; `baris` should come from `baris_queryset()`."""
+_CARI = object()
+
+
+def ukur_baris(baris: BarisPK, kebijakan: Kebijakan, pemilu: Any = _CARI) -> Pengukuran:
+    """Measure one row; `baris` should come from `baris_queryset()`. A list of rows passes
+    each row's `partisipasi_untuk` figure as `pemilu`; alone, a row looks it up."""
+    if pemilu is _CARI:
+        pemilu = partisipasi_untuk([baris]).get(baris.pk)
     masukan = masukan_baris(
         vars(baris),
         (vars(r) for r in _terambil(baris, "realisasi")),
         (vars(t) for t in _terambil(baris, "target_triwulan")),
+        pemilu,
     )
     return ukur(masukan, kebijakan, baris)
 
@@ -222,8 +342,15 @@ def pengukuran_per_pk(
 ) -> dict[int, list[Pengukuran]]:
     """The measured rows of several PKs of one satker, in the queries of one list of rows."""
     hasil: dict[int, list[Pengukuran]] = {p.pk: [] for p in perjanjian}
-    for b in baris_queryset().filter(perjanjian__in=list(hasil)).order_by("urutan", "id"):
-        hasil[b.perjanjian_id].append(ukur_baris(b, kebijakan))
+    baris = list(
+        baris_queryset()
+        .filter(perjanjian__in=list(hasil))
+        .select_related("perjanjian")
+        .order_by("urutan", "id")
+    )
+    pemilu = partisipasi_untuk(baris)
+    for b in baris:
+        hasil[b.perjanjian_id].append(ukur_baris(b, kebijakan, pemilu.get(b.pk)))
     return hasil
 
 

@@ -26,6 +26,8 @@ from kinerja.models import (
     BarisPK,
     Dipa,
     IndikatorKinerja,
+    Pemilihan,
+    PemilihKecamatan,
     PenutupanPeriode,
     PerjanjianKinerja,
     Realisasi,
@@ -599,3 +601,32 @@ def target_nasional_save(*, indikator: IndikatorKinerja, target: Mapping[int, st
         t.save()
     if galat:
         raise ValidationError(galat)
+
+
+# ---------------------------------------------------------------- election data
+
+
+def _satker_dari(obj: Pemilihan | PemilihKecamatan) -> Satker:
+    return obj.satker if isinstance(obj, Pemilihan) else obj.pemilihan.satker
+
+
+@transaction.atomic
+def pemilihan_save(
+    *, obj: Pemilihan | PemilihKecamatan, data: Mapping[str, Any], by: User
+) -> Pemilihan | PemilihKecamatan:
+    """Create or change an election or one kecamatan's voters; the participation realisasi of
+    the office's PK rows follows from them when they are next read."""
+    _pastikan_penulis(by, _satker_dari(obj))
+    for k, v in data.items():
+        setattr(obj, k, v)
+    obj.full_clean()
+    _catat(obj, by)
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def pemilihan_delete(*, obj: Pemilihan | PemilihKecamatan, by: User) -> None:
+    _pastikan_penulis(by, _satker_dari(obj))
+    _catat(obj, by)
+    obj.delete()

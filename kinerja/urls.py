@@ -2,6 +2,7 @@ from django.urls import path
 
 from kinerja import views as v
 from kinerja import views_katalog as k
+from kinerja import views_pemilihan as e
 
 app_name = "kinerja"
 
@@ -29,6 +30,29 @@ urlpatterns = [
     path("katalog/belum-terhubung/", k.belum_terhubung, name="belum_terhubung"),
     path("katalog/belum-terhubung/otomatis/", k.link_auto, name="link_auto"),
     path("pk/baris/<int:baris_id>/katalog/", k.baris_link, name="baris_link"),
+    path("satker/<str:kode>/pemilihan/<tahun:tahun>/", e.pemilihan, name="pemilihan"),
+    path(
+        "satker/<str:kode>/pemilihan/<tahun:tahun>/tambah/",
+        e.pemilihan_create,
+        name="pemilihan_create",
+    ),
+    path("pemilihan/<int:pemilihan_id>/ubah/", e.pemilihan_update, name="pemilihan_update"),
+    path("pemilihan/<int:pemilihan_id>/hapus/", e.pemilihan_delete, name="pemilihan_delete"),
+    path(
+        "pemilihan/<int:pemilihan_id>/kecamatan/tambah/",
+        e.kecamatan_create,
+        name="kecamatan_create",
+    ),
+    path(
+        "pemilihan/kecamatan/<int:kecamatan_id>/ubah/",
+        e.kecamatan_update,
+        name="kecamatan_update",
+    ),
+    path(
+        "pemilihan/kecamatan/<int:kecamatan_id>/hapus/",
+        e.kecamatan_delete,
+        name="kecamatan_delete",
+    ),
     path("pk/", v.pk_list, name="pk_list"),
     path("satker/<str:kode>/pk/baru/", v.pk_create, name="pk_create"),
     path("pk/<int:pk_id>/", v.pk_detail, name="pk_detail"),

@@ -14,6 +14,7 @@ from common.tabel import Tabel
 from kinerja import capaian as engine
 from kinerja.models import PerjanjianKinerja
 from kinerja.selectors import Kebijakan
+from satker.selectors import RingkasanSDM
 
 JENIS_PK = (PerjanjianKinerja.Jenis.KPU, PerjanjianKinerja.Jenis.SEKRETARIAT)
 
@@ -43,6 +44,7 @@ class BarisUkur:
     kode_indikator: str  # the national catalogue code ("" for a row not linked to it)
     kendala: list[str]
     tindak_lanjut: list[str]
+    dari_pemilu: bool = False  # realisasi computed from the office's election data
 
 
 @dataclass(frozen=True)
@@ -184,6 +186,35 @@ class Pejabat_:
     nip: str
     jabatan: str
     divisi: str
+    tugas: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class AsetLaporan:
+    jenis: str
+    uraian: str
+    jumlah: int
+    satuan: str
+    kondisi: str
+    nilai: int | None
+
+
+@dataclass(frozen=True)
+class KecamatanPemilihan:
+    nama: str
+    desa: int | None
+    data: engine.DataPemilih
+
+
+@dataclass(frozen=True)
+class DataPemilihan:
+    """An election held in the report's year, with its voters per kecamatan."""
+
+    nama: str
+    jenis: str
+    tanggal: dt.date | None
+    kecamatan: list[KecamatanPemilihan]
+    jumlah: engine.DataPemilih
 
 
 @dataclass(frozen=True)
@@ -246,6 +277,9 @@ class Laporan:
     narasi_tersimpan: dict[str, Narasi]
     justifikasi: dict[str, Justifikasi]
     pembanding: dict[str, Pembanding] = field(default_factory=dict)
+    sdm: RingkasanSDM | None = None
+    aset: list[AsetLaporan] = field(default_factory=list)
+    pemilihan: list[DataPemilihan] = field(default_factory=list)
     tabel: dict[str, Tabel] = field(default_factory=dict)
 
     @property

@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from common import format as fmt
-from common import xlsx
+from common import grafik, xlsx
 from common.tabel import Tabel, tulis_sheet
 from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran
 from laporan.narasi import (
@@ -120,7 +120,21 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
             )
         )
     temuan: list[Temuan] = periksa(lap)
+    gambar = []
+    if lap.sdm:
+        gambar.append(
+            ("1.1", "gambar-1-1", f"Pegawai menurut Tingkat Pendidikan Tahun {lap.tahun}")
+        )
+    for i, b in enumerate(bagian_pk, 1):
+        judul = f"Capaian Kinerja per Indikator {b.pk.label} Tahun {lap.tahun}"
+        gambar.append((f"3.{i}", f"gambar-3-{i}", judul))
     return {
+        "daftar_gambar": gambar,
+        "grafik_sdm": grafik.grafik_jumlah(lap.sdm.per_pendidikan, "Pegawai menurut pendidikan")
+        if lap.sdm
+        else "",
+        "dari_pemilu": [b for b in lap.semua_baris if b.dari_pemilu],
+        "tabel_pemilihan": [lap.tabel[f"pemilihan:{i}"] for i in range(1, len(lap.pemilihan) + 1)],
         "lap": lap,
         "teks": teks,
         "bagian_pk": bagian_pk,

@@ -7,6 +7,7 @@ number of queries whatever the number of rows, and returns `laporan.data.Laporan
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from decimal import Decimal
 
@@ -26,8 +27,10 @@ from kinerja.selectors import (
     baris_queryset,
     kebijakan_per_satker,
     kebijakan_untuk,
+    partisipasi_untuk,
     pengukuran_per_pk,
     perjanjian_terbaru,
+    rincian_pemilihan,
     ringkasan_anggaran,
     ukur_baris,
 )
@@ -35,12 +38,15 @@ from laporan.data import (
     JENIS_PK,
     Anggaran,
     AnggaranProgramPK,
+    AsetLaporan,
     BarisBudget,
     BarisEfisiensi,
     BarisUkur,
+    DataPemilihan,
     DataPK,
     DataRenstra,
     Justifikasi,
+    KecamatanPemilihan,
     Laporan,
     Narasi,
     NilaiTahun,
@@ -57,8 +63,8 @@ from laporan.data import (
 )
 from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
 from laporan.tabel import susun_tabel
-from satker.models import Pejabat, Satker
-from satker.selectors import satker_visible
+from satker.models import Aset, Pegawai, Pejabat, Satker
+from satker.selectors import RingkasanSDM, ringkasan_sdm, satker_visible
 
 
 def teks_nilai(nilai: Nilai | None, satuan: str) -> str | None:
@@ -77,6 +83,8 @@ def _teks_realisasi(u: Pengukuran) -> str | None:
     """The year realisasi as the user wrote it, or the aggregate of the quarters."""
     if u.realisasi_tahun is None:
         return None
+    if u.masukan.dari_pemilu:
+        return teks_nilai(u.realisasi_tahun, u.baris.satuan)
     rekaman = u.rekaman
     if engine.Periode.TAHUNAN in rekaman and rekaman[engine.Periode.TAHUNAN].teks.strip():
         return rekaman[engine.Periode.TAHUNAN].teks
@@ -107,6 +115,7 @@ def _baris_ukur(u: Pengukuran, jenis: str) -> BarisUkur:
         kode_indikator=u.baris.indikator_kinerja.kode if u.baris.indikator_kinerja else "",
         kendala=[r.kendala.strip() for r in rekaman if r.kendala.strip()],
         tindak_lanjut=[r.tindak_lanjut.strip() for r in rekaman if r.tindak_lanjut.strip()],
+        dari_pemilu=u.masukan.dari_pemilu,
     )
 
 
@@ -180,9 +189,10 @@ def _riwayat(satker: Satker, tahun: int, baris: list[BarisUkur]) -> tuple[list[R
     ]
     tahun_ada = sorted({b.perjanjian.tahun for b in lama})
     kebijakan = {t: kebijakan_per_satker([satker.pk], t)[satker.pk] for t in tahun_ada}
+    pemilu = partisipasi_untuk(lama)
     per_indikator: dict[tuple[str, int], NilaiTahun] = {}
     for b in lama:
-        u = ukur_baris(b, kebijakan[b.perjanjian.tahun])
+        u = ukur_baris(b, kebijakan[b.perjanjian.tahun], pemilu.get(b.pk))
         per_indikator.setdefault(
             (b.indikator_kinerja.kode, b.perjanjian.tahun),
             NilaiTahun(
@@ -314,7 +324,42 @@ def _pejabat(satker: Satker, pada: dt.date) -> list[Pejabat_]:
         if (p.mulai is None or p.mulai <= pada) and (p.selesai is None or p.selesai >= pada)
     ]
     urut = sorted(aktif, key=lambda p: (_urutan_jabatan(p.jabatan), p.id))
-    return [Pejabat_(p.nama, p.nip, p.jabatan, p.divisi) for p in urut]
+    return [Pejabat_(p.nama, p.nip, p.jabatan, p.divisi, tuple(_baris_teks(p.tugas))) for p in urut]
+
+
+def _baris_teks(teks: str) -> list[str]:
+    """One item per line, list marks (`1.`, `-`, `a.`) dropped."""
+    hasil = []
+    for baris in teks.splitlines():
+        baris = re.sub(r"^\s*(?:[-•*]|\d+[.)]|[a-z][.)])\s*", "", baris).strip().rstrip(";")
+        if baris:
+            hasil.append(baris)
+    return hasil
+
+
+def _profil(satker: Satker, tahun: int) -> tuple[RingkasanSDM | None, list[AsetLaporan]]:
+    pegawai = list(Pegawai.objects.filter(satker=satker, tahun=tahun))
+    aset = [
+        AsetLaporan(
+            a.get_jenis_display(), a.uraian, a.jumlah, a.satuan, a.get_kondisi_display(), a.nilai
+        )
+        for a in Aset.objects.filter(satker=satker, tahun=tahun)
+    ]
+    return (ringkasan_sdm(pegawai) if pegawai else None), aset
+
+
+def _pemilihan(satker: Satker, tahun: int) -> list[DataPemilihan]:
+    return [
+        DataPemilihan(
+            r.pemilihan.nama,
+            r.pemilihan.get_jenis_display(),
+            r.pemilihan.tanggal,
+            [KecamatanPemilihan(k.kecamatan, k.desa, d) for k, d in r.kecamatan],
+            r.jumlah,
+        )
+        for r in rincian_pemilihan(satker, tahun)
+        if r.kecamatan
+    ]
 
 
 def _urutan_jabatan(jabatan: str) -> int:
@@ -447,9 +492,10 @@ def _pembanding(satker: Satker, tahun: int, baris: list[BarisUkur]) -> dict[str,
     ]
     kebijakan = kebijakan_per_satker({b.perjanjian.satker_id for b in semua}, tahun)
     per_kode: dict[str, dict[int, tuple[Decimal | None, int | None]]] = defaultdict(dict)
+    pemilu = partisipasi_untuk(semua)
     for b in semua:
         s = b.perjanjian.satker
-        nilai = ukur_baris(b, kebijakan[s.pk]).capaian.nilai
+        nilai = ukur_baris(b, kebijakan[s.pk], pemilu.get(b.pk)).capaian.nilai
         induk = s.pk if s.tingkat == Satker.Tingkat.PROVINSI else s.induk_id
         per_kode[b.indikator_kinerja.kode].setdefault(s.pk, (nilai, induk))
     provinsi = satker.pk if satker.tingkat == Satker.Tingkat.PROVINSI else satker.induk_id
@@ -508,6 +554,7 @@ def build_laporan(
     pejabat = _pejabat(satker, tanggal)
     semua = engine.ringkas_capaian(engine.Capaian(b.capaian) for b in semua_baris)
     provinsi = satker.provinsi
+    sdm, aset = _profil(satker, tahun)
     hasil = Laporan(
         satker_id=satker.pk,
         kode=satker.kode,
@@ -535,6 +582,9 @@ def build_laporan(
         narasi_tersimpan=_narasi(satker, tahun),
         justifikasi=_justifikasi(terakhir) if terakhir else {},
         pembanding=_pembanding(satker, tahun, semua_baris),
+        sdm=sdm,
+        aset=aset,
+        pemilihan=_pemilihan(satker, tahun),
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil

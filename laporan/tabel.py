@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from common import format as fmt
 from common.tabel import Sel, Tabel
 from kinerja import capaian as engine
 from laporan.data import BarisUkur, DataPK, Laporan
@@ -395,10 +396,212 @@ def _tabel_pejabat(lap: Laporan) -> Tabel | None:
     )
 
 
+def _tabel_divisi(lap: Laporan) -> Tabel | None:
+    ada = [p for p in lap.pejabat if p.tugas]
+    if not ada:
+        return None
+    return Tabel(
+        "",
+        f"Pembagian Tugas Divisi dan Unit {lap.nama}",
+        ["No", "Divisi / Unit", "Pejabat", "Tugas"],
+        [
+            [
+                Sel(str(i)),
+                Sel(p.divisi or p.jabatan),
+                Sel(f"{p.nama} ({p.jabatan})"),
+                Sel("; ".join(p.tugas) + "."),
+            ]
+            for i, p in enumerate(ada, 1)
+        ],
+        lebar=[6, 24, 22, 48],
+    )
+
+
+def _tabel_hitungan(judul: str, kolom: str, isi: list[tuple[str, int]], jumlah: int) -> Tabel:
+    """A count per group with its share (the SDM tables)."""
+    return Tabel(
+        "",
+        judul,
+        ["No", kolom, "Jumlah (orang)", "Persentase (%)"],
+        [
+            [Sel(str(i)), Sel(k), Sel(n, "angka"), Sel(engine.persentase(n, jumlah), "persen")]
+            for i, (k, n) in enumerate(isi, 1)
+        ],
+        kaki=[
+            [
+                Sel(""),
+                Sel("Jumlah", tebal=True),
+                Sel(sum(n for _, n in isi), "angka", tebal=True),
+                Sel(engine.persentase(sum(n for _, n in isi), jumlah), "persen", tebal=True),
+            ]
+        ],
+        lebar=[8, 48, 22, 22],
+    )
+
+
+def _tabel_sdm(lap: Laporan) -> list[tuple[str, Tabel | None]]:
+    s = lap.sdm
+    if s is None:
+        return []
+    return [
+        (
+            "sdm_status",
+            _tabel_hitungan(
+                f"Pegawai {lap.nama} menurut Status Kepegawaian Tahun {lap.tahun}",
+                "Status",
+                s.per_status,
+                s.jumlah,
+            ),
+        ),
+        (
+            "sdm_pendidikan",
+            _tabel_hitungan(
+                f"Pegawai {lap.nama} menurut Tingkat Pendidikan Tahun {lap.tahun}",
+                "Pendidikan",
+                s.per_pendidikan,
+                s.jumlah,
+            ),
+        ),
+        (
+            "sdm_golongan",
+            _tabel_hitungan(
+                f"Pegawai Negeri Sipil {lap.nama} menurut Golongan Tahun {lap.tahun}",
+                "Golongan",
+                s.per_golongan,
+                sum(n for _, n in s.per_golongan),
+            )
+            if s.per_golongan
+            else None,
+        ),
+    ]
+
+
+def _tabel_aset(lap: Laporan) -> Tabel | None:
+    if not lap.aset:
+        return None
+    ada_nilai = any(a.nilai is not None for a in lap.aset)
+    nilai = [a.nilai for a in lap.aset if a.nilai is not None]
+    return Tabel(
+        "",
+        f"Barang Milik Negara (Tanah, Bangunan dan Kendaraan) Tahun {lap.tahun}",
+        ["No", "Jenis", "Uraian", "Jumlah", "Kondisi", "Nilai (Rp)"],
+        [
+            [
+                Sel(str(i)),
+                Sel(a.jenis),
+                Sel(a.uraian),
+                Sel(f"{fmt.angka(a.jumlah)} {a.satuan}"),
+                Sel(a.kondisi),
+                Sel(a.nilai, "rupiah", kosong="–"),
+            ]
+            for i, a in enumerate(lap.aset, 1)
+        ],
+        kaki=[
+            [
+                Sel(""),
+                Sel(""),
+                Sel("Jumlah nilai", tebal=True),
+                Sel(""),
+                Sel(""),
+                Sel(sum(nilai), "rupiah", tebal=True),
+            ]
+        ]
+        if ada_nilai
+        else [],
+        catatan=["Nilai menurut laporan BMN; '–' bila nilainya tidak dicatat."]
+        if ada_nilai
+        else [],
+        lebar=[6, 20, 30, 12, 12, 20],
+    )
+
+
+def _tabel_pemilihan(lap: Laporan) -> list[tuple[str, Tabel]]:
+    """Per election: DPT and who voted per kecamatan, with the participation figures."""
+    hasil = []
+    for i, p in enumerate(lap.pemilihan, 1):
+        j = p.jumlah
+        angka = j.partisipasi()
+        catatan = [
+            "Partisipasi = pengguna hak pilih / DPT × 100. Realisasi indikator partisipasi pada "
+            "Perjanjian Kinerja dihitung dari data ini."
+        ]
+        for kunci, label, dpt, pengguna in (
+            ("PEREMPUAN", "pemilih perempuan", j.dpt_p, j.pengguna_p),
+            ("DISABILITAS", "pemilih disabilitas", j.dpt_disabilitas, j.pengguna_disabilitas),
+            ("PEMULA", "pemilih pemula", j.dpt_pemula, j.pengguna_pemula),
+        ):
+            if angka[kunci] is not None:
+                catatan.append(
+                    f"Partisipasi {label}: {fmt.angka(pengguna)} dari {fmt.angka(dpt)} "
+                    f"({fmt.persen(angka[kunci])})."
+                )
+        hasil.append(
+            (
+                f"pemilihan:{i}",
+                Tabel(
+                    "",
+                    f"Rekapitulasi Daftar Pemilih Tetap dan Partisipasi per Kecamatan: {p.nama}",
+                    [
+                        "No",
+                        "Kecamatan",
+                        "Desa/ Kel",
+                        "TPS",
+                        "DPT L",
+                        "DPT P",
+                        "DPT L+P",
+                        "Pengguna Hak Pilih",
+                        "Partisipasi (%)",
+                    ],
+                    [
+                        [
+                            Sel(str(n)),
+                            Sel(k.nama),
+                            Sel(k.desa, "angka", kosong="–"),
+                            Sel(k.data.tps, "angka"),
+                            Sel(k.data.dpt_l, "angka"),
+                            Sel(k.data.dpt_p, "angka"),
+                            Sel(k.data.dpt, "angka"),
+                            Sel(k.data.pengguna, "angka", kosong="–"),
+                            Sel(k.data.partisipasi()["PARTISIPASI"], "persen", kosong="–"),
+                        ]
+                        for n, k in enumerate(p.kecamatan, 1)
+                    ],
+                    kaki=[
+                        [
+                            Sel(""),
+                            Sel("Jumlah", tebal=True),
+                            Sel(
+                                sum(k.desa for k in p.kecamatan)
+                                if all(k.desa is not None for k in p.kecamatan)
+                                else None,
+                                "angka",
+                                tebal=True,
+                            ),
+                            Sel(j.tps, "angka", tebal=True),
+                            Sel(j.dpt_l, "angka", tebal=True),
+                            Sel(j.dpt_p, "angka", tebal=True),
+                            Sel(j.dpt, "angka", tebal=True),
+                            Sel(j.pengguna, "angka", tebal=True),
+                            Sel(angka["PARTISIPASI"], "persen", tebal=True),
+                        ]
+                    ],
+                    catatan=catatan,
+                    lebar=[5, 21, 8, 8, 11, 11, 12, 13, 11],
+                ),
+            )
+        )
+    return hasil
+
+
 def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
     """Every table of the report by key, numbered per chapter in the order they are printed."""
     per_bab: dict[int, list[tuple[str, Tabel | None]]] = {
-        1: [("pejabat", _tabel_pejabat(lap))],
+        1: [
+            ("pejabat", _tabel_pejabat(lap)),
+            ("divisi", _tabel_divisi(lap)),
+            *_tabel_sdm(lap),
+            ("aset", _tabel_aset(lap)),
+        ],
         2: [("renstra", _tabel_renstra(lap))],
         3: [],
     }
@@ -411,6 +614,7 @@ def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
         ("riwayat", _tabel_riwayat(lap)),
         ("progres", _tabel_progres(lap)),
         ("pembanding", _tabel_pembanding(lap)),
+        *_tabel_pemilihan(lap),
         ("efisiensi", _tabel_efisiensi(lap)),
         ("anggaran", _tabel_anggaran(lap)),
         ("revisi", _tabel_revisi(lap)),

@@ -35,6 +35,8 @@ from kinerja.selectors import (
     baris_queryset,
     kebijakan_per_satker,
     masukan_baris,
+    partisipasi_baris,
+    partisipasi_untuk,
     ringkasan_anggaran_per_satker,
     ukur,
     ukur_baris,
@@ -281,15 +283,31 @@ def _hitung(
     ukuran: dict[int, list[Pengukuran]] = defaultdict(list)
     periksa: dict[int, list[BarisPeriksa]] = defaultdict(list)
     kolom = {k: f"baris__{k}" for k in ("id", "no", "indikator", *KOLOM_BARIS)}
-    for r in pk_qs.order_by("id", "baris__urutan", "baris__id").values(
-        "id", "satker_id", "jenis", "versi", "status", *kolom.values()
-    ):
+    daftar = list(
+        pk_qs.order_by("id", "baris__urutan", "baris__id").values(
+            "id",
+            "satker_id",
+            "jenis",
+            "versi",
+            "status",
+            "baris__indikator_kinerja__data_pemilu",
+            *kolom.values(),
+        )
+    )
+    pemilu = partisipasi_baris(
+        (r["baris__id"], r["satker_id"], tahun, r["baris__indikator_kinerja__data_pemilu"])
+        for r in daftar
+        if r["baris__id"] is not None
+    )
+    for r in daftar:
         pid, sid = r["id"], r["satker_id"]
         pk[sid, r["jenis"]] = (pid, r["versi"], r["status"])
         if r["baris__id"] is None:
             continue
         b = {k: r[v] for k, v in kolom.items()}
-        u = ukur(masukan_baris(b, realisasi.get(b["id"], ())), kebijakan[sid])
+        u = ukur(
+            masukan_baris(b, realisasi.get(b["id"], ()), (), pemilu.get(b["id"])), kebijakan[sid]
+        )
         ukuran[pid].append(u)
         terisi = u.realisasi_tahun is not None
         periksa[sid].append(BarisPeriksa(b["id"], r["jenis"], b["no"], b["indikator"], terisi))
@@ -608,14 +626,16 @@ def rekap_indikator(
     else:
         cocok = Q(pk__in=[])
     ukur: dict[int, Pengukuran] = {}
-    for b in (
+    baris = list(
         baris_queryset()
         .filter(cocok, perjanjian__in=pk_qs)
         .select_related("perjanjian")
         .order_by("perjanjian__jenis", "urutan", "id")
-    ):
+    )
+    pemilu = partisipasi_untuk(baris)
+    for b in baris:
         sid = b.perjanjian.satker_id
-        ukur.setdefault(sid, ukur_baris(b, kebijakan[sid]))
+        ukur.setdefault(sid, ukur_baris(b, kebijakan[sid], pemilu.get(b.pk)))
     ada = sorted(
         (s for s in daftar if s.pk in ukur and ukur[s.pk].capaian.ada),
         key=lambda s: (-ukur[s.pk].capaian.nilai, s.kode),

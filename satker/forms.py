@@ -1,6 +1,6 @@
 from django import forms
 
-from satker.models import Pejabat, Satker
+from satker.models import Aset, Pegawai, Pejabat, Satker
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 
@@ -15,5 +15,17 @@ class SatkerForm(forms.ModelForm):
 class PejabatForm(forms.ModelForm):
     class Meta:
         model = Pejabat
-        fields = ["nama", "nip", "jabatan", "divisi", "mulai", "selesai"]
-        widgets = {"mulai": TANGGAL, "selesai": TANGGAL}
+        fields = ["nama", "nip", "jabatan", "divisi", "tugas", "mulai", "selesai"]
+        widgets = {"mulai": TANGGAL, "selesai": TANGGAL, "tugas": forms.Textarea(attrs={"rows": 5})}
+
+
+class PegawaiForm(forms.ModelForm):
+    class Meta:
+        model = Pegawai
+        fields = ["nama", "nip", "status", "golongan", "pendidikan", "jabatan", "unit"]
+
+
+class AsetForm(forms.ModelForm):
+    class Meta:
+        model = Aset
+        fields = ["jenis", "uraian", "jumlah", "satuan", "kondisi", "nilai", "keterangan"]

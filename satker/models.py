@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.db.models import F, Q
 from simple_history.models import HistoricalRecords
@@ -58,7 +59,16 @@ class Pejabat(models.Model):
     nama = models.CharField(max_length=200)
     nip = KodeField("NIP", max_length=30, pola=validasi_nip)
     jabatan = models.CharField(max_length=150, help_text="Ketua, Anggota, Sekretaris, Kasubbag …")
-    divisi = models.CharField(max_length=200, blank=True)
+    divisi = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Divisi komisioner, atau unit kerja pejabat sekretariat.",
+    )
+    tugas = teks_maks(
+        5000,
+        blank=True,
+        help_text="Tugas divisi atau unit, satu tugas per baris (dicetak di BAB I).",
+    )
     mulai = models.DateField("mulai menjabat", null=True, blank=True)
     selesai = models.DateField("selesai menjabat", null=True, blank=True)
     history = HistoricalRecords()
@@ -86,6 +96,106 @@ class Pejabat(models.Model):
     def clean(self):
         if self.mulai and self.selesai and self.selesai < self.mulai:
             raise ValidationError({"selesai": "Tanggal selesai tidak boleh sebelum tanggal mulai."})
+
+
+def _tahun_field() -> models.PositiveSmallIntegerField:
+    return models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+
+
+class Pegawai(models.Model):
+    """A member of the office's staff in a year: the SDM tables of BAB I are counted from these."""
+
+    class Status(models.TextChoices):
+        PNS = "PNS", "PNS"
+        PPPK = "PPPK", "PPPK"
+        PPNPN = "PPNPN", "PPNPN"
+        LAINNYA = "LAINNYA", "Lainnya"
+
+    class Pendidikan(models.TextChoices):
+        SD = "SD", "SD"
+        SMP = "SMP", "SMP"
+        SMA = "SMA", "SMA/SMK"
+        D3 = "D3", "D-III"
+        D4 = "D4", "D-IV"
+        S1 = "S1", "S-1"
+        S2 = "S2", "S-2"
+        S3 = "S3", "S-3"
+
+    satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="pegawai")
+    tahun = _tahun_field()
+    nama = models.CharField(max_length=200)
+    nip = KodeField("NIP", max_length=30, pola=validasi_nip)
+    status = models.CharField(max_length=8, choices=Status.choices)
+    golongan = models.CharField(
+        max_length=10, blank=True, help_text="Golongan/ruang PNS (III/a) atau golongan PPPK (IX)."
+    )
+    pendidikan = models.CharField(max_length=3, choices=Pendidikan.choices)
+    jabatan = models.CharField(max_length=200, blank=True)
+    unit = models.CharField("unit kerja", max_length=200, blank=True)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "pegawai"
+        verbose_name_plural = "pegawai"
+        ordering = ["satker__kode", "tahun", "urutan", "nama"]
+        constraints = [
+            models.UniqueConstraint(fields=["satker", "tahun", "nama"], name="pegawai_unik"),
+            kode_constraint("nip", NIP_REGEX, "pegawai_nip_18_angka"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.nama} ({self.get_status_display()})"
+
+
+class Aset(models.Model):
+    """Land, a building, vehicles or other state property (BMN) the office holds in a year."""
+
+    class Jenis(models.TextChoices):
+        TANAH = "TANAH", "Tanah"
+        BANGUNAN = "BANGUNAN", "Gedung dan bangunan"
+        RODA4 = "RODA4", "Kendaraan roda empat"
+        RODA2 = "RODA2", "Kendaraan roda dua"
+        LAINNYA = "LAINNYA", "Lainnya"
+
+    class Kondisi(models.TextChoices):
+        BAIK = "BAIK", "Baik"
+        RUSAK_RINGAN = "RUSAK_RINGAN", "Rusak ringan"
+        RUSAK_BERAT = "RUSAK_BERAT", "Rusak berat"
+
+    satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="aset")
+    tahun = _tahun_field()
+    jenis = models.CharField(max_length=8, choices=Jenis.choices)
+    uraian = models.CharField(max_length=300)
+    jumlah = models.PositiveIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(10**9)]
+    )
+    satuan = models.CharField(max_length=20, help_text="unit, m², bidang …")
+    kondisi = models.CharField(max_length=12, choices=Kondisi.choices, default=Kondisi.BAIK)
+    nilai = models.BigIntegerField(
+        "nilai (Rp)",
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text="Nilai perolehan menurut laporan BMN, bila ada.",
+    )
+    keterangan = models.CharField(max_length=300, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "aset (BMN)"
+        verbose_name_plural = "aset (BMN)"
+        ordering = ["satker__kode", "tahun", "jenis", "uraian", "kondisi"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun", "jenis", "uraian", "kondisi"], name="aset_unik"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.uraian} ({self.jumlah} {self.satuan}, {self.get_kondisi_display()})"
 
 
 class Peran(models.Model):

@@ -8,10 +8,14 @@
 
 from __future__ import annotations
 
-from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Q, QuerySet
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
 
-from satker.models import Peran, Satker
+from django.contrib.auth.models import AnonymousUser, User
+from django.db.models import Count, Q, QuerySet
+
+from satker.models import Pegawai, Peran, Satker
 
 PENULIS = (Peran.Jenis.OPERATOR, Peran.Jenis.SEKRETARIS, Peran.Jenis.KETUA)
 
@@ -123,3 +127,55 @@ def can_review(user: User | AnonymousUser, satker: Satker) -> bool:
     return any(
         Peran.Jenis.REVIEWER in peran_di(user, s) for s in (satker, satker.induk) if s is not None
     )
+
+
+# ---------------------------------------------------------------- office profile (BAB I)
+
+
+@dataclass(frozen=True)
+class RingkasanSDM:
+    """Staff counted by status, education and rank group: the SDM tables of the report."""
+
+    jumlah: int
+    per_status: list[tuple[str, int]]
+    per_pendidikan: list[tuple[str, int]]
+    per_golongan: list[tuple[str, int]]
+
+
+def _golongan(g: str) -> str:
+    """`III/a` -> `III`; a PPPK grade (`IX`) or an empty one as written."""
+    return g.split("/")[0].strip().upper()
+
+
+def ringkasan_sdm(pegawai: Iterable[Pegawai]) -> RingkasanSDM:
+    """Counts in the order of the choices; a status or level nobody has is left out."""
+    daftar = list(pegawai)
+    status = Counter(p.status for p in daftar)
+    pendidikan = Counter(p.pendidikan for p in daftar)
+    golongan = Counter(_golongan(p.golongan) for p in daftar if p.status == Pegawai.Status.PNS)
+    urutan_gol = ("I", "II", "III", "IV")
+    return RingkasanSDM(
+        len(daftar),
+        [(label, status[v]) for v, label in Pegawai.Status.choices if status[v]],
+        [(label, pendidikan[v]) for v, label in Pegawai.Pendidikan.choices if pendidikan[v]],
+        [
+            (f"Golongan {g}" if g else "Tanpa golongan", n)
+            for g, n in sorted(
+                golongan.items(),
+                key=lambda x: (urutan_gol.index(x[0]) if x[0] in urutan_gol else 9, x[0]),
+            )
+        ],
+    )
+
+
+def pegawai_per_status(satker_qs: QuerySet[Satker], tahun: int) -> dict[int, dict[str, int]]:
+    """Staff of many offices by status (satker id -> status -> count), in one query."""
+    hasil: dict[int, dict[str, int]] = {}
+    for r in (
+        Pegawai.objects.filter(satker__in=satker_qs, tahun=tahun)
+        .order_by()
+        .values("satker_id", "status")
+        .annotate(n=Count("id"))
+    ):
+        hasil.setdefault(r["satker_id"], {})[r["status"]] = r["n"]
+    return hasil

@@ -12,4 +12,13 @@ urlpatterns = [
     path("satker/<str:kode>/pejabat/tambah/", views.pejabat_create, name="pejabat_create"),
     path("pejabat/<int:pejabat_id>/ubah/", views.pejabat_update, name="pejabat_update"),
     path("pejabat/<int:pejabat_id>/hapus/", views.pejabat_delete, name="pejabat_delete"),
+    path("satker/<str:kode>/profil/<tahun:tahun>/", views.profil, name="profil"),
+    path("satker/<str:kode>/profil/<tahun:tahun>/salin/", views.profil_salin, name="profil_salin"),
+    path(
+        "satker/<str:kode>/profil/<tahun:tahun>/<str:jenis>/tambah/",
+        views.profil_create,
+        name="profil_create",
+    ),
+    path("profil/<str:jenis>/<int:obj_id>/ubah/", views.profil_update, name="profil_update"),
+    path("profil/<str:jenis>/<int:obj_id>/hapus/", views.profil_delete, name="profil_delete"),
 ]

@@ -28,6 +28,8 @@ from kinerja.models import (
     IndikatorKinerja,
     Kegiatan,
     Output,
+    Pemilihan,
+    PemilihKecamatan,
     PerjanjianKinerja,
     Program,
     Realisasi,
@@ -36,7 +38,7 @@ from kinerja.models import (
     SasaranStrategis,
     TargetRenstra,
 )
-from satker.models import Pejabat, Satker
+from satker.models import Aset, Pegawai, Pejabat, Satker
 from workbook import skema
 
 BARIS_VALIDASI = 5000
@@ -58,6 +60,10 @@ def ekspor_workbook(satker: QuerySet[Satker], tahun: int, tujuan: IO[bytes] | st
         skema.ANGGARAN: _anggaran(satker, tahun),
         skema.REVISI_DIPA: _revisi(satker, tahun),
         skema.PK_INDIKATOR: _pk_indikator(perjanjian),
+        skema.PEGAWAI: _pegawai(satker, tahun),
+        skema.ASET: _aset(satker, tahun),
+        skema.PEMILIHAN: _pemilihan(satker, tahun),
+        skema.PEMILIH_KECAMATAN: _pemilih_kecamatan(satker, tahun),
     }
     _tulis(sumber, tujuan, validasi=False)
 
@@ -101,6 +107,7 @@ def ekspor_katalog(tujuan: IO[bytes] | str) -> None:
                 ik.definisi_operasional,
                 ik.formula,
                 ik.sumber_data,
+                ik.data_pemilu,
             ]
             for ik in indikator.order_by(
                 "sasaran__renstra__tahun_awal", "sasaran__urutan", "urutan"
@@ -193,7 +200,7 @@ def _satker(satker: QuerySet[Satker]) -> Iterator[list]:
 def _pejabat(satker: QuerySet[Satker]) -> Iterator[list]:
     qs = Pejabat.objects.filter(satker__in=satker).select_related("satker")
     for p in qs.order_by("satker__kode", "jabatan", "nama"):
-        yield [p.satker.kode, p.nama, p.nip, p.jabatan, p.divisi]
+        yield [p.satker.kode, p.nama, p.nip, p.jabatan, p.divisi, p.tugas]
 
 
 def _perjanjian_terbaru(satker: QuerySet[Satker], tahun: int) -> list[PerjanjianKinerja]:
@@ -312,3 +319,71 @@ def _revisi(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
     qs = qs.select_related("dipa__satker")
     for r in qs.order_by("dipa__satker__kode", "urutan", "tanggal", "id"):
         yield [r.dipa.satker.kode, r.dipa.tahun, r.label, r.tanggal, r.pagu]
+
+
+def _pegawai(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = Pegawai.objects.filter(satker__in=satker, tahun=tahun).select_related("satker")
+    for p in qs.order_by("satker__kode", "urutan", "nama"):
+        yield [
+            p.satker.kode,
+            p.tahun,
+            p.nama,
+            p.nip,
+            p.status,
+            p.golongan,
+            p.pendidikan,
+            p.jabatan,
+            p.unit,
+        ]
+
+
+def _aset(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = Aset.objects.filter(satker__in=satker, tahun=tahun).select_related("satker")
+    for a in qs.order_by("satker__kode", "jenis", "uraian", "kondisi"):
+        yield [
+            a.satker.kode,
+            a.tahun,
+            a.jenis,
+            a.uraian,
+            a.kondisi,
+            a.jumlah,
+            a.satuan,
+            a.nilai,
+            a.keterangan,
+        ]
+
+
+def _pemilihan(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = Pemilihan.objects.filter(satker__in=satker, tahun=tahun).select_related("satker")
+    for p in qs.order_by("satker__kode", "jenis"):
+        yield [
+            p.satker.kode,
+            p.tahun,
+            p.jenis,
+            p.nama,
+            p.tanggal,
+            p.dpt_disabilitas,
+            p.pengguna_disabilitas,
+            p.dpt_pemula,
+            p.pengguna_pemula,
+        ]
+
+
+def _pemilih_kecamatan(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = PemilihKecamatan.objects.filter(
+        pemilihan__satker__in=satker, pemilihan__tahun=tahun
+    ).select_related("pemilihan__satker")
+    for k in qs.order_by("pemilihan__satker__kode", "pemilihan__jenis", "urutan", "kecamatan"):
+        p = k.pemilihan
+        yield [
+            p.satker.kode,
+            p.tahun,
+            p.jenis,
+            k.kecamatan,
+            k.desa,
+            k.tps,
+            k.dpt_l,
+            k.dpt_p,
+            k.pengguna_l,
+            k.pengguna_p,
+        ]

@@ -38,6 +38,8 @@ from kinerja.models import (
     IndikatorKinerja,
     Kegiatan,
     Output,
+    Pemilihan,
+    PemilihKecamatan,
     PenutupanPeriode,
     PerjanjianKinerja,
     Program,
@@ -49,7 +51,7 @@ from kinerja.models import (
     TargetTriwulan,
 )
 from kinerja.services import periode_ensure_open, perjanjian_ensure_editable
-from satker.models import Pejabat, Satker
+from satker.models import Aset, Pegawai, Pejabat, Satker
 from satker.selectors import is_admin, satker_visible, satker_writable
 from workbook import skema
 from workbook.laporan import Laporan
@@ -146,6 +148,11 @@ TURUNAN: dict[type[models.Model], tuple[str, ...]] = {
 KATALOG_HANYA_ADMIN = "Katalog nasional hanya dapat diubah admin KPU RI."
 
 
+# The sheets of the office profile and its elections, and an election's voter counts.
+PROFIL = ("Pegawai", "Aset", "Pemilihan", "PemilihKecamatan")
+_PEMILIH_KHUSUS = ("dpt_disabilitas", "pengguna_disabilitas", "dpt_pemula", "pengguna_pemula")
+
+
 class _Impor:
     def __init__(self, laporan: Laporan, user: User | None, nama_berkas: str):
         self.lap = laporan
@@ -217,6 +224,12 @@ class _Impor:
             self._muat_anggaran()
             self._periksa("Anggaran", self._anggaran_baris)
             self._periksa("RevisiDIPA", self._revisi_baris)
+        if self._ada(*PROFIL):
+            self._muat_profil()
+            self._periksa("Pegawai", self._pegawai_baris)
+            self._periksa("Aset", self._aset_baris)
+            self._periksa("Pemilihan", self._pemilihan_baris)
+            self._periksa("PemilihKecamatan", self._kecamatan_baris)
 
     def _periksa(self, sheet: str, fungsi) -> None:
         """Plan every row of a sheet, then let its rows go: the plan holds what is needed."""
@@ -483,7 +496,7 @@ class _Impor:
         kunci = (kode, b["jabatan"], b["nama"])
         if self._ganda(S, b, kunci):
             return
-        baru = self._opsional(b, "nip", "divisi")
+        baru = self._opsional(b, "nip", "divisi", "tugas")
         lama = self.pejabat.get(kunci)
         if self._aturan(S, b, lama or Pejabat(), baru) is None:
             return
@@ -509,7 +522,8 @@ class _Impor:
         self.realisasi: dict[tuple[int, str], Realisasi] = {}
         self.anggaran_pk: dict[tuple[int, str], AnggaranPK] = {}
         for potongan in _potong(self.pk_ids):
-            for baris in BarisPK.objects.filter(perjanjian_id__in=potongan):
+            qs = BarisPK.objects.filter(perjanjian_id__in=potongan)
+            for baris in qs.select_related("indikator_kinerja"):
                 kunci_pk = self.pk_ids[baris.perjanjian_id]
                 baris.perjanjian = self.obj[("pk", *kunci_pk)]
                 self.obj[("baris", *kunci_pk, baris.no)] = baris
@@ -976,7 +990,12 @@ class _Impor:
             "formula": ("formula", b["formula"] or ""),
             "sumber_data": ("sumber_data", b["sumber_data"] or ""),
         }
-        for kolom, bawaan in (("tingkat", "SEMUA"), ("arah", Arah.NAIK), ("agregasi", "terakhir")):
+        for kolom, bawaan in (
+            ("tingkat", "SEMUA"),
+            ("arah", Arah.NAIK),
+            ("agregasi", "terakhir"),
+            ("data_pemilu", ""),
+        ):
             if b.ada(kolom) or lama is None:
                 baru[kolom] = (kolom, b[kolom] or bawaan)
         if self._aturan(S, b, lama or IndikatorKinerja(), baru) is None:
@@ -1067,6 +1086,98 @@ class _Impor:
             return
         self._upsert(S, b, kunci, BarisPK, baris, baru, {})
 
+    # ------------------------------------------------------------ office profile and elections
+
+    def _muat_profil(self) -> None:
+        tahun = {b["tahun"] for b in self._semua(*PROFIL)}
+        for potongan in _potong(self._ids_tulis()):
+            for model in (Pegawai, Aset, Pemilihan):
+                qs = model.objects.filter(satker_id__in=potongan, tahun__in=tahun)
+                for obj in qs.select_related("satker"):
+                    self.obj[(model.__name__, *self._kunci_profil(obj))] = obj
+            qs = PemilihKecamatan.objects.filter(
+                pemilihan__satker_id__in=potongan, pemilihan__tahun__in=tahun
+            ).select_related("pemilihan__satker")
+            for k in qs:
+                p = k.pemilihan
+                kunci = ("PemilihKecamatan", p.satker.kode, p.tahun, p.jenis, k.kecamatan)
+                self.obj[kunci] = k
+                self._catat_urutan(("kec", p.satker.kode, p.tahun, p.jenis), k.urutan)
+
+    @staticmethod
+    def _kunci_profil(obj: models.Model) -> tuple:
+        kode, tahun = obj.satker.kode, obj.tahun
+        if isinstance(obj, Pegawai):
+            return (kode, tahun, obj.nama)
+        if isinstance(obj, Aset):
+            return (kode, tahun, obj.jenis, obj.uraian, obj.kondisi)
+        return (kode, tahun, obj.jenis)
+
+    def _profil_baris(
+        self, sheet: str, model: type[models.Model], b: BarisMentah, kunci: dict, kolom: dict
+    ) -> None:
+        """A row of a sheet keyed by satker, year and its own key fields (`kunci`: field ->
+        value, in key order): staff, property, an election."""
+        kode = self._satker_tulis(sheet, b)
+        tetap = {"satker": Ref(("satker", kode)), "tahun": b["tahun"], **kunci}
+        kunci = (b["tahun"], *kunci.values())
+        if kode is None or self._ganda(sheet, b, (kode, *kunci)):
+            return
+        lama = self.obj.get((model.__name__, kode, *kunci))
+        baru = {
+            f: (k, b[k] if b[k] is not None else model._meta.get_field(f).get_default())
+            for f, k in kolom.items()
+            if b.ada(k) or lama is None
+        }
+        if self._aturan(sheet, b, lama or model(tahun=b["tahun"]), baru) is None:
+            return
+        ref = (model.__name__, kode, *kunci)
+        self._upsert(sheet, b, (kode, *kunci), model, lama, baru, tetap, ref)
+
+    def _pegawai_baris(self, b: BarisMentah) -> None:
+        kolom = {f: f for f in ("nip", "status", "golongan", "pendidikan", "jabatan", "unit")}
+        self._profil_baris("Pegawai", Pegawai, b, {"nama": b["nama"]}, kolom)
+
+    def _aset_baris(self, b: BarisMentah) -> None:
+        kunci = {f: b[f] for f in ("jenis", "uraian", "kondisi")}
+        kolom = {f: f for f in ("jumlah", "satuan", "nilai", "keterangan")}
+        self._profil_baris("Aset", Aset, b, kunci, kolom)
+
+    def _pemilihan_baris(self, b: BarisMentah) -> None:
+        kolom = {f: f for f in ("nama", "tanggal", *_PEMILIH_KHUSUS)}
+        self._profil_baris("Pemilihan", Pemilihan, b, {"jenis": b["pemilihan"]}, kolom)
+
+    def _kecamatan_baris(self, b: BarisMentah) -> None:
+        S = "PemilihKecamatan"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        induk = ("Pemilihan", kode, b["tahun"], b["pemilihan"])
+        kunci = (kode, b["tahun"], b["pemilihan"], b["kecamatan"])
+        if self._ganda(S, b, kunci):
+            return
+        if induk not in self.obj and induk not in self.rencana:
+            self._galat(
+                S,
+                b,
+                "pemilihan",
+                f"Pemilihan {b['pemilihan']} Tahun {b['tahun']} belum ada; isi dahulu di sheet "
+                "Pemilihan.",
+            )
+            return
+        lama = self.obj.get(("PemilihKecamatan", *kunci))
+        kolom = ("desa", "tps", "dpt_l", "dpt_p", "pengguna_l", "pengguna_p")
+        baru = {f: (f, b[f]) for f in kolom if b.ada(f) or lama is None}
+        if self._aturan(S, b, lama or PemilihKecamatan(), baru) is None:
+            return
+        grup = ("kec", kode, b["tahun"], b["pemilihan"])
+        tetap = {
+            "pemilihan": Ref(induk),
+            "kecamatan": b["kecamatan"],
+            "urutan": lambda: self._urutan_berikut(grup) + 1,
+        }
+        self._upsert(S, b, kunci, PemilihKecamatan, lama, baru, tetap)
+
     # ------------------------------------------------------------ writing
 
     def _obj(self, nilai: Any) -> Any:
@@ -1094,6 +1205,10 @@ class _Impor:
             Dipa,
             BarisAnggaran,
             RevisiDipa,
+            Pegawai,
+            Aset,
+            Pemilihan,
+            PemilihKecamatan,
         ):
             self._tulis_baru(model, self.buat.pop(model, []))
             self._tulis_ubah(model)

@@ -10,9 +10,15 @@ import datetime as dt
 from dataclasses import dataclass
 
 from kinerja.capaian import Agregasi, Arah, Periode
-from kinerja.models import BarisAnggaran, PerjanjianKinerja, TingkatIndikator
+from kinerja.models import (
+    BarisAnggaran,
+    DataPemilu,
+    Pemilihan,
+    PerjanjianKinerja,
+    TingkatIndikator,
+)
 from kinerja.nilai import JenisNilai
-from satker.models import Satker
+from satker.models import Aset, Pegawai, Satker
 
 
 class Jenis:
@@ -22,6 +28,7 @@ class Jenis:
     KODE = "kode"  # a code; a number cell 1672 is read as "1672"
     TAHUN = "tahun"
     UANG = "uang"  # whole rupiah, through parse_rupiah
+    BILANGAN = "bilangan"  # a count (voters, staff), through parse_bilangan
     TANGGAL = "tanggal"
     NILAI = "nilai"  # a target or realisasi, kept as written and parsed later by kind
     PILIHAN = "pilihan"  # one of `pilihan`, case-insensitive
@@ -60,6 +67,12 @@ KOSONG = "-"
 YA_TIDAK = ("ya", "tidak")
 TINGKAT_INDIKATOR = tuple(TingkatIndikator.values)
 JENIS_NILAI = tuple(JenisNilai.values)
+DATA_PEMILU = tuple(DataPemilu.values)
+STATUS_PEGAWAI = tuple(Pegawai.Status.values)
+PENDIDIKAN = tuple(Pegawai.Pendidikan.values)
+JENIS_ASET = tuple(Aset.Jenis.values)
+KONDISI_ASET = tuple(Aset.Kondisi.values)
+JENIS_PEMILIHAN = tuple(Pemilihan.Jenis.values)
 
 _SATKER = Kolom("satker", True, Jenis.KODE, 10, contoh="1672")
 _TAHUN = Kolom("tahun", True, Jenis.TAHUN, contoh=2024)
@@ -85,6 +98,7 @@ PEJABAT = Sheet(
         Kolom("nip", False, Jenis.KODE, 30, contoh="198001012005011001"),
         Kolom("jabatan", True, maks=150, contoh="Ketua"),
         Kolom("divisi", maks=200, contoh="Divisi Hukum dan Pengawasan"),
+        Kolom("tugas", maks=5000, contoh="Telaah hukum\nAdvokasi hukum"),
     ),
     ("satker", "jabatan", "nama"),
 )
@@ -259,6 +273,7 @@ INDIKATOR = Sheet(
         Kolom("definisi", maks=5000, contoh="Pemilih yang menggunakan hak pilihnya ..."),
         Kolom("formula", maks=1000, contoh="pengguna hak pilih / DPT x 100%"),
         Kolom("sumber_data", maks=200, contoh="Formulir Model D Hasil"),
+        Kolom("data_pemilu", False, Jenis.PILIHAN, pilihan=DATA_PEMILU, contoh="PARTISIPASI"),
     ),
     ("renstra", "kode"),
 )
@@ -273,6 +288,69 @@ TARGET_NASIONAL = Sheet(
     ("renstra", "indikator", "tahun"),
 )
 
+PEGAWAI = Sheet(
+    "Pegawai",
+    (
+        _SATKER,
+        _TAHUN,
+        Kolom("nama", True, maks=200, contoh="Nama Pegawai"),
+        Kolom("nip", False, Jenis.KODE, 30, contoh="198001012005011001"),
+        Kolom("status", True, Jenis.PILIHAN, pilihan=STATUS_PEGAWAI, contoh="PNS"),
+        Kolom("golongan", maks=10, contoh="III/a"),
+        Kolom("pendidikan", True, Jenis.PILIHAN, pilihan=PENDIDIKAN, contoh="S1"),
+        Kolom("jabatan", maks=200, contoh="Kepala Sub Bagian"),
+        Kolom("unit", maks=200, contoh="Sub Bagian Hukum dan SDM"),
+    ),
+    ("satker", "tahun", "nama"),
+)
+ASET = Sheet(
+    "Aset",
+    (
+        _SATKER,
+        _TAHUN,
+        Kolom("jenis", True, Jenis.PILIHAN, pilihan=JENIS_ASET, contoh="RODA4"),
+        Kolom("uraian", True, maks=300, contoh="Kendaraan operasional"),
+        Kolom("kondisi", True, Jenis.PILIHAN, pilihan=KONDISI_ASET, contoh="BAIK"),
+        Kolom("jumlah", True, Jenis.BILANGAN, contoh=2),
+        Kolom("satuan", True, maks=20, contoh="unit"),
+        Kolom("nilai", False, Jenis.UANG, contoh=450_000_000),
+        Kolom("keterangan", maks=300, contoh=""),
+    ),
+    ("satker", "tahun", "jenis", "uraian", "kondisi"),
+)
+_JENIS_PEMILIHAN = Kolom("pemilihan", True, Jenis.PILIHAN, pilihan=JENIS_PEMILIHAN, contoh="BUPATI")
+PEMILIHAN = Sheet(
+    "Pemilihan",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS_PEMILIHAN,
+        Kolom("nama", True, maks=300, contoh="Pemilihan Wali Kota dan Wakil Wali Kota 2024"),
+        Kolom("tanggal", False, Jenis.TANGGAL, contoh=dt.date(2024, 11, 27)),
+        Kolom("dpt_disabilitas", False, Jenis.BILANGAN, contoh=400),
+        Kolom("pengguna_disabilitas", False, Jenis.BILANGAN, contoh=308),
+        Kolom("dpt_pemula", False, Jenis.BILANGAN, contoh=12_500),
+        Kolom("pengguna_pemula", False, Jenis.BILANGAN, contoh=9_625),
+    ),
+    ("satker", "tahun", "pemilihan"),
+)
+PEMILIH_KECAMATAN = Sheet(
+    "PemilihKecamatan",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS_PEMILIHAN,
+        Kolom("kecamatan", True, maks=100, contoh="Pagaralam Utara"),
+        Kolom("desa", False, Jenis.BILANGAN, contoh=10),
+        Kolom("tps", True, Jenis.BILANGAN, contoh=70),
+        Kolom("dpt_l", True, Jenis.BILANGAN, contoh=16_561),
+        Kolom("dpt_p", True, Jenis.BILANGAN, contoh=16_133),
+        Kolom("pengguna_l", False, Jenis.BILANGAN, contoh=12_835),
+        Kolom("pengguna_p", False, Jenis.BILANGAN, contoh=12_422),
+    ),
+    ("satker", "tahun", "pemilihan", "kecamatan"),
+)
+
 # The data of a satker and year, then the national catalogue (exported on its own).
 SHEETS_SATKER: tuple[Sheet, ...] = (
     SATKER,
@@ -284,6 +362,10 @@ SHEETS_SATKER: tuple[Sheet, ...] = (
     ANGGARAN,
     REVISI_DIPA,
     PK_INDIKATOR,
+    PEGAWAI,
+    ASET,
+    PEMILIHAN,
+    PEMILIH_KECAMATAN,
 )
 SHEETS_KATALOG: tuple[Sheet, ...] = (
     PROGRAM,

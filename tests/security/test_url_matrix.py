@@ -43,7 +43,7 @@ from rest_framework.test import APIClient
 
 from kinerja import models as km
 from laporan.models import LaporanKinerja, PdfLaporan
-from satker.models import Satker
+from satker.models import Aset, Pegawai, Satker
 from tests.kinerja.test_views_akses import bangun_dunia
 from workbook.exporter import ekspor_workbook
 from workbook.views import SESI
@@ -96,6 +96,7 @@ class Data:
     indikator: km.IndikatorKinerja
     token: str
     sumber: dict = field(default_factory=dict)
+    profil: dict = field(default_factory=dict)
 
     @property
     def kode(self) -> str:
@@ -134,7 +135,22 @@ def data(personas, settings, tmp_path) -> Data:
     ekspor_workbook(Satker.objects.filter(pk=a.pk), TAHUN, f)
     token = "tokenujioperatora"
     (folder / f"{token}.xlsx").write_bytes(f.getvalue())
-    return Data(personas, dunia, final, pdf, pdf_final, indikator, token)
+    pemilihan = km.Pemilihan.objects.create(
+        satker=a, tahun=TAHUN, jenis="BUPATI", nama="Pemilihan Wali Kota 2024"
+    )
+    profil = {
+        "pegawai": Pegawai.objects.create(
+            satker=a, tahun=TAHUN, nama="Pegawai A", status="PNS", pendidikan="S1"
+        ),
+        "aset": Aset.objects.create(
+            satker=a, tahun=TAHUN, jenis="TANAH", uraian="Tanah kantor", jumlah=1, satuan="bidang"
+        ),
+        "pemilihan": pemilihan,
+        "kecamatan": km.PemilihKecamatan.objects.create(
+            pemilihan=pemilihan, kecamatan="Kecamatan A", tps=10, dpt_l=1000, dpt_p=1000
+        ),
+    }
+    return Data(personas, dunia, final, pdf, pdf_final, indikator, token, profil=profil)
 
 
 # ---------------------------------------------------------------- the rules
@@ -177,6 +193,32 @@ ATURAN: dict[str, Aturan] = {
     "satker:pejabat_create": Aturan("tulis", _kode),
     "satker:pejabat_update": Aturan("tulis", lambda d: {"pejabat_id": d.dunia.pejabat.pk}),
     "satker:pejabat_delete": Aturan("aksi", lambda d: {"pejabat_id": d.dunia.pejabat.pk}),
+    "satker:profil": Aturan("baca", _kode_tahun),
+    "satker:profil_salin": Aturan("aksi", lambda d: {"kode": d.kode, "tahun": TAHUN + 1}),
+    "satker:profil_create": Aturan("tulis", lambda d: {**_kode_tahun(d), "jenis": "pegawai"}),
+    "satker:profil_update": Aturan(
+        "tulis", lambda d: {"jenis": "aset", "obj_id": d.profil["aset"].pk}
+    ),
+    "satker:profil_delete": Aturan(
+        "aksi", lambda d: {"jenis": "pegawai", "obj_id": d.profil["pegawai"].pk}
+    ),
+    "kinerja:pemilihan": Aturan("baca", _kode_tahun),
+    "kinerja:pemilihan_create": Aturan("tulis", _kode_tahun),
+    "kinerja:pemilihan_update": Aturan(
+        "tulis", lambda d: {"pemilihan_id": d.profil["pemilihan"].pk}
+    ),
+    "kinerja:pemilihan_delete": Aturan(
+        "aksi", lambda d: {"pemilihan_id": d.profil["pemilihan"].pk}
+    ),
+    "kinerja:kecamatan_create": Aturan(
+        "tulis", lambda d: {"pemilihan_id": d.profil["pemilihan"].pk}
+    ),
+    "kinerja:kecamatan_update": Aturan(
+        "tulis", lambda d: {"kecamatan_id": d.profil["kecamatan"].pk}
+    ),
+    "kinerja:kecamatan_delete": Aturan(
+        "aksi", lambda d: {"kecamatan_id": d.profil["kecamatan"].pk}
+    ),
     # PK
     "kinerja:pk_list": Aturan("daftar", query=f"?tahun={TAHUN}"),
     "kinerja:pk_create": Aturan("tulis", _kode),

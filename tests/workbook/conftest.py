@@ -9,10 +9,13 @@ from django.utils import timezone
 
 from kinerja.models import (
     AnggaranPK,
+    Pemilihan,
+    PemilihKecamatan,
     PerjanjianKinerja,
     Realisasi,
     TargetTriwulan,
 )
+from satker.models import Aset, Pegawai
 from tests.factories import (
     BarisAnggaranFactory,
     BarisPKFactory,
@@ -125,4 +128,48 @@ def data_lengkap(personas):
     )
     RevisiDipaFactory(dipa=dipa, label="DIPA Awal", tanggal=dt.date(2023, 12, 1))
     RevisiDipaFactory(dipa=dipa, label="Revisi 1", tanggal=dt.date(2024, 3, 5), pagu=1_200_000_000)
+    # the office profile and an election (issue 14): text that looks like a formula, counts
+    Pegawai.objects.create(
+        satker=a,
+        tahun=2024,
+        nama="=Ani",
+        nip="198001012005012002",
+        status="PNS",
+        golongan="III/a",
+        pendidikan="S1",
+        jabatan="Kasubbag",
+        unit="@Hukum",
+    )
+    Pegawai.objects.create(satker=a, tahun=2024, nama="Budi", status="PPPK", pendidikan="SMA")
+    Aset.objects.create(
+        satker=a,
+        tahun=2024,
+        jenis="RODA4",
+        uraian="Mobil dinas",
+        jumlah=2,
+        satuan="unit",
+        kondisi="RUSAK_RINGAN",
+        nilai=450_000_000,
+    )
+    pemilihan = Pemilihan.objects.create(
+        satker=a,
+        tahun=2024,
+        jenis="BUPATI",
+        nama="Pemilihan Wali Kota 2024",
+        tanggal=dt.date(2024, 11, 27),
+        dpt_disabilitas=400,
+        pengguna_disabilitas=308,
+    )
+    for i, (kec, laki, p) in enumerate((("Utara", 16_561, 16_133), ("Selatan", 18_215, 18_166))):
+        PemilihKecamatan.objects.create(
+            pemilihan=pemilihan,
+            kecamatan=kec,
+            desa=10,
+            tps=70,
+            dpt_l=laki,
+            dpt_p=p,
+            pengguna_l=laki // 2,
+            pengguna_p=None if i else p // 2,
+            urutan=i + 1,
+        )
     return {"kpu": kpu, "sekretariat": sekretariat, "baris": baris, "dipa": dipa}

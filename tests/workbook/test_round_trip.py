@@ -46,6 +46,10 @@ def test_ekspor_lalu_impor_tidak_mengubah_apa_pun(personas, data_lengkap):
         "Anggaran": 3,
         "RevisiDIPA": 2,
         "PKIndikator": 9,
+        "Pegawai": 2,
+        "Aset": 1,
+        "Pemilihan": 1,
+        "PemilihKecamatan": 2,
     }
     assert _jumlah_riwayat() == riwayat
 

@@ -190,6 +190,10 @@ def test_template_berisi_judul_contoh_dan_pilihan(client, personas):
         "Anggaran",
         "RevisiDIPA",
         "PKIndikator",
+        "Pegawai",
+        "Aset",
+        "Pemilihan",
+        "PemilihKecamatan",
         "Program",
         "Kegiatan",
         "Output",
@@ -212,6 +216,12 @@ def test_template_berisi_judul_contoh_dan_pilihan(client, personas):
         '"ya,tidak"',
         '"SEMUA,PROVINSI,KABKOTA"',
         '"PERSEN,ANGKA,PREDIKAT,OPINI,TEKS"',
+        '"PARTISIPASI,PEREMPUAN,DISABILITAS,PEMULA"',
+        '"PNS,PPPK,PPNPN,LAINNYA"',
+        '"SD,SMP,SMA,D3,D4,S1,S2,S3"',
+        '"TANAH,BANGUNAN,RODA4,RODA2,LAINNYA"',
+        '"BAIK,RUSAK_RINGAN,RUSAK_BERAT"',
+        '"PEMILU,GUBERNUR,BUPATI,LAINNYA"',
     }
 
 

@@ -13,9 +13,10 @@ from zoneinfo import ZoneInfo
 from django.conf import settings
 from django.contrib.auth.models import User
 from django.core.management.base import BaseCommand
-from django.db import models, transaction
+from django.db import transaction
 
 from common.kunci import kunci_dilepas
+from demo.profil import muat_profil, simpan
 from demo.siklus import muat_siklus
 from kinerja import models as km
 from kinerja.services import baris_link_auto
@@ -26,20 +27,6 @@ PASSWORD = "demo12345"
 # Short names used in the demo usernames.
 SLUG = {"1672": "pagaralam", "1602": "oki", "1272": "pematangsiantar"}
 REVIEWER = {"16": "reviewer.sumsel", "12": "reviewer.sumut"}
-
-
-def simpan(model: type[models.Model], kunci: dict, nilai: dict | None = None) -> models.Model:
-    """update_or_create that saves only when a value actually changes."""
-    nilai = nilai or {}
-    obj = model.objects.filter(**kunci).first()
-    if obj is None:
-        return model.objects.create(**kunci, **nilai)
-    berubah = {f: v for f, v in nilai.items() if getattr(obj, f) != v}
-    if berubah:
-        for f, v in berubah.items():
-            setattr(obj, f, v)
-        obj.save()
-    return obj
 
 
 def _tanggal(teks: str | None) -> dt.date | None:
@@ -57,6 +44,7 @@ def muat_demo(data: dict) -> tuple[list[tuple[str, str, str]], int]:
     baris = _perjanjian(data, satker, ketua)
     _dipa(data, satker)
     terhubung = baris_link_auto(baris)
+    muat_profil(satker)
     muat_siklus(satker, pengguna)
     return logins, terhubung
 
