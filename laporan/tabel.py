@@ -593,6 +593,45 @@ def _tabel_pemilihan(lap: Laporan) -> list[tuple[str, Tabel]]:
     return hasil
 
 
+def _tabel_rekap_tahunan(lap: Laporan) -> Tabel | None:
+    """BAB IV: every indicator of the year with its target, realisasi and capaian in the
+    earlier years the application knows (by catalogue code), as the real reports' Tabel 4.1."""
+    if not lap.semua_baris:
+        return None
+    tahun = [*lap.tahun_riwayat[-2:], lap.tahun]
+    riwayat = {r.baris.id: {n.tahun: n for n in r.tahun_lalu} for r in lap.riwayat}
+    kolom = ["No", "Indikator Kinerja"]
+    for t in tahun:
+        kolom += [f"Target {t}", f"Realisasi {t}", f"Capaian {t} (%)"]
+    baris = []
+    for b in lap.semua_baris:
+        sel = [Sel(b.no), Sel(b.indikator)]
+        lalu = riwayat.get(b.id, {})
+        for t in tahun[:-1]:
+            n = lalu.get(t)
+            sel += [
+                Sel(n.target if n else None, kosong="–"),
+                Sel(n.realisasi if n else None, kosong="–"),
+                Sel(n.capaian if n else None, "persen", kosong=n.keterangan if n else "–"),
+            ]
+        sel += [Sel(b.target), Sel(b.realisasi, kosong=engine.BELUM_ADA_REALISASI), _sel_capaian(b)]
+        baris.append(sel)
+    catatan = ["Capaian tiap tahun dihitung dengan kebijakan capaian tahun tersebut."]
+    if len(tahun) > 1:
+        catatan.append(
+            "Tahun sebelumnya diambil dari PK satker ini dengan kode indikator katalog yang sama; "
+            "'–': indikator belum ada di PK tahun itu."
+        )
+    return Tabel(
+        "",
+        f"Pencapaian Sasaran Strategis melalui Indikator Tahun {', '.join(map(str, tahun))}",
+        kolom,
+        baris,
+        catatan=catatan,
+        lebar=[5, 23, *[round(72 / (3 * len(tahun)), 1)] * (3 * len(tahun))],
+    )
+
+
 def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
     """Every table of the report by key, numbered per chapter in the order they are printed."""
     per_bab: dict[int, list[tuple[str, Tabel | None]]] = {
@@ -620,6 +659,7 @@ def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
         ("revisi", _tabel_revisi(lap)),
         ("sumber", _tabel_sumber(lap)),
     ]
+    per_bab[4] = [("rekap_tahunan", _tabel_rekap_tahunan(lap))]
     hasil = {}
     for bab, daftar in per_bab.items():
         n = 0

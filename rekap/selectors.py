@@ -33,6 +33,7 @@ from kinerja.selectors import (
     Kebijakan,
     Pengukuran,
     baris_queryset,
+    data_pemilih_per_satker,
     kebijakan_per_satker,
     masukan_baris,
     partisipasi_baris,
@@ -45,7 +46,7 @@ from laporan.models import LaporanKinerja
 from laporan.pemeriksaan import BarisPeriksa, DataPeriksa, periksa_data
 from laporan.selectors import anggaran_laporan
 from satker.models import Satker
-from satker.selectors import satker_visible
+from satker.selectors import pegawai_per_status, satker_visible
 
 JENIS_PK = tuple(PerjanjianKinerja.Jenis)
 ST = PerjanjianKinerja.Status
@@ -644,3 +645,64 @@ def rekap_indikator(
     return [BarisIndikator(s, ukur[s.pk], i) for i, s in enumerate(ada, 1)] + [
         BarisIndikator(s, ukur.get(s.pk), None) for s in tanpa
     ]
+
+
+# ---------------------------------------------------------------- office profile and elections
+
+
+@dataclass(frozen=True)
+class BarisProfil:
+    """Staff by status and the voters of a year, of one satker or a sum of several."""
+
+    nama: str
+    satker: Satker | None
+    pegawai: dict[str, int]
+    pemilih: engine.DataPemilih
+
+    @property
+    def jumlah_pegawai(self) -> int:
+        return sum(self.pegawai.values())
+
+
+def _jumlah_profil(nama: str, daftar: list[BarisProfil]) -> BarisProfil:
+    pegawai: dict[str, int] = defaultdict(int)
+    for b in daftar:
+        for status, n in b.pegawai.items():
+            pegawai[status] += n
+    ada = [b.pemilih for b in daftar if b.pemilih.dpt]
+    return BarisProfil(nama, None, dict(pegawai), engine.jumlah_pemilih(ada))
+
+
+def rekap_profil(
+    *, user: User | AnonymousUser, tahun: int, provinsi: Satker | None = None
+) -> tuple[list[BarisProfil], BarisProfil]:
+    """Per satker (a province's rekap) or per province (KPU RI's), with the total: staff by
+    status and the year's voters, in a fixed number of queries whatever the number of offices.
+    Voters are summed over the offices with election data (a province's own elections and its
+    kab/kota's are different elections, so a province's total adds their DPT as recorded)."""
+    daftar = satker_rekap(user=user, provinsi=provinsi)
+    ids = [s.pk for s in daftar]
+    pegawai = pegawai_per_status(Satker.objects.filter(pk__in=ids), tahun)
+    pemilih = data_pemilih_per_satker(ids, [tahun])
+    baris = [
+        BarisProfil(
+            s.nama, s, pegawai.get(s.pk, {}), pemilih.get((s.pk, tahun), engine.DataPemilih())
+        )
+        for s in daftar
+    ]
+    if provinsi is None:
+        per_provinsi: dict[int, list[BarisProfil]] = defaultdict(list)
+        nama: dict[int, str] = {}
+        for b in baris:
+            s = b.satker
+            kunci = s.pk if s.tingkat == Satker.Tingkat.PROVINSI else s.induk_id
+            if kunci is None:
+                continue
+            per_provinsi[kunci].append(b)
+            if s.tingkat == Satker.Tingkat.PROVINSI:
+                nama[kunci] = s.nama
+        baris = [
+            _jumlah_profil(nama.get(k, str(k)), v)
+            for k, v in sorted(per_provinsi.items(), key=lambda x: nama.get(x[0], ""))
+        ]
+    return baris, _jumlah_profil("Jumlah", baris)

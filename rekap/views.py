@@ -29,7 +29,7 @@ from kinerja.selectors import (
     tahun_dari,
 )
 from rekap import selectors as rekap
-from satker.models import Satker
+from satker.models import Pegawai, Satker
 from satker.selectors import can_read, can_review, satker_visible
 
 
@@ -195,6 +195,31 @@ def rekap_indikator(request: HttpRequest, kode: str | None = None) -> HttpRespon
             "url_xlsx": "?" + urlencode({"tahun": tahun, "indikator": kunci, "format": "xlsx"}),
         },
     )
+
+
+@login_required
+def rekap_profil(request: HttpRequest, kode: str | None = None) -> HttpResponse:
+    """Staff by status and voters of the year: per satker of a province, or per province for
+    KPU RI (no `kode`)."""
+    if kode is None:
+        try:
+            _get_ri_for_reviewer(request)
+        except Http404:
+            provinsi = _provinsi_reviewer(request)
+            return redirect(reverse("rekap:profil", args=[provinsi.kode]) + _query(request))
+        provinsi = None
+    else:
+        provinsi = _get_provinsi_for_reviewer(request, kode)
+    tahun = tahun_dari(request)
+    baris, jumlah = rekap.rekap_profil(user=request.user, tahun=tahun, provinsi=provinsi)
+    ctx = {
+        "provinsi": provinsi,
+        "tahun": tahun,
+        "baris": baris,
+        "jumlah": jumlah,
+        "status": Pegawai.Status.choices,
+    }
+    return render(request, "rekap/profil.html", ctx)
 
 
 @login_required

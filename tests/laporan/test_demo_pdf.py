@@ -60,6 +60,31 @@ def test_pdf_kantor_demo(demo, kode):
         assert fmt.rupiah(angka) in teks
     assert f"serapan anggaran {fmt.persen(total.serapan)}" in " ".join(teks.split())
     assert halaman[1].strip().endswith("i")  # Kata Pengantar: roman page number
+    if kode == "1672":
+        _daftar_menunjuk_halaman_yang_benar(halaman)
+
+
+def _daftar_menunjuk_halaman_yang_benar(halaman: list[str]) -> None:
+    """Every entry of the Daftar Tabel and Daftar Gambar names the page its caption is on; the
+    Pagar Alam report has every new part (SDM, BMN, DPT, Tabel 4.1, Gambar 1.1)."""
+    nomor_halaman = [h.strip().splitlines()[-1].strip() if h.strip() else "" for h in halaman]
+    daftar = {}
+    for h in halaman:
+        if "DAFTAR TABEL" in h or "DAFTAR GAMBAR" in h:
+            # an entry may wrap: its label starts a line, its page ends a later one
+            for m in re.finditer(
+                r"^((?:Tabel|Gambar) \d+\.\d+) [^\n]*?(?:\n[^\n]*?)??\.{3,}\s*(\d+)$", h, re.M
+            ):
+                daftar[m.group(1)] = m.group(2)
+    for wajib in ("Tabel 1.3", "Tabel 1.6", "Tabel 3.6", "Tabel 4.1", "Gambar 1.1"):
+        assert wajib in daftar, sorted(daftar)
+    for label, nomor in daftar.items():
+        letak = [
+            nomor_halaman[i]
+            for i, h in enumerate(halaman)
+            if re.search(rf"^{re.escape(label)}$", h, re.M) and "DAFTAR" not in h
+        ]
+        assert letak == [nomor], (label, nomor, letak)
 
 
 @pytest.mark.parametrize("kode", DEMO)

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from openpyxl import load_workbook
 
-from laporan.render import render_html
+from laporan.render import render_html, render_xlsx
 from laporan.selectors import build_laporan
 from satker.models import Aset, Pegawai, Satker
 from satker.selectors import pegawai_per_status, ringkasan_sdm
@@ -120,3 +123,8 @@ def test_the_report_counts_the_staff_of_its_year(personas):
     assert f"Tabel {status.nomor}" in html and "75,00" in html
     assert "Gambar 1.1 Pegawai menurut Tingkat Pendidikan Tahun 2024" in html
     assert "Mobil dinas" in html and "Rusak ringan" in html and "450.000.000" in html
+    wb = load_workbook(io.BytesIO(render_xlsx(lap)))
+    judul = [wb[n]["A1"].value for n in wb.sheetnames[1:]]
+    for kunci in ("sdm_status", "sdm_pendidikan", "aset"):
+        t = lap.tabel[kunci]
+        assert f"Tabel {t.nomor} {t.judul}" in judul

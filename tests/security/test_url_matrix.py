@@ -302,6 +302,8 @@ ATURAN: dict[str, Aturan] = {
     "rekap:indikator": Aturan("provinsi", _provinsi),
     "rekap:satker": Aturan("baca", _kode),
     "rekap:indikator_nasional": Aturan("nasional"),
+    "rekap:profil_nasional": Aturan("nasional"),
+    "rekap:profil": Aturan("provinsi", _provinsi),
     # national catalogue
     "kinerja:katalog": Aturan("akun"),
     "workbook:katalog": Aturan("akun"),
