@@ -1,14 +1,14 @@
-"""The office profile and election data of the demo (issue 14), from seed
+"""The office profile, election data and election grant of the demo (issue 14), from seed
 `lkj-2024-kota-pagar-alam.txt` where it prints them and marked as reconstructed where it does not
 (fixtures/README.md).
 
 From the seed: the divisions and their tasks (BAB I C), the secretariat's sub-units, 19 staff
-(13 PNS, 6 PPPK; S-1 10, SMA 3), the land and building values of the BMN table (Tabel 3.5) and
-the DPT per kecamatan of the 2024 regional election (Tabel 3.3, with Dempo Tengah's TPS 950
-corrected to 29 so that the column adds up to the printed 248). Reconstructed: names the seed
-does not print, the split of the remaining six staff over D-III and S-2, and who voted, chosen so
-that participation is the 77% the seed prints for women, voters with disabilities and first-time
-voters.
+(13 PNS, 6 PPPK; S-1 10, SMA 3), the land and building values of the BMN table (Tabel 3.5), the
+DPT per kecamatan of the 2024 regional election (Tabel 3.3, with Dempo Tengah's TPS 950 corrected
+to 29 so that the column adds up to the printed 248) and its NPHD grant. Reconstructed: names the
+seed does not print, the split of the remaining six staff over D-III and S-2, who voted (chosen
+so that participation is the 77% the seed prints for women, voters with disabilities and
+first-time voters) and the grant's realisasi.
 """
 
 from __future__ import annotations
@@ -17,10 +17,13 @@ import datetime as dt
 
 from django.db import models
 
-from kinerja.models import Pemilihan, PemilihKecamatan
+from kinerja.models import BarisAnggaran, Dipa, Kegiatan, Pemilihan, PemilihKecamatan
 from satker.models import Aset, Pegawai, Pejabat, Satker
 
 PAGAR_ALAM = "1672"
+HIBAH_NAMA = "Hibah Pemilihan Wali Kota dan Wakil Wali Kota Pagar Alam 2024 (NPHD)"
+HIBAH_NPHD = 20_118_519_770  # seed: 8.047.407.908 (2023, 40%) + 12.071.111.862 (2024, 60%)
+HIBAH_REALISASI = 18_934_622_415  # illustrative (not in the seed)
 TAHUN = 2024
 # Years the staff and property are carried into (the later reports print them too).
 TAHUN_PROFIL = (2024, 2025, 2026)
@@ -136,6 +139,33 @@ def muat_profil(satker: dict[str, Satker]) -> None:
             kunci = dict(satker=s, tahun=tahun, jenis=jenis, uraian=uraian, kondisi="BAIK")
             simpan(Aset, kunci, dict(jumlah=jumlah, satuan=satuan, nilai=nilai))
     _pemilihan(s)
+    _hibah(s)
+
+
+def _hibah(s: Satker) -> None:
+    """The NPHD grant for the 2024 regional election: its amount is the seed's (paid 40% in
+    2023 and 60% in 2024); the seed prints no realisasi, so the one here is illustrative."""
+    dipa = Dipa.objects.get(satker=s, tahun=TAHUN)
+    kegiatan = Kegiatan.objects.get(program__kode="076.01.CQ", kode="6639")
+    simpan(
+        BarisAnggaran,
+        dict(
+            dipa=dipa,
+            program=kegiatan.program,
+            kegiatan=kegiatan,
+            output_kode="",
+            akun_kode="",
+            sumber=BarisAnggaran.Sumber.HIBAH,
+        ),
+        dict(
+            output_nama=HIBAH_NAMA,
+            pagu=HIBAH_NPHD,
+            realisasi=HIBAH_REALISASI,
+            sumber_realisasi=BarisAnggaran.SumberRealisasi.LAINNYA,
+            per_tanggal=dt.date(2024, 12, 31),
+            urutan=99,
+        ),
+    )
 
 
 def _pejabat(s: Satker) -> None:

@@ -388,10 +388,20 @@ class RingkasanAnggaran:
         return self.revisi[-1] if self.revisi else None
 
     @property
+    def total_apbn(self) -> engine.Total:
+        return self.per_sumber.get(BarisAnggaran.Sumber.APBN, engine.Total())
+
+    @property
     def selisih_dipa(self) -> int | None:
-        """Latest DIPA total minus the sum of the lines (0 when they agree)."""
+        """Latest DIPA total minus the sum of the lines (0 when they agree). An election grant
+        (hibah, NPHD) may be registered in the DIPA or kept outside it: a DIPA equal to the APBN
+        lines alone agrees too."""
         terakhir = self.revisi_terakhir
-        return None if terakhir is None else terakhir.pagu - self.total.pagu
+        if terakhir is None:
+            return None
+        if terakhir.pagu == self.total_apbn.pagu:
+            return 0
+        return terakhir.pagu - self.total.pagu
 
 
 def ringkasan_anggaran_per_satker(

@@ -146,6 +146,8 @@ class Anggaran:
     per_program: list[tuple[str, str, engine.Total, list[tuple[str, str, engine.Total]]]]
     per_sumber: list[tuple[str, engine.Total]]
     selisih_dipa: int | None
+    apbn: engine.Total = engine.Total()
+    hibah: engine.Total | None = None  # a regional grant for an election (NPHD), outside the DIPA
 
     @property
     def pagu_dipa_terakhir(self) -> int | None:

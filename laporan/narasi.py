@@ -243,6 +243,28 @@ PLACEHOLDER: dict[str, Placeholder] = {
         "serapan anggaran (%)",
         lambda lap, a: fmt.persen(_anggaran(lap).total.serapan, kosong="tidak dapat dihitung"),
     ),
+    "pagu_apbn": Placeholder(
+        "{{pagu_apbn}}",
+        "pagu APBN menurut revisi DIPA terakhir (Rp)",
+        lambda lap, a: fmt.rupiah(_anggaran(lap).apbn.pagu),
+    ),
+    "pagu_hibah": Placeholder(
+        "{{pagu_hibah}}",
+        "pagu dana hibah pemilihan (NPHD) (Rp)",
+        lambda lap, a: fmt.rupiah((_anggaran(lap).hibah or engine.Total()).pagu),
+    ),
+    "realisasi_hibah": Placeholder(
+        "{{realisasi_hibah}}",
+        "realisasi dana hibah pemilihan (Rp)",
+        lambda lap, a: fmt.rupiah((_anggaran(lap).hibah or engine.Total()).realisasi),
+    ),
+    "serapan_hibah": Placeholder(
+        "{{serapan_hibah}}",
+        "serapan dana hibah pemilihan (%)",
+        lambda lap, a: fmt.persen(
+            (_anggaran(lap).hibah or engine.Total()).serapan, kosong="tidak dapat dihitung"
+        ),
+    ),
     "jumlah_revisi_dipa": Placeholder(
         "{{jumlah_revisi_dipa}}",
         "jumlah revisi DIPA (tanpa DIPA awal)",
@@ -346,7 +368,13 @@ def _ikhtisar(lap: Laporan) -> str:
         )
     if lap.anggaran:
         teks.append(
-            "Pagu anggaran {{satker}} menurut revisi DIPA terakhir sebesar {{pagu}} "
+            "Pagu anggaran {{satker}} "
+            + (
+                "(APBN dan dana hibah pemilihan) "
+                if lap.anggaran.hibah
+                else "menurut revisi DIPA terakhir "
+            )
+            + "sebesar {{pagu}} "
             "({{pagu_terbilang}}), terealisasi {{realisasi_anggaran}} atau serapan anggaran "
             "{{serapan}}, dengan sisa {{sisa_anggaran}}. Serapan anggaran bukan ukuran capaian "
             "kinerja; keduanya dibandingkan pada Bab III."
@@ -463,19 +491,32 @@ def _pengukuran(lap: Laporan) -> str:
 def _anggaran_teks(lap: Laporan) -> str:
     if lap.anggaran is None:
         return "Data DIPA {{satker}} Tahun {{tahun}} belum tersedia."
+    revisi = ""
+    if len(lap.anggaran.revisi) > 1:
+        revisi = ", setelah {{jumlah_revisi_dipa}} kali revisi ({{tabel:revisi}})"
+    elif lap.anggaran.revisi:
+        revisi = ", tanpa revisi ({{tabel:revisi}})"
     teks = (
         "Pada Tahun Anggaran {{tahun}}, {{satker}} mengelola pagu sebesar {{pagu}} "
-        "({{pagu_terbilang}}) menurut revisi DIPA terakhir"
+        "({{pagu_terbilang}})"
     )
-    if len(lap.anggaran.revisi) > 1:
-        teks += ", setelah {{jumlah_revisi_dipa}} kali revisi ({{tabel:revisi}})"
-    elif lap.anggaran.revisi:
-        teks += ", tanpa revisi ({{tabel:revisi}})"
+    if lap.anggaran.hibah:
+        teks += (
+            ", terdiri atas APBN {{pagu_apbn}} menurut revisi DIPA terakhir" + revisi + ", dan "
+            "dana hibah pemilihan dari pemerintah daerah (NPHD) {{pagu_hibah}}"
+        )
+    else:
+        teks += " menurut revisi DIPA terakhir" + revisi
     teks += (
         ". Realisasi anggaran sebesar {{realisasi_anggaran}} ({{realisasi_anggaran_terbilang}}) "
         "atau serapan anggaran {{serapan}}, dengan sisa anggaran {{sisa_anggaran}}. Rincian per "
         "program dan kegiatan disajikan pada {{tabel:anggaran}}."
     )
+    if lap.anggaran.hibah:
+        teks += (
+            " Dana hibah pemilihan terealisasi {{realisasi_hibah}} (serapan {{serapan_hibah}}); "
+            "pembagian per sumber dana disajikan pada {{tabel:sumber}}."
+        )
     return teks
 
 

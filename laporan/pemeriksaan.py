@@ -129,8 +129,9 @@ def _cek_anggaran(d: DataPeriksa) -> list[Temuan]:
             Temuan(
                 f"jumlah_dipa:{a.dipa_id}:{terakhir.id}",
                 "Jumlah anggaran",
-                f"Jumlah pagu baris anggaran {fmt.rupiah(a.total.pagu)} tidak sama dengan total "
-                f"{terakhir.label} ({fmt.tanggal(terakhir.tanggal)}) {fmt.rupiah(terakhir.pagu)}.",
+                f"Jumlah pagu baris anggaran {fmt.rupiah(a.total.pagu)} tidak sama dengan "
+                f"total {terakhir.label} ({fmt.tanggal(terakhir.tanggal)}) "
+                f"{fmt.rupiah(terakhir.pagu)}.",
                 reverse("kinerja:anggaran_detail", args=[d.kode, d.tahun]),
             )
         )

@@ -281,6 +281,8 @@ def anggaran_laporan(r: RingkasanAnggaran | None) -> Anggaran | None:
         per_program=per_program,
         per_sumber=[(sumber.get(k, k), t) for k, t in r.per_sumber.items()],
         selisih_dipa=r.selisih_dipa,
+        apbn=r.total_apbn,
+        hibah=r.per_sumber.get(BarisAnggaran.Sumber.HIBAH),
     )
 
 

@@ -328,7 +328,11 @@ def _tabel_anggaran(lap: Laporan) -> Tabel | None:
                 Sel(a.total.sisa, "rupiah", tebal=True),
             ]
         ],
-        catatan=["Pagu menurut revisi DIPA terakhir; serapan = realisasi / pagu × 100."],
+        catatan=[
+            "Pagu APBN menurut revisi DIPA terakhir"
+            + ("; pagu hibah menurut NPHD" if a.hibah else "")
+            + "; serapan = realisasi / pagu × 100."
+        ],
         lebar=[10, 34, 16, 16, 9, 15],
     )
 

@@ -1,11 +1,13 @@
 """build_laporan: every figure comes from the engine, in a fixed number of queries."""
 
+import re
 from decimal import Decimal
 
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kinerja import capaian as engine
+from kinerja.models import RevisiDipa
 from kinerja.selectors import kebijakan_untuk, pengukuran_pk, ringkasan_anggaran
 from laporan.selectors import build_laporan
 from tests.factories import BarisAnggaranFactory, BarisPKFactory, RealisasiFactory
@@ -72,3 +74,21 @@ def test_jumlah_query_tetap(kantor):
     with CaptureQueriesContext(connection) as banyak:
         build_laporan(kantor.satker, 2024)
     assert len(banyak) == len(sedikit)
+
+
+def test_an_election_grant_is_named_apart_in_the_budget_text(kantor):
+    """BAB III B says what the pagu is made of when part of it is a grant (NPHD), and a DIPA
+    that authorises only the APBN lines is not a discrepancy."""
+    from laporan.render import render_html
+
+    lap = build_laporan(kantor.satker, 2024)
+    assert (lap.anggaran.apbn.pagu, lap.anggaran.hibah.pagu) == (200_000_000, 1_000_000_000)
+    teks = " ".join(re.sub(r"<[^>]+>", " ", render_html(lap)).split())
+    assert (
+        "mengelola pagu sebesar Rp 1.200.000.000 (satu miliar dua ratus juta rupiah), terdiri "
+        "atas APBN Rp 200.000.000 menurut revisi DIPA terakhir"
+    ) in teks
+    assert "dana hibah pemilihan dari pemerintah daerah (NPHD) Rp 1.000.000.000" in teks
+    assert "Dana hibah pemilihan terealisasi Rp 950.000.000 (serapan 95,00%)" in teks
+    RevisiDipa.objects.filter(dipa_id=lap.anggaran.dipa_id).update(pagu=200_000_000)
+    assert build_laporan(kantor.satker, 2024).anggaran.selisih_dipa == 0
