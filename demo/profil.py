@@ -17,7 +17,15 @@ import datetime as dt
 
 from django.db import models
 
-from kinerja.models import BarisAnggaran, Dipa, Kegiatan, Pemilihan, PemilihKecamatan
+from kinerja.models import (
+    BarisAnggaran,
+    BarisPK,
+    Dipa,
+    Kegiatan,
+    Pemilihan,
+    PemilihKecamatan,
+    RencanaAksi,
+)
 from satker.models import Aset, Pegawai, Pejabat, Satker
 
 PAGAR_ALAM = "1672"
@@ -71,6 +79,90 @@ SUBBAGIAN = [
     "Sub Bagian Perencanaan, Data dan Informasi",
     "Sub Bagian Hukum dan SDM",
 ]
+# The activities the seed reports under its sasaran (BAB III B), as the Rencana Aksi of the PK
+# rows they served: (PK, row no, activity, unit in charge, quarters). The quarters follow the
+# dates the seed gives (e.g. 22 and 28 October: TW IV); the units are reconstructed.
+TEKNIS = "Sub Bagian Teknis Penyelenggara Pemilu, Partisipasi dan Hubungan Masyarakat"
+RENCANA_AKSI = [
+    (
+        "KPU",
+        "2.1",
+        'KPU Goes to Campus: nonton bersama film "Tepatilah Janji" di Institut '
+        "Teknologi Pagar Alam",
+        TEKNIS,
+        (4,),
+    ),
+    (
+        "KPU",
+        "2.1",
+        'KPU Goes to Pesantren: nonton bersama film "Kejarlah Janji" di Pondok '
+        "Pesantren Darul Muttaqien",
+        TEKNIS,
+        (4,),
+    ),
+    (
+        "KPU",
+        "2.1",
+        "Sosialisasi kepada pemilih pemula tingkat SMA/SMK/MAN/Pesantren",
+        TEKNIS,
+        (3, 4),
+    ),
+    (
+        "KPU",
+        "2.2",
+        "Sosialisasi Pemilihan melalui stand pameran HUT Kota Pagar Alam ke-23",
+        TEKNIS,
+        (3,),
+    ),
+    ("KPU", "2.2", "Bincang santai dengan awak media", TEKNIS, (3, 4)),
+    (
+        "KPU",
+        "2.3",
+        "Sosialisasi program dan jadwal tahapan penyusunan daftar pemilih",
+        TEKNIS,
+        (2, 3),
+    ),
+    (
+        "KPU",
+        "5",
+        "Rapat pleno terbuka penetapan DPT Pemilihan 2024",
+        "Sub Bagian Perencanaan, Data dan Informasi",
+        (3,),
+    ),
+    (
+        "KPU",
+        "5",
+        "Sosialisasi cekdptonline.kpu.go.id melalui media sosial dan spanduk",
+        "Sub Bagian Perencanaan, Data dan Informasi",
+        (3, 4),
+    ),
+    ("KPU", "9", "Sosialisasi pembentukan KPPS", "Sub Bagian Hukum dan SDM", (3, 4)),
+    (
+        "KPU",
+        "22",
+        "Rapat koordinasi logistik dan sortir lipat surat suara",
+        "Sub Bagian Keuangan, Umum dan Logistik",
+        (4,),
+    ),
+    ("KPU", "23", "Debat publik pasangan calon Wali Kota dan Wakil Wali Kota", TEKNIS, (4,)),
+    ("KPU", "23", "Bimbingan teknis kampanye dan pelaporan dana kampanye", TEKNIS, (3,)),
+    (
+        "SEKRETARIAT",
+        "1",
+        "Rapat kerja penyusunan anggaran Tahun 2024",
+        "Sub Bagian Perencanaan, Data dan Informasi",
+        (1,),
+    ),
+    (
+        "SEKRETARIAT",
+        "8",
+        "Pemutakhiran data pegawai pada aplikasi E-Kinerja dan MySAPK",
+        "Sub Bagian Hukum dan SDM",
+        (1, 2, 3, 4),
+    ),
+    ("SEKRETARIAT", "16", "Penataan arsip", "Sub Bagian Keuangan, Umum dan Logistik", (2, 4)),
+]
+
 # (status, golongan, pendidikan, jabatan, unit) of the 19 staff.
 PEGAWAI = (
     [("PNS", "IV/a", "S2", "Sekretaris", "Sekretariat")]
@@ -140,6 +232,19 @@ def muat_profil(satker: dict[str, Satker]) -> None:
             simpan(Aset, kunci, dict(jumlah=jumlah, satuan=satuan, nilai=nilai))
     _pemilihan(s)
     _hibah(s)
+    _rencana_aksi(s)
+
+
+def _rencana_aksi(s: Satker) -> None:
+    for i, (jenis, no, kegiatan, pelaksana, tw) in enumerate(RENCANA_AKSI, 1):
+        baris = BarisPK.objects.get(
+            perjanjian__satker=s, perjanjian__tahun=TAHUN, perjanjian__jenis=jenis, no=no
+        )
+        simpan(
+            RencanaAksi,
+            dict(baris=baris, kegiatan=kegiatan),
+            dict(pelaksana=pelaksana, urutan=i, **{f"tw{t}": t in tw for t in (1, 2, 3, 4)}),
+        )
 
 
 def _hibah(s: Satker) -> None:

@@ -22,6 +22,7 @@ from kinerja.models import (
     PemilihKecamatan,
     PerjanjianKinerja,
     Program,
+    RencanaAksi,
     TargetTriwulan,
 )
 from kinerja.nilai import JenisNilai, NilaiError, parse_bilangan, parse_rupiah
@@ -320,3 +321,10 @@ class BarisAnggaranForm(VersiForm, forms.ModelForm):
 
     def data_baris(self) -> dict:
         return {f: self.cleaned_data[f] for f in self.Meta.fields}
+
+
+class RencanaAksiForm(forms.ModelForm):
+    class Meta:
+        model = RencanaAksi
+        fields = ["kegiatan", "pelaksana", "tw1", "tw2", "tw3", "tw4"]
+        widgets = {"kegiatan": forms.Textarea(attrs={"rows": 2})}

@@ -646,6 +646,44 @@ class TargetTriwulan(TerkunciMixin, NilaiMixin):
         return self.periode.lower()
 
 
+class RencanaAksi(models.Model):
+    """An activity planned for a PK row (the Rencana Aksi Kinerja): what is done, by whom, and
+    in which quarters. A plan for carrying out the agreement, not part of the signed document,
+    so it may change after signing (its history is kept)."""
+
+    baris = models.ForeignKey(BarisPK, on_delete=models.CASCADE, related_name="rencana_aksi")
+    kegiatan = teks_maks(1000)
+    pelaksana = models.CharField(
+        max_length=200, blank=True, help_text="Orang atau unit penanggung jawab."
+    )
+    tw1 = models.BooleanField("TW I", default=False)
+    tw2 = models.BooleanField("TW II", default=False)
+    tw3 = models.BooleanField("TW III", default=False)
+    tw4 = models.BooleanField("TW IV", default=False)
+    urutan = models.PositiveSmallIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "rencana aksi"
+        verbose_name_plural = "rencana aksi"
+        ordering = ["baris", "urutan", "id"]
+        constraints = [
+            models.UniqueConstraint(fields=["baris", "kegiatan"], name="rencana_aksi_unik"),
+            models.CheckConstraint(
+                condition=Q(tw1=True) | Q(tw2=True) | Q(tw3=True) | Q(tw4=True),
+                name="rencana_aksi_ada_triwulan",
+                violation_error_message="Pilih sedikitnya satu triwulan pelaksanaan.",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.kegiatan
+
+    @property
+    def triwulan(self) -> list[bool]:
+        return [self.tw1, self.tw2, self.tw3, self.tw4]
+
+
 class AnggaranPK(TerkunciMixin, models.Model):
     """The budget per program stated in a PK."""
 

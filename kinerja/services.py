@@ -31,6 +31,7 @@ from kinerja.models import (
     PenutupanPeriode,
     PerjanjianKinerja,
     Realisasi,
+    RencanaAksi,
     RevisiDipa,
     TargetRenstra,
     TargetTriwulan,
@@ -628,5 +629,29 @@ def pemilihan_save(
 @transaction.atomic
 def pemilihan_delete(*, obj: Pemilihan | PemilihKecamatan, by: User) -> None:
     _pastikan_penulis(by, _satker_dari(obj))
+    _catat(obj, by)
+    obj.delete()
+
+
+# ---------------------------------------------------------------- rencana aksi
+
+
+@transaction.atomic
+def rencana_aksi_save(*, obj: RencanaAksi, data: Mapping[str, Any], by: User) -> RencanaAksi:
+    """Create or change an activity of a PK row's Rencana Aksi."""
+    _pastikan_penulis(by, obj.baris.perjanjian.satker)
+    if obj.pk is None:
+        obj.urutan = obj.baris.rencana_aksi.count() + 1
+    for k, v in data.items():
+        setattr(obj, k, v)
+    obj.full_clean()
+    _catat(obj, by)
+    obj.save()
+    return obj
+
+
+@transaction.atomic
+def rencana_aksi_delete(*, obj: RencanaAksi, by: User) -> None:
+    _pastikan_penulis(by, obj.baris.perjanjian.satker)
     _catat(obj, by)
     obj.delete()

@@ -3,6 +3,7 @@ from django.urls import path
 from kinerja import views as v
 from kinerja import views_katalog as k
 from kinerja import views_pemilihan as e
+from kinerja import views_rencana as r
 
 app_name = "kinerja"
 
@@ -53,6 +54,9 @@ urlpatterns = [
         e.kecamatan_delete,
         name="kecamatan_delete",
     ),
+    path("pk/baris/<int:baris_id>/rencana-aksi/", r.rencana_aksi, name="rencana_aksi"),
+    path("rencana-aksi/<int:aksi_id>/ubah/", r.rencana_aksi_update, name="rencana_aksi_update"),
+    path("rencana-aksi/<int:aksi_id>/hapus/", r.rencana_aksi_delete, name="rencana_aksi_delete"),
     path("pk/", v.pk_list, name="pk_list"),
     path("satker/<str:kode>/pk/baru/", v.pk_create, name="pk_create"),
     path("pk/<int:pk_id>/", v.pk_detail, name="pk_detail"),

@@ -192,6 +192,15 @@ class Pejabat_:
 
 
 @dataclass(frozen=True)
+class AksiLaporan:
+    """An activity of a PK row's Rencana Aksi."""
+
+    kegiatan: str
+    pelaksana: str
+    triwulan: tuple[bool, ...]
+
+
+@dataclass(frozen=True)
 class AsetLaporan:
     jenis: str
     uraian: str
@@ -282,6 +291,8 @@ class Laporan:
     sdm: RingkasanSDM | None = None
     aset: list[AsetLaporan] = field(default_factory=list)
     pemilihan: list[DataPemilihan] = field(default_factory=list)
+    rencana_aksi: dict[int, list[AksiLaporan]] = field(default_factory=dict)
+    pk_berikut: list[DataPK] = field(default_factory=list)  # next year's PKs, when signed
     tabel: dict[str, Tabel] = field(default_factory=dict)
 
     @property

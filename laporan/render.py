@@ -27,6 +27,7 @@ from laporan.narasi import (
     narasi_terisi,
 )
 from laporan.pemeriksaan import Temuan, periksa
+from laporan.tabel import tabel_pk, urutan_nomor
 
 CSS = Path(settings.BASE_DIR) / "static" / "laporan" / "lkjip.css"
 
@@ -83,10 +84,43 @@ def _analisis_umum(analisis: list[AnalisisSasaran]) -> AnalisisUmum:
 @dataclass(frozen=True)
 class BagianPK:
     pk: DataPK
+    tabel_rkt: Tabel
     tabel_pk: Tabel
     tabel_anggaran: Tabel | None
     tabel_ukur: Tabel
     analisis: list[AnalisisSasaran]
+
+
+@dataclass(frozen=True)
+class Lampiran:
+    """A numbered part of the Lampiran: a PK document, a Rencana Aksi, next year's PK."""
+
+    anchor: str
+    judul: str
+    jenis: str  # "pk" or "rencana_aksi"
+    pk: DataPK
+    tahun: int
+    tabel: Tabel
+
+
+def _lampiran(lap: Laporan, bagian_pk: list[BagianPK]) -> list[Lampiran]:
+    hasil = []
+    for b in bagian_pk:
+        judul = f"Perjanjian Kinerja {b.pk.label} Tahun {lap.tahun}"
+        hasil.append(
+            Lampiran(f"lampiran-pk-{b.pk.jenis.lower()}", judul, "pk", b.pk, lap.tahun, b.tabel_pk)
+        )
+    for b in bagian_pk:
+        t = lap.tabel.get(f"rencana_aksi:{b.pk.jenis}")
+        if t is not None:
+            anchor = f"lampiran-ra-{b.pk.jenis.lower()}"
+            hasil.append(Lampiran(anchor, t.judul, "rencana_aksi", b.pk, lap.tahun, t))
+    berikut = lap.tahun + 1
+    for pk in lap.pk_berikut:
+        judul = f"Perjanjian Kinerja {pk.label} Tahun {berikut}"
+        anchor = f"lampiran-pk-{pk.jenis.lower()}-{berikut}"
+        hasil.append(Lampiran(anchor, judul, "pk", pk, berikut, tabel_pk(pk, berikut, lap.wilayah)))
+    return hasil
 
 
 def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
@@ -113,6 +147,7 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
         bagian_pk.append(
             BagianPK(
                 pk,
+                lap.tabel[f"rkt:{pk.jenis}"],
                 lap.tabel[f"pk:{pk.jenis}"],
                 lap.tabel.get(f"anggaran_pk:{pk.jenis}"),
                 lap.tabel[f"ukur:{pk.jenis}"],
@@ -120,6 +155,7 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
             )
         )
     temuan: list[Temuan] = periksa(lap)
+    lampiran = _lampiran(lap, bagian_pk)
     gambar = []
     if lap.sdm:
         gambar.append(
@@ -129,6 +165,8 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
         judul = f"Capaian Kinerja per Indikator {b.pk.label} Tahun {lap.tahun}"
         gambar.append((f"3.{i}", f"gambar-3-{i}", judul))
     return {
+        "lampiran": lampiran,
+        "nomor_pemeriksaan": len(lampiran) + 1,
         "daftar_gambar": gambar,
         "grafik_sdm": grafik.grafik_jumlah(lap.sdm.per_pendidikan, "Pegawai menurut pendidikan")
         if lap.sdm
@@ -139,9 +177,7 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
         "teks": teks,
         "bagian_pk": bagian_pk,
         "tabel": lap.tabel,
-        "daftar_tabel": sorted(
-            lap.tabel.values(), key=lambda t: tuple(int(x) for x in t.nomor.split("."))
-        ),
+        "daftar_tabel": sorted(lap.tabel.values(), key=urutan_nomor),
         "temuan": [(t, lap.justifikasi.get(t.kunci)) for t in temuan],
         "untuk_pdf": untuk_pdf,
         "poin_analisis": POIN_ANALISIS,
@@ -224,9 +260,7 @@ def render_xlsx(lap: Laporan) -> bytes:
     ringkas.append([])
     ringkas.append(["Tabel", "Judul"])
     dipakai = {"Laporan"}
-    for tabel in sorted(
-        lap.tabel.values(), key=lambda t: tuple(int(x) for x in t.nomor.split("."))
-    ):
+    for tabel in sorted(lap.tabel.values(), key=urutan_nomor):
         nama = _nama_sheet(tabel, dipakai)
         ringkas.append([f"Tabel {tabel.nomor}", xlsx.teks_aman(tabel.judul)])
         tulis_sheet(wb.create_sheet(nama), tabel)

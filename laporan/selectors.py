@@ -18,7 +18,7 @@ from common import format as fmt
 from common import grafik
 from kinerja import capaian as engine
 from kinerja import jadwal
-from kinerja.models import BarisAnggaran, PerjanjianKinerja, Renstra, TargetRenstra
+from kinerja.models import BarisAnggaran, PerjanjianKinerja, RencanaAksi, Renstra, TargetRenstra
 from kinerja.nilai import JenisNilai, Nilai
 from kinerja.selectors import (
     Kebijakan,
@@ -36,6 +36,7 @@ from kinerja.selectors import (
 )
 from laporan.data import (
     JENIS_PK,
+    AksiLaporan,
     Anggaran,
     AnggaranProgramPK,
     AsetLaporan,
@@ -350,6 +351,16 @@ def _profil(satker: Satker, tahun: int) -> tuple[RingkasanSDM | None, list[AsetL
     return (ringkasan_sdm(pegawai) if pegawai else None), aset
 
 
+DITANDATANGANI = PerjanjianKinerja.Status.DITANDATANGANI.label
+
+
+def _rencana_aksi(baris: list[BarisUkur]) -> dict[int, list[AksiLaporan]]:
+    hasil: dict[int, list[AksiLaporan]] = defaultdict(list)
+    for a in RencanaAksi.objects.filter(baris_id__in=[b.id for b in baris]):
+        hasil[a.baris_id].append(AksiLaporan(a.kegiatan, a.pelaksana, tuple(a.triwulan)))
+    return dict(hasil)
+
+
 def _pemilihan(satker: Satker, tahun: int) -> list[DataPemilihan]:
     return [
         DataPemilihan(
@@ -557,6 +568,7 @@ def build_laporan(
     semua = engine.ringkas_capaian(engine.Capaian(b.capaian) for b in semua_baris)
     provinsi = satker.provinsi
     sdm, aset = _profil(satker, tahun)
+    pk_berikut, _ = _ukur_pk(satker, tahun + 1, kebijakan_untuk(satker, tahun + 1))
     hasil = Laporan(
         satker_id=satker.pk,
         kode=satker.kode,
@@ -587,6 +599,8 @@ def build_laporan(
         sdm=sdm,
         aset=aset,
         pemilihan=_pemilihan(satker, tahun),
+        rencana_aksi=_rencana_aksi(semua_baris),
+        pk_berikut=[p for p in pk_berikut if p.status == DITANDATANGANI],
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil

@@ -41,13 +41,77 @@ def _kelompok_sasaran(baris: list[BarisUkur], isi: Callable[[BarisUkur], list[Se
     return hasil
 
 
-def _tabel_pk(pk: DataPK, tahun: int, wilayah: str) -> Tabel:
+def tabel_pk(pk: DataPK, tahun: int, wilayah: str) -> Tabel:
     return Tabel(
         "",
         f"Perjanjian Kinerja {pk.label} Tahun {tahun}",
         ["No", "Sasaran Strategis", "Indikator Kinerja", "Target"],
         _kelompok_sasaran(pk.baris, lambda b: [Sel(b.indikator), Sel(b.target)]),
         lebar=[6, 36, 44, 14],
+    )
+
+
+def _tabel_rkt(pk: DataPK, lap: Laporan) -> Tabel:
+    """The Rencana Kinerja Tahunan: the PK's rows with the activities planned for each."""
+    catatan = []
+    if pk.anggaran:
+        program = "; ".join(f"{a.program} {fmt.rupiah(a.jumlah)}" for a in pk.anggaran)
+        catatan.append(f"Anggaran: {program}.")
+    return Tabel(
+        "",
+        f"Rencana Kinerja Tahunan {pk.label} Tahun {lap.tahun}",
+        ["No", "Sasaran Strategis", "Indikator Kinerja", "Target", "Rencana Kegiatan"],
+        _kelompok_sasaran(
+            pk.baris,
+            lambda b: [
+                Sel(b.indikator),
+                Sel(b.target),
+                Sel("; ".join(a.kegiatan for a in lap.rencana_aksi.get(b.id, [])), kosong="–"),
+            ],
+        ),
+        catatan=catatan,
+        lebar=[6, 26, 30, 10, 28],
+    )
+
+
+def _tabel_rencana_aksi(pk: DataPK, lap: Laporan) -> Tabel | None:
+    """The Rencana Aksi Kinerja as the real RAK prints it: one line per activity."""
+    baris = []
+    for b in pk.baris:
+        aksi = lap.rencana_aksi.get(b.id, [])
+        for i, a in enumerate(aksi):
+            awal = i == 0
+            n = len(aksi)
+            baris.append(
+                [
+                    Sel(b.no, rowspan=n) if awal else None,
+                    Sel(b.sasaran, rowspan=n) if awal else None,
+                    Sel(b.indikator, rowspan=n) if awal else None,
+                    Sel(b.target, rowspan=n) if awal else None,
+                    Sel(a.kegiatan),
+                    *(Sel("✓" if t else "", kosong="") for t in a.triwulan),
+                    Sel(a.pelaksana, kosong="–"),
+                ]
+            )
+    if not baris:
+        return None
+    return Tabel(
+        "",
+        f"Rencana Aksi {pk.label} Tahun {lap.tahun}",
+        [
+            "No",
+            "Sasaran",
+            "Indikator",
+            "Target",
+            "Kegiatan",
+            "TW I",
+            "TW II",
+            "TW III",
+            "TW IV",
+            "Pelaksana",
+        ],
+        baris,
+        lebar=[5, 16, 18, 8, 21, 5, 5, 5, 5, 12],
     )
 
 
@@ -638,7 +702,7 @@ def _tabel_rekap_tahunan(lap: Laporan) -> Tabel | None:
 
 def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
     """Every table of the report by key, numbered per chapter in the order they are printed."""
-    per_bab: dict[int, list[tuple[str, Tabel | None]]] = {
+    per_bab: dict[int | str, list[tuple[str, Tabel | None]]] = {
         1: [
             ("pejabat", _tabel_pejabat(lap)),
             ("divisi", _tabel_divisi(lap)),
@@ -648,8 +712,12 @@ def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
         2: [("renstra", _tabel_renstra(lap))],
         3: [],
     }
+    per_bab["L"] = []
     for pk in lap.pk:
-        per_bab[2].append((f"pk:{pk.jenis}", _tabel_pk(pk, lap.tahun, lap.wilayah)))
+        per_bab[2].append((f"rkt:{pk.jenis}", _tabel_rkt(pk, lap)))
+    for pk in lap.pk:
+        per_bab[2].append((f"pk:{pk.jenis}", tabel_pk(pk, lap.tahun, lap.wilayah)))
+        per_bab["L"].append((f"rencana_aksi:{pk.jenis}", _tabel_rencana_aksi(pk, lap)))
         if pk.anggaran:
             per_bab[2].append((f"anggaran_pk:{pk.jenis}", _tabel_anggaran_pk(pk, lap.tahun)))
         per_bab[3].append((f"ukur:{pk.jenis}", _tabel_ukur(pk, lap)))
@@ -681,3 +749,8 @@ def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
                 tabel.lebar,
             )
     return hasil
+
+
+def urutan_nomor(tabel: Tabel) -> tuple[int, ...]:
+    """Sort key of a table number: chapters in order, then the Lampiran (L.1, L.2)."""
+    return tuple(int(x) if x.isdigit() else 99 for x in tabel.nomor.split("."))

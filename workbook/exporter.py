@@ -33,6 +33,7 @@ from kinerja.models import (
     PerjanjianKinerja,
     Program,
     Realisasi,
+    RencanaAksi,
     Renstra,
     RevisiDipa,
     SasaranStrategis,
@@ -60,6 +61,7 @@ def ekspor_workbook(satker: QuerySet[Satker], tahun: int, tujuan: IO[bytes] | st
         skema.ANGGARAN: _anggaran(satker, tahun),
         skema.REVISI_DIPA: _revisi(satker, tahun),
         skema.PK_INDIKATOR: _pk_indikator(perjanjian),
+        skema.RENCANA_AKSI: _rencana_aksi(perjanjian),
         skema.PEGAWAI: _pegawai(satker, tahun),
         skema.ASET: _aset(satker, tahun),
         skema.PEMILIHAN: _pemilihan(satker, tahun),
@@ -386,4 +388,19 @@ def _pemilih_kecamatan(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
             k.dpt_p,
             k.pengguna_l,
             k.pengguna_p,
+        ]
+
+
+def _rencana_aksi(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
+    qs = RencanaAksi.objects.filter(baris__perjanjian__in=perjanjian).select_related(
+        "baris__perjanjian__satker"
+    )
+    for a in qs.order_by("baris__perjanjian__jenis", "baris__urutan", "baris__id", "urutan", "id"):
+        b = a.baris
+        yield [
+            *_kunci(b.perjanjian),
+            b.no,
+            a.kegiatan,
+            a.pelaksana,
+            *("ya" if t else "tidak" for t in a.triwulan),
         ]

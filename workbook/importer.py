@@ -44,6 +44,7 @@ from kinerja.models import (
     PerjanjianKinerja,
     Program,
     Realisasi,
+    RencanaAksi,
     Renstra,
     RevisiDipa,
     SasaranStrategis,
@@ -213,13 +214,14 @@ class _Impor:
                 self._periksa(sheet, fungsi)
         self._muat_pejabat()
         self._periksa("Pejabat", self._pejabat_baris)
-        if self._ada("PK", "PKAnggaran", "PKPihak", "Realisasi", "PKIndikator"):
+        if self._ada("PK", "PKAnggaran", "PKPihak", "Realisasi", "PKIndikator", "RencanaAksi"):
             self._muat_pk()
             self._periksa("PK", self._pk_baris)
             self._periksa("PKAnggaran", self._pk_anggaran_baris)
             self._periksa("PKPihak", self._pk_pihak_baris)
             self._periksa("Realisasi", self._realisasi_baris)
             self._periksa("PKIndikator", self._pk_indikator_baris)
+            self._periksa("RencanaAksi", self._rencana_aksi_baris)
         if self._ada("Anggaran", "RevisiDIPA"):
             self._muat_anggaran()
             self._periksa("Anggaran", self._anggaran_baris)
@@ -506,7 +508,7 @@ class _Impor:
     # ------------------------------------------------------------ perjanjian kinerja
 
     def _muat_pk(self) -> None:
-        sheets = ("PK", "PKAnggaran", "PKPihak", "Realisasi", "PKIndikator")
+        sheets = ("PK", "PKAnggaran", "PKPihak", "Realisasi", "PKIndikator", "RencanaAksi")
         tahun = {b["tahun"] for b in self._semua(*sheets)}
         ids = self._ids_tulis()
         terbaru: dict[tuple, PerjanjianKinerja] = {}
@@ -521,6 +523,7 @@ class _Impor:
         self.tw: dict[tuple[int, str], TargetTriwulan] = {}
         self.realisasi: dict[tuple[int, str], Realisasi] = {}
         self.anggaran_pk: dict[tuple[int, str], AnggaranPK] = {}
+        self.rencana_aksi: dict[tuple[int, str], RencanaAksi] = {}
         for potongan in _potong(self.pk_ids):
             qs = BarisPK.objects.filter(perjanjian_id__in=potongan)
             for baris in qs.select_related("indikator_kinerja"):
@@ -533,6 +536,10 @@ class _Impor:
                 for obj in model.objects.filter(baris__perjanjian_id__in=potongan):
                     obj.baris = self.baris_pk[obj.baris_id]
                     simpan[(obj.baris_id, obj.periode)] = obj
+            for a in RencanaAksi.objects.filter(baris__perjanjian_id__in=potongan):
+                self.rencana_aksi[(a.baris_id, a.kegiatan)] = a
+                kunci_pk = self.pk_ids[self.baris_pk[a.baris_id].perjanjian_id]
+                self._catat_urutan(("ra", *kunci_pk, self.baris_pk[a.baris_id].no), a.urutan)
             for a in AnggaranPK.objects.filter(perjanjian_id__in=potongan):
                 self.anggaran_pk[(a.perjanjian_id, a.program)] = a
                 self._catat_urutan(("apk", *self.pk_ids[a.perjanjian_id]), a.urutan)
@@ -1086,6 +1093,40 @@ class _Impor:
             return
         self._upsert(S, b, kunci, BarisPK, baris, baru, {})
 
+    def _rencana_aksi_baris(self, b: BarisMentah) -> None:
+        """An activity of a PK row's Rencana Aksi: open on a signed PK too (not part of it)."""
+        S = "RencanaAksi"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci_baris = (kode, b["tahun"], b["jenis"], b["no"])
+        kunci = (*kunci_baris, b["kegiatan"])
+        if self._ganda(S, b, kunci):
+            return
+        ref = ("baris", *kunci_baris)
+        baris = self.obj.get(ref)
+        if baris is None and kunci_baris not in self.baris_baru:
+            self._galat(S, b, "no", f"Baris PK no {b['no']} tidak ada; tambahkan dulu di sheet PK.")
+            return
+        lama = self.rencana_aksi.get((baris.pk, b["kegiatan"])) if baris is not None else None
+        baru = self._opsional(b, "pelaksana")
+        for tw in skema.TRIWULAN:
+            if b.ada(tw) or lama is None:
+                baru[tw] = (tw, b[tw] == "ya")
+        jadi = [baru[tw][1] if tw in baru else getattr(lama, tw) for tw in skema.TRIWULAN]
+        if not any(jadi):
+            self._galat(S, b, "tw1", "Pilih sedikitnya satu triwulan pelaksanaan (isi 'ya').")
+            return
+        if self._aturan(S, b, lama or RencanaAksi(), baru) is None:
+            return
+        grup = ("ra", *kunci_baris)
+        tetap = {
+            "baris": baris if baris is not None else Ref(ref),
+            "kegiatan": b["kegiatan"],
+            "urutan": lambda: self._urutan_berikut(grup) + 1,
+        }
+        self._upsert(S, b, kunci, RencanaAksi, lama, baru, tetap)
+
     # ------------------------------------------------------------ office profile and elections
 
     def _muat_profil(self) -> None:
@@ -1202,6 +1243,7 @@ class _Impor:
             TargetTriwulan,
             AnggaranPK,
             Realisasi,
+            RencanaAksi,
             Dipa,
             BarisAnggaran,
             RevisiDipa,

@@ -288,6 +288,19 @@ TARGET_NASIONAL = Sheet(
     ("renstra", "indikator", "tahun"),
 )
 
+RENCANA_AKSI = Sheet(
+    "RencanaAksi",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS,
+        Kolom("no", True, Jenis.KODE, 10, contoh="2.1"),
+        Kolom("kegiatan", True, maks=1000, contoh="Sosialisasi kepada pemilih pemula"),
+        Kolom("pelaksana", maks=200, contoh="Sub Bagian Teknis dan Hupmas"),
+        *(Kolom(tw, False, Jenis.PILIHAN, pilihan=YA_TIDAK, contoh="ya") for tw in TRIWULAN),
+    ),
+    ("satker", "tahun", "jenis", "no", "kegiatan"),
+)
 PEGAWAI = Sheet(
     "Pegawai",
     (
@@ -362,6 +375,7 @@ SHEETS_SATKER: tuple[Sheet, ...] = (
     ANGGARAN,
     REVISI_DIPA,
     PK_INDIKATOR,
+    RENCANA_AKSI,
     PEGAWAI,
     ASET,
     PEMILIHAN,

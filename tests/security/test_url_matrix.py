@@ -146,6 +146,9 @@ def data(personas, settings, tmp_path) -> Data:
             satker=a, tahun=TAHUN, jenis="TANAH", uraian="Tanah kantor", jumlah=1, satuan="bidang"
         ),
         "pemilihan": pemilihan,
+        "aksi": km.RencanaAksi.objects.create(
+            baris=dunia.baris_ttd, kegiatan="Sosialisasi", tw1=True
+        ),
         "kecamatan": km.PemilihKecamatan.objects.create(
             pemilihan=pemilihan, kecamatan="Kecamatan A", tps=10, dpt_l=1000, dpt_p=1000
         ),
@@ -202,6 +205,9 @@ ATURAN: dict[str, Aturan] = {
     "satker:profil_delete": Aturan(
         "aksi", lambda d: {"jenis": "pegawai", "obj_id": d.profil["pegawai"].pk}
     ),
+    "kinerja:rencana_aksi": Aturan("baca", lambda d: {"baris_id": d.dunia.baris_ttd.pk}),
+    "kinerja:rencana_aksi_update": Aturan("tulis", lambda d: {"aksi_id": d.profil["aksi"].pk}),
+    "kinerja:rencana_aksi_delete": Aturan("aksi", lambda d: {"aksi_id": d.profil["aksi"].pk}),
     "kinerja:pemilihan": Aturan("baca", _kode_tahun),
     "kinerja:pemilihan_create": Aturan("tulis", _kode_tahun),
     "kinerja:pemilihan_update": Aturan(

@@ -13,6 +13,7 @@ from kinerja.models import (
     PemilihKecamatan,
     PerjanjianKinerja,
     Realisasi,
+    RencanaAksi,
     TargetTriwulan,
 )
 from satker.models import Aset, Pegawai
@@ -128,6 +129,9 @@ def data_lengkap(personas):
     )
     RevisiDipaFactory(dipa=dipa, label="DIPA Awal", tanggal=dt.date(2023, 12, 1))
     RevisiDipaFactory(dipa=dipa, label="Revisi 1", tanggal=dt.date(2024, 3, 5), pagu=1_200_000_000)
+    # a Rencana Aksi on the signed PK Sekretariat and on the draft PK
+    RencanaAksi.objects.create(baris=s1, kegiatan="=Rapat kerja", pelaksana="@Subbag", tw1=True)
+    RencanaAksi.objects.create(baris=baris["1"], kegiatan="Sosialisasi", tw3=True, tw4=True)
     # the office profile and an election (issue 14): text that looks like a formula, counts
     Pegawai.objects.create(
         satker=a,

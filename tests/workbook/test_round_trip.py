@@ -46,6 +46,7 @@ def test_ekspor_lalu_impor_tidak_mengubah_apa_pun(personas, data_lengkap):
         "Anggaran": 3,
         "RevisiDIPA": 2,
         "PKIndikator": 9,
+        "RencanaAksi": 2,
         "Pegawai": 2,
         "Aset": 1,
         "Pemilihan": 1,

@@ -190,6 +190,7 @@ def test_template_berisi_judul_contoh_dan_pilihan(client, personas):
         "Anggaran",
         "RevisiDIPA",
         "PKIndikator",
+        "RencanaAksi",
         "Pegawai",
         "Aset",
         "Pemilihan",
