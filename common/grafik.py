@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
 from html import escape
@@ -144,3 +145,65 @@ def grafik_jumlah(batang: Sequence[tuple[str, int]], judul: str, satuan: str = "
         )
     bagian.append("</svg>")
     return "".join(bagian)
+
+
+KOTAK_KEPALA, KOTAK_ANAK = (240, 46), 64
+
+
+def _teks_kotak(x: float, y: float, baris: list[str], tebal_pertama: bool = False) -> str:
+    hasil = []
+    for i, b in enumerate(baris):
+        berat = ' font-weight="bold"' if tebal_pertama and i == 0 else ""
+        hasil.append(
+            f'<text x="{x:.1f}" y="{y + 13 * i:.1f}" font-size="9.5" text-anchor="middle"{berat}>'
+            f"{escape(b)}</text>"
+        )
+    return "".join(hasil)
+
+
+def bagan_organisasi(
+    kelompok: Sequence[tuple[tuple[str, str], Sequence[tuple[str, str, str]]]], judul: str
+) -> str:
+    """An organisation chart: per group a head (jabatan, nama) above its members (jabatan,
+    nama, divisi or unit), drawn from the officials' data (no picture to keep up to date)."""
+    bagian, y = [], 10
+    for (jabatan, nama), anggota in kelompok:
+        kw, kh = KOTAK_KEPALA
+        tengah = LEBAR / 2
+        bagian.append(
+            f'<rect x="{tengah - kw / 2:.1f}" y="{y}" width="{kw}" height="{kh}" fill="#f3f4f6" '
+            'stroke="#7a1f1f"/>'
+            + _teks_kotak(tengah, y + 18, [jabatan, *textwrap.wrap(nama, 38)[:1]], True)
+        )
+        if anggota:
+            n = len(anggota)
+            lebar = min(150.0, (LEBAR - 20) / n - 8)
+            bar = y + kh + 14
+            xs = [10 + (LEBAR - 20) / n * (i + 0.5) for i in range(n)]
+            bagian.append(
+                f'<line x1="{tengah}" y1="{y + kh}" x2="{tengah}" y2="{bar}" stroke="#555"/>'
+                f'<line x1="{xs[0]:.1f}" y1="{bar}" x2="{xs[-1]:.1f}" y2="{bar}" stroke="#555"/>'
+            )
+            lebar_huruf = max(12, int(lebar / 5.6))
+            tinggi_semua = []
+            for x, (jab, nm, divisi) in zip(xs, anggota, strict=True):
+                isi = [
+                    jab,
+                    *textwrap.wrap(nm, lebar_huruf)[:2],
+                    *textwrap.wrap(divisi, lebar_huruf),
+                ]
+                tinggi = max(KOTAK_ANAK, 13 * len(isi[:7]) + 10)
+                tinggi_semua.append(tinggi)
+                bagian.append(
+                    f'<line x1="{x:.1f}" y1="{bar}" x2="{x:.1f}" y2="{bar + 12}" stroke="#555"/>'
+                    f'<rect x="{x - lebar / 2:.1f}" y="{bar + 12}" width="{lebar:.1f}" '
+                    f'height="{tinggi}" fill="#fff" stroke="#1f5f99"/>'
+                    + _teks_kotak(x, bar + 27, isi[:7], True)
+                )
+            y = bar + 12 + max(tinggi_semua) + 24
+        else:
+            y += kh + 24
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LEBAR} {y}" class="grafik" '
+        f'role="img" aria-label="{escape(judul)}">' + "".join(bagian) + "</svg>"
+    )

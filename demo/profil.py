@@ -14,8 +14,11 @@ first-time voters) and the grant's realisasi.
 from __future__ import annotations
 
 import datetime as dt
+import io
 
+from django.core.files.base import ContentFile
 from django.db import models
+from PIL import Image, ImageDraw
 
 from kinerja.models import (
     BarisAnggaran,
@@ -26,6 +29,7 @@ from kinerja.models import (
     PemilihKecamatan,
     RencanaAksi,
 )
+from laporan.models import IsiBab
 from satker.models import Aset, Pegawai, Pejabat, Satker
 
 PAGAR_ALAM = "1672"
@@ -233,6 +237,65 @@ def muat_profil(satker: dict[str, Satker]) -> None:
     _pemilihan(s)
     _hibah(s)
     _rencana_aksi(s)
+    _isi_laporan(s)
+
+
+PARTISIPASI = (
+    "Untuk meningkatkan partisipasi pemilih pada Pemilihan Serentak Tahun 2024, KPU Kota Pagar "
+    "Alam menjangkau segmen pemilih yang partisipasinya diukur dalam Perjanjian Kinerja:\n\n"
+    "- pemilih pemula: KPU Goes to Campus dan KPU Goes to Pesantren (nonton bersama film "
+    "\u201cTepatilah Janji\u201d dan \u201cKejarlah Janji\u201d, Oktober 2024) serta sosialisasi "
+    "di SMA/SMK/MAN dan pondok pesantren;\n"
+    "- masyarakat umum: stand pameran pada HUT Kota Pagar Alam ke-23 dan bincang santai dengan "
+    "awak media;\n"
+    "- pemilih yang pindah domisili: sosialisasi program dan jadwal penyusunan daftar pemilih.\n\n"
+    "Hasilnya tercatat pada data pemilih per kecamatan di bab ini, yang menjadi sumber realisasi "
+    "indikator partisipasi."
+)
+PEMUSNAHAN = (
+    "No\tJenis Surat Suara\tJumlah yang Dimusnahkan (Lembar)\n"
+    "1\tSurat Suara Pemilihan Gubernur dan Wakil Gubernur\t18\n"
+    "2\tSurat Suara Pemilihan Wali Kota dan Wakil Wali Kota\t467\n"
+    "3\tSurat Suara Pemilihan Gubernur dan Wakil Gubernur (PSU)\t1\n"
+    "\tJumlah\t486"
+)
+
+
+def _gambar_ilustrasi(judul: str) -> bytes:
+    """A drawn stand-in for a photo the seed describes but does not contain."""
+    gambar = Image.new("RGB", (800, 450), "#e8eef5")
+    g = ImageDraw.Draw(gambar)
+    g.rectangle((40, 40, 760, 410), outline="#1f5f99", width=4)
+    g.rectangle((300, 150, 500, 300), fill="#b8902d")
+    g.text((60, 60), "ILUSTRASI DEMO", fill="#7a1f1f")
+    g.text((60, 360), judul[:110], fill="#1f2937")
+    g.text((60, 380), "Foto asli tidak tersedia dalam sumber.", fill="#1f2937")
+    keluar = io.BytesIO()
+    gambar.save(keluar, "PNG")
+    return keluar.getvalue()
+
+
+def _isi_laporan(s: Satker) -> None:
+    """A sub-section, an activity picture and a pasted table in BAB III, as an office adds them."""
+    foto = "Sosialisasi Pemilihan melalui Stand Pameran HUT Kota Pagar Alam ke-23"
+    isi = [
+        (IsiBab.Jenis.TEKS, "Upaya Peningkatan Partisipasi Pemilih", PARTISIPASI, ""),
+        (IsiBab.Jenis.GAMBAR, foto, "", "Ilustrasi demo; foto asli tidak tersedia dalam sumber"),
+        (
+            IsiBab.Jenis.TABEL,
+            "Pemusnahan Kelebihan Surat Suara Pemilihan Tahun 2024",
+            PEMUSNAHAN,
+            "LKjIP KPU Kota Pagar Alam 2024, BAB III.B",
+        ),
+    ]
+    for i, (jenis, judul, teks, sumber) in enumerate(isi, 1):
+        obj = simpan(
+            IsiBab,
+            dict(satker=s, tahun=TAHUN, bab=3, judul=judul),
+            dict(jenis=jenis, teks=teks, sumber=sumber, urutan=i),
+        )
+        if jenis == IsiBab.Jenis.GAMBAR and not obj.gambar:
+            obj.gambar.save("stand-pameran.png", ContentFile(_gambar_ilustrasi(judul)))
 
 
 def _rencana_aksi(s: Satker) -> None:

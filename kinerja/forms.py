@@ -34,6 +34,29 @@ MAX_BUKTI_BYTES = getattr(settings, "MAX_EVIDENCE_BYTES", 5 * 1024 * 1024)
 JENIS_BUKTI = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
 
 
+def periksa_berkas(
+    berkas: UploadedFile | None, jenis: dict[bytes, str], nama: str
+) -> UploadedFile | None:
+    """An uploaded file checked by size and by its first bytes (never by its name or the
+    browser's content type), renamed to a safe name with the extension of what it is."""
+    if not berkas:
+        return None
+    if berkas.size > MAX_BUKTI_BYTES:
+        mb = MAX_BUKTI_BYTES // (1024 * 1024)
+        raise forms.ValidationError(f"Berkas terlalu besar; paling besar {mb} MB.")
+    awal = berkas.read(8)
+    berkas.seek(0)
+    ext = next((e for magic, e in jenis.items() if awal.startswith(magic)), None)
+    if ext is None:
+        nama_jenis = list(dict.fromkeys(e.upper() for e in jenis.values()))
+        boleh = " atau ".join(
+            [", ".join(nama_jenis[:-1]), nama_jenis[-1]] if len(nama_jenis) > 1 else nama_jenis
+        )
+        raise forms.ValidationError(f"Berkas harus {boleh} (isi berkas diperiksa).")
+    berkas.name = f"{slugify(Path(berkas.name).stem)[:60] or nama}.{ext}"
+    return berkas
+
+
 def versi_awal(obj) -> dict:
     return {"diperbarui": versi_dari(obj)}
 
@@ -263,19 +286,7 @@ class RealisasiForm(VersiForm):
         return url
 
     def clean_bukti_file(self) -> UploadedFile | None:
-        berkas = self.cleaned_data["bukti_file"]
-        if not berkas:
-            return None
-        if berkas.size > MAX_BUKTI_BYTES:
-            mb = MAX_BUKTI_BYTES // (1024 * 1024)
-            raise forms.ValidationError(f"Berkas terlalu besar; paling besar {mb} MB.")
-        awal = berkas.read(8)
-        berkas.seek(0)
-        ext = next((e for magic, e in JENIS_BUKTI.items() if awal.startswith(magic)), None)
-        if ext is None:
-            raise forms.ValidationError("Berkas harus PDF, JPG atau PNG (isi berkas diperiksa).")
-        berkas.name = f"{slugify(Path(berkas.name).stem)[:60] or 'bukti'}.{ext}"
-        return berkas
+        return periksa_berkas(self.cleaned_data["bukti_file"], JENIS_BUKTI, "bukti")
 
     def data_realisasi(self) -> dict:
         fields = ("teks", "kendala", "tindak_lanjut", "bukti_tautan", "bukti_catatan")

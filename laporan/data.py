@@ -192,6 +192,26 @@ class Pejabat_:
 
 
 @dataclass(frozen=True)
+class IsiLaporan:
+    """A sub-section, picture or table the office added to a chapter (laporan.models.IsiBab)."""
+
+    id: int
+    bab: int
+    jenis: str
+    judul: str
+    teks: str
+    gambar: str  # the picture as a data: URI (the same in the preview, the PDF and the XLSX)
+    sumber: str
+    tabel: list[list[str]]
+
+    @property
+    def kunci_tabel(self) -> str:
+        return f"isi:{self.id}"
+
+    kunci_gambar = kunci_tabel
+
+
+@dataclass(frozen=True)
 class AksiLaporan:
     """An activity of a PK row's Rencana Aksi."""
 
@@ -293,6 +313,7 @@ class Laporan:
     pemilihan: list[DataPemilihan] = field(default_factory=list)
     rencana_aksi: dict[int, list[AksiLaporan]] = field(default_factory=dict)
     pk_berikut: list[DataPK] = field(default_factory=list)  # next year's PKs, when signed
+    isi: list[IsiLaporan] = field(default_factory=list)
     tabel: dict[str, Tabel] = field(default_factory=dict)
 
     @property

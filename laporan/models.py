@@ -221,3 +221,112 @@ class PdfLaporan(models.Model):
 
     def __str__(self) -> str:
         return f"PDF {self.satker} {self.tahun} {self.sidik[:12]} ({self.get_status_display()})"
+
+
+def _lokasi_gambar(isi: "IsiBab", nama: str) -> str:
+    return f"laporan/{isi.satker.kode}/{isi.tahun}/gambar/{nama}"
+
+
+class IsiBab(models.Model):
+    """What an office adds to a chapter of its LKjIP, printed after the chapter's own content in
+    `urutan` order: a sub-section (heading and text), a picture with its caption (uploaded, or an
+    evidence photo of a realisasi of the same year), or a simple table (pasted from a
+    spreadsheet: tab-separated, the first line holds the column names). Pictures and tables are
+    numbered in their chapter and listed in the Daftar Gambar and Daftar Tabel."""
+
+    class Jenis(models.TextChoices):
+        TEKS = "TEKS", "Sub-bagian (judul dan teks)"
+        GAMBAR = "GAMBAR", "Gambar"
+        TABEL = "TABEL", "Tabel"
+
+    class Bab(models.IntegerChoices):
+        PENDAHULUAN = 1, "BAB I Pendahuluan"
+        PERENCANAAN = 2, "BAB II Perencanaan Kinerja"
+        AKUNTABILITAS = 3, "BAB III Akuntabilitas Kinerja"
+        PENUTUP = 4, "BAB IV Penutup"
+
+    satker = models.ForeignKey(Satker, on_delete=models.CASCADE, related_name="isi_laporan")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    bab = models.PositiveSmallIntegerField(choices=Bab.choices)
+    jenis = models.CharField(max_length=6, choices=Jenis.choices)
+    judul = models.CharField(
+        max_length=300, help_text="Judul sub-bagian, keterangan gambar, atau judul tabel."
+    )
+    teks = teks_maks(
+        20000,
+        blank=True,
+        help_text="Sub-bagian: paragraf dipisah baris kosong, baris berawalan “- ” menjadi daftar. "
+        "Tabel: tempel dari spreadsheet (kolom dipisah tab, baris pertama judul kolom).",
+    )
+    gambar = models.FileField(upload_to=_lokasi_gambar, blank=True, max_length=300)
+    bukti = models.ForeignKey(
+        "kinerja.Realisasi",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Foto bukti yang sudah diunggah bersama realisasi.",
+    )
+    sumber = models.CharField(max_length=200, blank=True, help_text="Sumber gambar atau tabel.")
+    urutan = models.PositiveSmallIntegerField(default=0)
+    diperbarui = models.DateTimeField(auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "isi tambahan laporan"
+        verbose_name_plural = "isi tambahan laporan"
+        ordering = ["satker__kode", "-tahun", "bab", "urutan", "id"]
+
+    def __str__(self) -> str:
+        return f"{self.get_jenis_display()}: {self.judul}"
+
+    def clean(self):
+        if self.jenis == self.Jenis.TEKS and not self.teks.strip():
+            raise ValidationError({"teks": "Tulis teks sub-bagian."})
+        if self.jenis == self.Jenis.TABEL:
+            try:
+                baca_tabel(self.teks)
+            except ValueError as exc:
+                raise ValidationError({"teks": str(exc)}) from exc
+        if self.jenis == self.Jenis.GAMBAR:
+            if bool(self.gambar) == bool(self.bukti_id):
+                raise ValidationError(
+                    {"gambar": "Unggah satu gambar, atau pilih satu foto bukti (bukan keduanya)."}
+                )
+            b = self.bukti
+            if b is not None and (
+                b.baris.perjanjian.satker_id != self.satker_id
+                or b.baris.perjanjian.tahun != self.tahun
+                or not b.bukti_file.name.lower().endswith((".png", ".jpg"))
+            ):
+                raise ValidationError(
+                    {
+                        "bukti": "Pilih foto bukti (JPG/PNG) dari realisasi satker ini pada "
+                        "tahun laporan."
+                    }
+                )
+
+
+MAKS_KOLOM, MAKS_BARIS = 12, 300
+
+
+def baca_tabel(teks: str) -> list[list[str]]:
+    """A table pasted from a spreadsheet: rows of tab-separated cells, the first row the column
+    names; surrounding empty rows and columns dropped. Raises ValueError with the reason."""
+    baris = [b.split("\t") for b in teks.replace("\r\n", "\n").split("\n")]
+    baris = [[s.strip() for s in b] for b in baris if any(s.strip() for s in b)]
+    if len(baris) < 2:
+        raise ValueError(
+            "Tempel sedikitnya dua baris dari spreadsheet: judul kolom dan satu baris isi "
+            "(kolom dipisah tab)."
+        )
+    lebar = max(len(b) for b in baris)
+    while lebar > 1 and not any(len(b) >= lebar and b[lebar - 1] for b in baris):
+        lebar -= 1
+    if lebar < 2:
+        raise ValueError("Tabel perlu sedikitnya dua kolom (kolom dipisah tab).")
+    if lebar > MAKS_KOLOM or len(baris) > MAKS_BARIS:
+        raise ValueError(
+            f"Tabel terlalu besar: paling banyak {MAKS_KOLOM} kolom dan {MAKS_BARIS} baris."
+        )
+    return [(b + [""] * lebar)[:lebar] for b in baris]

@@ -5,6 +5,7 @@ All three take the same `laporan.data.Laporan`; none reads the database or compu
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import io
 from dataclasses import dataclass
@@ -13,12 +14,13 @@ from pathlib import Path
 from django.conf import settings
 from django.template.loader import render_to_string
 from openpyxl import Workbook
+from openpyxl.drawing.image import Image as XlImage
 from openpyxl.styles import Font
 
 from common import format as fmt
 from common import grafik, xlsx
 from common.tabel import Tabel, tulis_sheet
-from laporan.data import DataPK, Laporan, NilaiTahun, Progres, Sasaran
+from laporan.data import DataPK, IsiLaporan, Laporan, NilaiTahun, Progres, Sasaran
 from laporan.narasi import (
     POIN_ANALISIS,
     STANDAR_UMUM,
@@ -123,6 +125,65 @@ def _lampiran(lap: Laporan, bagian_pk: list[BagianPK]) -> list[Lampiran]:
     return hasil
 
 
+@dataclass(frozen=True)
+class Gambar:
+    nomor: str
+    anchor: str
+    judul: str
+
+
+def daftar_gambar(lap: Laporan) -> dict[str, Gambar]:
+    """Every figure of the report by key, numbered per chapter in print order: the organisation
+    chart and the SDM chart (BAB I), the capaian charts (BAB III), then the pictures the office
+    added to each chapter."""
+    per_bab: dict[int, list[tuple[str, str]]] = {1: [], 2: [], 3: [], 4: []}
+    if _kelompok_organisasi(lap):
+        per_bab[1].append(("struktur", f"Struktur Organisasi {lap.nama}"))
+    if lap.sdm:
+        per_bab[1].append(("sdm", f"Pegawai menurut Tingkat Pendidikan Tahun {lap.tahun}"))
+    for pk in lap.pk:
+        judul = f"Capaian Kinerja per Indikator {pk.label} Tahun {lap.tahun}"
+        per_bab[3].append((f"pk:{pk.jenis}", judul))
+    for isi in lap.isi:
+        if isi.gambar:
+            per_bab[isi.bab].append((isi.kunci_gambar, isi.judul))
+    hasil = {}
+    for bab, daftar in per_bab.items():
+        for n, (kunci, judul) in enumerate(daftar, 1):
+            hasil[kunci] = Gambar(f"{bab}.{n}", f"gambar-{bab}-{n}", judul)
+    return hasil
+
+
+def _kelompok_organisasi(lap: Laporan) -> list:
+    """The commissioners under the Ketua, the secretariat's units under the Sekretaris."""
+    hasil = []
+    for kepala, anak in (("ketua", ("anggota",)), ("sekretaris", ("kepala", "kasubbag"))):
+        k = next((p for p in lap.pejabat if p.jabatan.lower().startswith(kepala)), None)
+        if k is None:
+            continue
+        bawahan = [p for p in lap.pejabat if p.jabatan.lower().startswith(anak)]
+        hasil.append(((k.jabatan, k.nama), [(p.jabatan, p.nama, p.divisi) for p in bawahan]))
+    return hasil if any(anak for _, anak in hasil) else []
+
+
+def _bagan(lap: Laporan) -> str:
+    return grafik.bagan_organisasi(_kelompok_organisasi(lap), f"Struktur Organisasi {lap.nama}")
+
+
+def konteks_isi(lap: Laporan) -> list[tuple[IsiLaporan, str]]:
+    """What the office added, in print order, with the number it has in the report."""
+    gambar, hasil = daftar_gambar(lap), []
+    for isi in lap.isi:
+        if isi.gambar:
+            nomor = f"Gambar {gambar[isi.kunci_gambar].nomor}"
+        elif isi.tabel:
+            nomor = f"Tabel {lap.tabel[isi.kunci_tabel].nomor}"
+        else:
+            nomor = ""
+        hasil.append((isi, nomor))
+    return hasil
+
+
 def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
     teks = narasi_terisi(lap)
     riwayat = {r.baris.id: r.tahun_lalu for r in lap.riwayat}
@@ -156,18 +217,14 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
         )
     temuan: list[Temuan] = periksa(lap)
     lampiran = _lampiran(lap, bagian_pk)
-    gambar = []
-    if lap.sdm:
-        gambar.append(
-            ("1.1", "gambar-1-1", f"Pegawai menurut Tingkat Pendidikan Tahun {lap.tahun}")
-        )
-    for i, b in enumerate(bagian_pk, 1):
-        judul = f"Capaian Kinerja per Indikator {b.pk.label} Tahun {lap.tahun}"
-        gambar.append((f"3.{i}", f"gambar-3-{i}", judul))
+    gambar = daftar_gambar(lap)
     return {
         "lampiran": lampiran,
         "nomor_pemeriksaan": len(lampiran) + 1,
-        "daftar_gambar": gambar,
+        "gambar": gambar,
+        "daftar_gambar": list(gambar.values()),
+        "isi_per_bab": {bab: [i for i in lap.isi if i.bab == bab] for bab in (1, 2, 3, 4)},
+        "grafik_struktur": _bagan(lap) if "struktur" in gambar else "",
         "grafik_sdm": grafik.grafik_jumlah(lap.sdm.per_pendidikan, "Pegawai menurut pendidikan")
         if lap.sdm
         else "",
@@ -240,6 +297,30 @@ def _nama_sheet(tabel: Tabel, dipakai: set[str]) -> str:
     return nama
 
 
+def _sheet_gambar(ws, lap: Laporan) -> None:
+    """Every figure by number; the pictures the office added are in it too (the charts are
+    drawn from tables that have sheets of their own)."""
+    ws.append(["Gambar", "Judul", "Keterangan"])
+    foto = {i.kunci_gambar: i for i in lap.isi if i.gambar}
+    for kunci, g in daftar_gambar(lap).items():
+        isi = foto.get(kunci)
+        keterangan = isi.sumber if isi else "Grafik dari data laporan"
+        ws.append([f"Gambar {g.nomor}", xlsx.teks_aman(g.judul), xlsx.teks_aman(keterangan)])
+        if isi is not None:
+            data = base64.b64decode(isi.gambar.split(",", 1)[1])
+            try:
+                img = XlImage(io.BytesIO(data))
+            except (OSError, ValueError):  # a picture stored before it was checked
+                continue
+            skala = min(1.0, 480 / max(img.width, 1))
+            img.width, img.height = img.width * skala, img.height * skala
+            ws.add_image(img, f"D{ws.max_row}")
+            ws.row_dimensions[ws.max_row].height = img.height * 0.75
+    ws.column_dimensions["A"].width = 12
+    ws.column_dimensions["B"].width = 60
+    ws.column_dimensions["C"].width = 40
+
+
 def render_xlsx(lap: Laporan) -> bytes:
     """One sheet per table; numbers stored as numbers with Indonesian formats."""
     wb = Workbook()
@@ -264,6 +345,15 @@ def render_xlsx(lap: Laporan) -> bytes:
         nama = _nama_sheet(tabel, dipakai)
         ringkas.append([f"Tabel {tabel.nomor}", xlsx.teks_aman(tabel.judul)])
         tulis_sheet(wb.create_sheet(nama), tabel)
+    _sheet_gambar(wb.create_sheet("Gambar"), lap)
+    if any(i.jenis == "TEKS" for i in lap.isi):
+        sub = wb.create_sheet("Sub-bagian")
+        sub.append(["Bab", "Judul", "Teks"])
+        for i in lap.isi:
+            if i.jenis == "TEKS":
+                sub.append([fmt.romawi(i.bab), xlsx.teks_aman(i.judul), xlsx.teks_aman(i.teks)])
+        sub.column_dimensions["B"].width = 40
+        sub.column_dimensions["C"].width = 100
     ringkas.column_dimensions["A"].width = 14
     ringkas.column_dimensions["B"].width = 70
     keluaran = io.BytesIO()

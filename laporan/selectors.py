@@ -6,6 +6,7 @@ number of queries whatever the number of rows, and returns `laporan.data.Laporan
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import re
 from collections import defaultdict
@@ -46,6 +47,7 @@ from laporan.data import (
     DataPemilihan,
     DataPK,
     DataRenstra,
+    IsiLaporan,
     Justifikasi,
     KecamatanPemilihan,
     Laporan,
@@ -62,7 +64,13 @@ from laporan.data import (
     nama_lengkap,
     nama_wilayah,
 )
-from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
+from laporan.models import (
+    IsiBab,
+    JustifikasiPemeriksaan,
+    LaporanKinerja,
+    NarasiLaporan,
+    baca_tabel,
+)
 from laporan.tabel import susun_tabel
 from satker.models import Aset, Pegawai, Pejabat, Satker
 from satker.selectors import RingkasanSDM, ringkasan_sdm, satker_visible
@@ -354,6 +362,38 @@ def _profil(satker: Satker, tahun: int) -> tuple[RingkasanSDM | None, list[AsetL
 DITANDATANGANI = PerjanjianKinerja.Status.DITANDATANGANI.label
 
 
+def _isi(satker: Satker, tahun: int) -> list[IsiLaporan]:
+    hasil = []
+    qs = IsiBab.objects.filter(satker=satker, tahun=tahun).select_related("bukti")
+    for i in qs.order_by("bab", "urutan", "id"):
+        berkas = i.gambar or (i.bukti.bukti_file if i.bukti else None)
+        hasil.append(
+            IsiLaporan(
+                i.pk,
+                i.bab,
+                i.jenis,
+                i.judul,
+                i.teks,
+                _data_uri(berkas) if i.jenis == IsiBab.Jenis.GAMBAR and berkas else "",
+                i.sumber,
+                baca_tabel(i.teks) if i.jenis == IsiBab.Jenis.TABEL else [],
+            )
+        )
+    return hasil
+
+
+def _data_uri(berkas) -> str:
+    """A stored picture inline, so the report is one self-contained document (a picture that
+    has gone missing from storage is left out, not an error)."""
+    try:
+        with berkas.open("rb") as f:
+            isi = f.read()
+    except OSError:
+        return ""
+    jenis = "image/png" if isi.startswith(b"\x89PNG") else "image/jpeg"
+    return f"data:{jenis};base64,{base64.b64encode(isi).decode()}"
+
+
 def _rencana_aksi(baris: list[BarisUkur]) -> dict[int, list[AksiLaporan]]:
     hasil: dict[int, list[AksiLaporan]] = defaultdict(list)
     for a in RencanaAksi.objects.filter(baris_id__in=[b.id for b in baris]):
@@ -601,6 +641,7 @@ def build_laporan(
         pemilihan=_pemilihan(satker, tahun),
         rencana_aksi=_rencana_aksi(semua_baris),
         pk_berikut=[p for p in pk_berikut if p.status == DITANDATANGANI],
+        isi=_isi(satker, tahun),
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil

@@ -22,7 +22,13 @@ from django.utils import timezone
 
 from common.versi import pastikan_belum_diubah
 from kinerja import jadwal
-from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan, PdfLaporan
+from laporan.models import (
+    IsiBab,
+    JustifikasiPemeriksaan,
+    LaporanKinerja,
+    NarasiLaporan,
+    PdfLaporan,
+)
 from laporan.pemeriksaan import belum_dijustifikasi, periksa
 from laporan.render import render_html, render_pdf, sidik_html
 from laporan.selectors import build_laporan
@@ -270,3 +276,45 @@ def laporan_request_draft_pdf(*, satker: Satker, tahun: int, langsung: bool = Fa
             PdfLaporan.objects.filter(pk=berkas.pk).update(tugas=str(hasil.id))
         berkas.refresh_from_db()
     return berkas
+
+
+# ---------------------------------------------------------------- content added to a chapter
+
+
+def _pastikan_penulis(by: User, satker: Satker) -> None:
+    if not can_write(by, satker):
+        raise PermissionDenied("Anda tidak berhak mengubah laporan satker ini.")
+
+
+@transaction.atomic
+def isi_bab_save(*, obj: IsiBab, data: Mapping[str, Any], by: User) -> IsiBab:
+    """Add or change a sub-section, picture or table of a chapter; a replaced picture's file
+    goes once the change is committed."""
+    _pastikan_penulis(by, obj.satker)
+    lama = obj.gambar.name if obj.pk and obj.gambar else ""
+    if data.get("urutan") is None:
+        data = {k: v for k, v in data.items() if k != "urutan"}
+        if obj.pk is None:
+            obj.urutan = IsiBab.objects.filter(satker=obj.satker, tahun=obj.tahun).count() + 1
+    for k, v in data.items():
+        setattr(obj, k, v)
+    if obj.jenis != IsiBab.Jenis.GAMBAR:
+        obj.gambar, obj.bukti = "", None
+    obj.full_clean()
+    obj._history_user = by
+    obj.save()
+    if lama and obj.gambar.name != lama:
+        penyimpanan = obj.gambar.storage
+        transaction.on_commit(lambda: penyimpanan.delete(lama))
+    return obj
+
+
+@transaction.atomic
+def isi_bab_delete(*, obj: IsiBab, by: User) -> None:
+    _pastikan_penulis(by, obj.satker)
+    berkas = obj.gambar.name if obj.gambar else ""
+    obj._history_user = by
+    obj.delete()
+    if berkas:
+        penyimpanan = obj.gambar.storage
+        transaction.on_commit(lambda: penyimpanan.delete(berkas))

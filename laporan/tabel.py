@@ -11,7 +11,7 @@ from collections.abc import Callable
 from common import format as fmt
 from common.tabel import Sel, Tabel
 from kinerja import capaian as engine
-from laporan.data import BarisUkur, DataPK, Laporan
+from laporan.data import BarisUkur, DataPK, IsiLaporan, Laporan
 
 
 def _sel_capaian(b: BarisUkur) -> Sel:
@@ -700,6 +700,18 @@ def _tabel_rekap_tahunan(lap: Laporan) -> Tabel | None:
     )
 
 
+def _tabel_isi(isi: IsiLaporan) -> Tabel:
+    """A table the office pasted: its cells as written."""
+    kepala, *badan = isi.tabel
+    return Tabel(
+        "",
+        isi.judul,
+        kepala,
+        [[Sel(c, kosong="") for c in b] for b in badan],
+        catatan=[f"Sumber: {isi.sumber}."] if isi.sumber else [],
+    )
+
+
 def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
     """Every table of the report by key, numbered per chapter in the order they are printed."""
     per_bab: dict[int | str, list[tuple[str, Tabel | None]]] = {
@@ -732,6 +744,9 @@ def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
         ("sumber", _tabel_sumber(lap)),
     ]
     per_bab[4] = [("rekap_tahunan", _tabel_rekap_tahunan(lap))]
+    for isi in lap.isi:
+        if isi.tabel:
+            per_bab[isi.bab].append((isi.kunci_tabel, _tabel_isi(isi)))
     hasil = {}
     for bab, daftar in per_bab.items():
         n = 0

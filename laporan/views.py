@@ -14,11 +14,11 @@ from common.forms import tampilkan_galat
 from common.versi import versi_dari
 from kinerja.selectors import tahun_dari
 from laporan import services
-from laporan.forms import IdentitasForm, JustifikasiForm, NarasiForm
-from laporan.models import LaporanKinerja, NarasiLaporan, PdfLaporan
+from laporan.forms import IdentitasForm, IsiBabForm, JustifikasiForm, NarasiForm
+from laporan.models import IsiBab, LaporanKinerja, NarasiLaporan, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
 from laporan.pemeriksaan import periksa
-from laporan.render import render_html, render_xlsx
+from laporan.render import konteks_isi, render_html, render_xlsx
 from laporan.selectors import build_laporan, laporan_final, tahun_laporan_aktif, versi_laporan
 from satker.akses import get_satker
 from satker.models import Satker
@@ -331,3 +331,71 @@ def versi_pdf(request: HttpRequest, kode: str, tahun: int, versi: int) -> FileRe
             status=LaporanKinerja.Status.FINAL,
         ),
     )
+
+
+# ---------------------------------------------------------------- content added to chapters
+
+
+def _get_isi(request: HttpRequest, isi_id: int) -> IsiBab:
+    isi = get_object_or_404(IsiBab.objects.select_related("satker"), pk=isi_id)
+    get_satker(request, isi.satker.kode, tulis=True)
+    return isi
+
+
+@login_required
+def isi_daftar(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """What the office added to each chapter, in print order, with its number in the report."""
+    satker = get_satker(request, kode)
+    lap = build_laporan(satker, tahun)
+    return render(
+        request,
+        "laporan/isi_daftar.html",
+        {
+            "satker": satker,
+            "lap": lap,
+            "isi": konteks_isi(lap),
+            "boleh_ubah": can_write(request.user, satker),
+        },
+    )
+
+
+def _simpan_isi(request: HttpRequest, isi: IsiBab) -> HttpResponse:
+    form = IsiBabForm(
+        request.POST or None,
+        request.FILES or None,
+        instance=isi,
+        satker=isi.satker,
+        tahun=isi.tahun,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.isi_bab_save(obj=isi, data=form.cleaned_data, by=request.user)
+        except ValidationError as exc:
+            tampilkan_galat(form, exc)
+        else:
+            messages.success(request, "Isi laporan disimpan.")
+            return redirect("laporan:isi_daftar", kode=isi.satker.kode, tahun=isi.tahun)
+    judul = f"Ubah: {isi.judul}" if isi.pk else f"Tambah isi LKjIP {isi.tahun}"
+    return render(
+        request, "kinerja/form.html", {"form": form, "judul": judul, "satker": isi.satker}
+    )
+
+
+@login_required
+def isi_tambah(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    satker = get_satker(request, kode, tulis=True)
+    return _simpan_isi(request, IsiBab(satker=satker, tahun=tahun))
+
+
+@login_required
+def isi_ubah(request: HttpRequest, isi_id: int) -> HttpResponse:
+    return _simpan_isi(request, _get_isi(request, isi_id))
+
+
+@login_required
+@require_POST
+def isi_hapus(request: HttpRequest, isi_id: int) -> HttpResponse:
+    isi = _get_isi(request, isi_id)
+    services.isi_bab_delete(obj=isi, by=request.user)
+    messages.success(request, f"{isi} dihapus.")
+    return redirect("laporan:isi_daftar", kode=isi.satker.kode, tahun=isi.tahun)

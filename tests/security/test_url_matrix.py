@@ -42,7 +42,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from rest_framework.test import APIClient
 
 from kinerja import models as km
-from laporan.models import LaporanKinerja, PdfLaporan
+from laporan.models import IsiBab, LaporanKinerja, PdfLaporan
 from satker.models import Aset, Pegawai, Satker
 from tests.kinerja.test_views_akses import bangun_dunia
 from workbook.exporter import ekspor_workbook
@@ -146,6 +146,9 @@ def data(personas, settings, tmp_path) -> Data:
             satker=a, tahun=TAHUN, jenis="TANAH", uraian="Tanah kantor", jumlah=1, satuan="bidang"
         ),
         "pemilihan": pemilihan,
+        "isi": IsiBab.objects.create(
+            satker=a, tahun=TAHUN, bab=3, jenis="TEKS", judul="Sub-bagian", teks="Teks."
+        ),
         "aksi": km.RencanaAksi.objects.create(
             baris=dunia.baris_ttd, kegiatan="Sosialisasi", tw1=True
         ),
@@ -292,6 +295,10 @@ ATURAN: dict[str, Aturan] = {
     "laporan:justifikasi": Aturan("aksi", _kode_tahun),
     "laporan:finalkan": Aturan("aksi", _kode_tahun, "ketua_a"),
     "laporan:identitas": Aturan("tulis", _kode_tahun),
+    "laporan:isi_daftar": Aturan("baca", _kode_tahun),
+    "laporan:isi_tambah": Aturan("tulis", _kode_tahun),
+    "laporan:isi_ubah": Aturan("tulis", lambda d: {"isi_id": d.profil["isi"].pk}),
+    "laporan:isi_hapus": Aturan("aksi", lambda d: {"isi_id": d.profil["isi"].pk}),
     "laporan:final_pdf": Aturan("baca", _kode_tahun),
     "laporan:versi_pdf": Aturan("baca", lambda d: {**_kode_tahun(d), "versi": 1}),
     # workbook
