@@ -46,7 +46,7 @@ from laporan.models import LaporanKinerja
 from laporan.pemeriksaan import BarisPeriksa, DataPeriksa, periksa_data
 from laporan.selectors import anggaran_laporan
 from satker.models import Satker
-from satker.selectors import pegawai_per_status, satker_visible
+from satker.selectors import aset_per_jenis, pegawai_per_status, satker_visible
 
 JENIS_PK = tuple(PerjanjianKinerja.Jenis)
 ST = PerjanjianKinerja.Status
@@ -658,6 +658,7 @@ class BarisProfil:
     satker: Satker | None
     pegawai: dict[str, int]
     pemilih: engine.DataPemilih
+    aset: dict[str, int]
 
     @property
     def jumlah_pegawai(self) -> int:
@@ -666,11 +667,14 @@ class BarisProfil:
 
 def _jumlah_profil(nama: str, daftar: list[BarisProfil]) -> BarisProfil:
     pegawai: dict[str, int] = defaultdict(int)
+    aset: dict[str, int] = defaultdict(int)
     for b in daftar:
         for status, n in b.pegawai.items():
             pegawai[status] += n
+        for jenis, n in b.aset.items():
+            aset[jenis] += n
     ada = [b.pemilih for b in daftar if b.pemilih.dpt]
-    return BarisProfil(nama, None, dict(pegawai), engine.jumlah_pemilih(ada))
+    return BarisProfil(nama, None, dict(pegawai), engine.jumlah_pemilih(ada), dict(aset))
 
 
 def rekap_profil(
@@ -684,9 +688,14 @@ def rekap_profil(
     ids = [s.pk for s in daftar]
     pegawai = pegawai_per_status(Satker.objects.filter(pk__in=ids), tahun)
     pemilih = data_pemilih_per_satker(ids, [tahun])
+    aset = aset_per_jenis(Satker.objects.filter(pk__in=ids), tahun)
     baris = [
         BarisProfil(
-            s.nama, s, pegawai.get(s.pk, {}), pemilih.get((s.pk, tahun), engine.DataPemilih())
+            s.nama,
+            s,
+            pegawai.get(s.pk, {}),
+            pemilih.get((s.pk, tahun), engine.DataPemilih()),
+            aset.get(s.pk, {}),
         )
         for s in daftar
     ]

@@ -29,7 +29,7 @@ from kinerja.selectors import (
     tahun_dari,
 )
 from rekap import selectors as rekap
-from satker.models import Pegawai, Satker
+from satker.models import Aset, Pegawai, Satker
 from satker.selectors import can_read, can_review, satker_visible
 
 
@@ -218,6 +218,7 @@ def rekap_profil(request: HttpRequest, kode: str | None = None) -> HttpResponse:
         "baris": baris,
         "jumlah": jumlah,
         "status": Pegawai.Status.choices,
+        "jenis_aset": Aset.Jenis.choices,
     }
     return render(request, "rekap/profil.html", ctx)
 

@@ -13,9 +13,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AnonymousUser, User
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Sum
 
-from satker.models import Pegawai, Peran, Satker
+from satker.models import Aset, Pegawai, Peran, Satker
 
 PENULIS = (Peran.Jenis.OPERATOR, Peran.Jenis.SEKRETARIS, Peran.Jenis.KETUA)
 
@@ -166,6 +166,20 @@ def ringkasan_sdm(pegawai: Iterable[Pegawai]) -> RingkasanSDM:
             )
         ],
     )
+
+
+def aset_per_jenis(satker_qs: QuerySet[Satker], tahun: int) -> dict[int, dict[str, int]]:
+    """State property of many offices: items in good condition per kind (satker id -> kind ->
+    count), in one query."""
+    hasil: dict[int, dict[str, int]] = {}
+    for r in (
+        Aset.objects.filter(satker__in=satker_qs, tahun=tahun, kondisi=Aset.Kondisi.BAIK)
+        .order_by()
+        .values("satker_id", "jenis")
+        .annotate(n=Sum("jumlah"))
+    ):
+        hasil.setdefault(r["satker_id"], {})[r["jenis"]] = r["n"]
+    return hasil
 
 
 def pegawai_per_status(satker_qs: QuerySet[Satker], tahun: int) -> dict[int, dict[str, int]]:

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from kinerja.models import Pemilihan, PemilihKecamatan
 from rekap.selectors import rekap_profil
-from satker.models import Pegawai
+from satker.models import Aset, Pegawai
 from tests.factories import SatkerFactory
 
 TAHUN = 2024
@@ -20,6 +20,16 @@ def _isi(satker, pns, pppk, dpt_p, pengguna_p):
     for i in range(pppk):
         Pegawai.objects.create(
             satker=satker, tahun=TAHUN, nama=f"K{i}", status="PPPK", pendidikan="S1"
+        )
+    for kondisi, n in (("BAIK", pns), ("RUSAK_BERAT", 1)):
+        Aset.objects.create(
+            satker=satker,
+            tahun=TAHUN,
+            jenis="RODA4",
+            uraian="Mobil",
+            jumlah=n,
+            satuan="unit",
+            kondisi=kondisi,
         )
     p = Pemilihan.objects.create(satker=satker, tahun=TAHUN, jenis="BUPATI", nama="Pemilihan")
     PemilihKecamatan.objects.create(
@@ -42,6 +52,7 @@ def test_a_province_sums_its_offices(personas):
     assert jumlah.pegawai == {"PNS": 5, "PPPK": 1} and jumlah.jumlah_pegawai == 6
     assert jumlah.pemilih.dpt == 4000 and jumlah.pemilih.pengguna == 3200
     assert jumlah.pemilih.partisipasi()["PEREMPUAN"] == Decimal("80.00")
+    assert jumlah.aset == {"RODA4": 5}  # items in good condition only
 
 
 def test_the_queries_do_not_grow_with_the_offices(personas, django_assert_max_num_queries):
