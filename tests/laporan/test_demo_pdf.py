@@ -171,3 +171,27 @@ def test_the_comparison_and_the_report_identity_are_in_the_xlsx(demo):
     ringkas = {r[0]: r[1] for r in wb["Laporan"].iter_rows(values_only=True) if r[0]}
     assert ringkas["Ditandatangani"] == "Ketua Ibrahim Putra"
     assert ringkas["Tanggal laporan"] == fmt.tanggal(lap.tanggal)
+
+
+def test_participation_is_computed_from_the_voters_and_equals_the_seed(demo):
+    """Pagar Alam's three participation rows take their realisasi from its voter data, which
+    gives the 77% its 2024 report prints (fixtures/demo_2024.json keeps the printed value)."""
+    import json
+
+    from django.conf import settings
+
+    from kinerja.nilai import parse_nilai
+
+    data = json.loads((settings.BASE_DIR / "fixtures" / "demo_2024.json").read_text())
+    (pk,) = [
+        p
+        for p in data["perjanjian"]
+        if (p["satker"], p["tahun"], p["jenis"]) == ("1672", 2024, "KPU")
+    ]
+    tercetak = {b["no"]: b["realisasi"][0]["teks"] for b in pk["baris"]}
+    lap = build_laporan(Satker.objects.get(kode="1672"), 2024)
+    dihitung = {b.no: b for b in lap.semua_baris if b.dari_pemilu}
+    assert sorted(dihitung) == ["2.1", "2.2", "2.3"]
+    for no, b in dihitung.items():
+        angka = parse_nilai(b.realisasi, jenis="PERSEN").angka
+        assert angka == parse_nilai(tercetak[no], jenis="PERSEN").angka == 77, no
