@@ -31,7 +31,7 @@ from kinerja.services import SUMBER_KOSONG, SUMBER_RENSTRA, SUMBER_TAHUN_LALU
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
 MAX_BUKTI_BYTES = getattr(settings, "MAX_EVIDENCE_BYTES", 5 * 1024 * 1024)
 # Evidence is recognised by its first bytes, never by the name or the browser's content type.
-JENIS_BUKTI = {b"%PDF-": "pdf", b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
+JENIS_BUKTI = {b"%PDF-": "pdf", b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
 
 
 def periksa_berkas(

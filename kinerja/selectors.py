@@ -345,7 +345,7 @@ def pengukuran_per_pk(
     baris = list(
         baris_queryset()
         .filter(perjanjian__in=list(hasil))
-        .select_related("perjanjian")
+        .select_related("perjanjian__satker")
         .order_by("urutan", "id")
     )
     pemilu = partisipasi_untuk(baris)

@@ -414,6 +414,7 @@ class BarisGrid:
     realisasi: Realisasi | None
     capaian: engine.Capaian
     kategori: str
+    dari_pemilu: bool = False
 
 
 def _baris_grid(m: Pengukuran, periode: str) -> BarisGrid:
@@ -430,6 +431,7 @@ def _baris_grid(m: Pengukuran, periode: str) -> BarisGrid:
         realisasi=m.rekaman.get(periode),
         capaian=capaian,
         kategori=engine.kategori(capaian, kebijakan.skala),
+        dari_pemilu=m.masukan.dari_pemilu,
     )
 
 

@@ -48,7 +48,7 @@ class IdentitasForm(forms.ModelForm):
 
 
 # A picture of the report is recognised by its first bytes, like evidence (PNG or JPG only).
-JENIS_GAMBAR = {b"\x89PNG\r\n\x1a\n": "png", b"\xff\xd8\xff": "jpg"}
+JENIS_GAMBAR = {b"\xff\xd8\xff": "jpg", b"\x89PNG\r\n\x1a\n": "png"}
 
 
 class IsiBabForm(forms.ModelForm):

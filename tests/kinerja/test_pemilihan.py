@@ -269,3 +269,12 @@ def test_the_report_prints_the_voters_and_the_xlsx_has_them(baris, pemilihan):
     assert f"Tabel {t.nomor}" in html and "69.075" in html
     wb = load_workbook(io.BytesIO(render_xlsx(lap)))
     assert wb[f"Tabel {t.nomor}"]["A1"].value.startswith(f"Tabel {t.nomor} Rekapitulasi")
+
+
+def test_the_realisasi_grid_says_where_the_figure_comes_from(client, personas, baris, pemilihan):
+    client.force_login(personas.operator_a)
+    url = reverse("kinerja:realisasi_grid", args=["1672", TAHUN, "TAHUNAN"])
+    teks = client.get(url).content.decode()
+    assert "Realisasi tahunan dihitung dari" in teks
+    assert reverse("kinerja:pemilihan", args=["1672", TAHUN]) in teks
+    assert "77,03%" in teks or "100,04%" in teks

@@ -82,8 +82,8 @@ def test_a_picture_is_numbered_in_its_chapter_after_the_charts(masuk, personas):
 @pytest.mark.parametrize(
     ("berkas", "pesan"),
     [
-        (SimpleUploadedFile("x.png", b"<html><script>"), "JPG atau PNG"),
-        (SimpleUploadedFile("x.pdf", b"%PDF-1.7\n"), "JPG atau PNG"),
+        (SimpleUploadedFile("x.png", b"<html><script>"), "Berkas harus JPG atau PNG"),
+        (SimpleUploadedFile("x.pdf", b"%PDF-1.7\n"), "Berkas harus JPG atau PNG"),
         (SimpleUploadedFile("x.png", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64), "rusak"),
     ],
 )
