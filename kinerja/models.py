@@ -646,6 +646,29 @@ class TargetTriwulan(TerkunciMixin, NilaiMixin):
         return self.periode.lower()
 
 
+class PengembalianPK(models.Model):
+    """The ketua returned a submitted PK to the sekretaris: why, who and when."""
+
+    perjanjian = models.ForeignKey(
+        PerjanjianKinerja, on_delete=models.CASCADE, related_name="pengembalian"
+    )
+    alasan = teks_maks(2000)
+    oleh = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    pada = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = "pengembalian PK"
+        verbose_name_plural = "pengembalian PK"
+        ordering = ["perjanjian", "-pada", "-id"]
+
+    def __str__(self) -> str:
+        return f"{self.perjanjian} dikembalikan: {self.alasan[:60]}"
+
+    def clean(self):
+        if not self.alasan.strip():
+            raise ValidationError({"alasan": "Tulis alasan pengembalian untuk sekretaris."})
+
+
 class RencanaAksi(models.Model):
     """An activity planned for a PK row (the Rencana Aksi Kinerja): what is done, by whom, and
     in which quarters. A plan for carrying out the agreement, not part of the signed document,

@@ -28,6 +28,7 @@ from kinerja.models import (
     IndikatorKinerja,
     Pemilihan,
     PemilihKecamatan,
+    PengembalianPK,
     PenutupanPeriode,
     PerjanjianKinerja,
     Realisasi,
@@ -262,6 +263,24 @@ def perjanjian_sign(*, perjanjian: PerjanjianKinerja, by: User) -> PerjanjianKin
     _catat(perjanjian, by, "Ditandatangani")
     perjanjian.save()
     return perjanjian
+
+
+@transaction.atomic
+def perjanjian_return(*, perjanjian: PerjanjianKinerja, alasan: str, by: User) -> PengembalianPK:
+    """The ketua sends a submitted PK back to the sekretaris with the reason; it is a draft
+    again, to be corrected and submitted again. Every return is kept with its reason."""
+    if not can_sign_pk(by, perjanjian.satker):
+        raise PermissionDenied("Hanya ketua yang dapat mengembalikan PK.")
+    if perjanjian.status != Status.DIAJUKAN:
+        raise ValidationError("Hanya PK yang diajukan yang dapat dikembalikan.")
+    kembali = PengembalianPK(perjanjian=perjanjian, alasan=alasan.strip(), oleh=by)
+    kembali.full_clean()
+    kembali.save()
+    perjanjian.status = Status.DRAFT
+    perjanjian.diajukan_pada = None
+    _catat(perjanjian, by, "Dikembalikan kepada sekretaris")
+    perjanjian.save()
+    return kembali
 
 
 @transaction.atomic

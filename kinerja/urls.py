@@ -63,6 +63,7 @@ urlpatterns = [
     path("pk/<int:pk_id>/ubah/", v.pk_update, name="pk_update"),
     path("pk/<int:pk_id>/ajukan/", v.pk_submit, name="pk_submit"),
     path("pk/<int:pk_id>/tandatangani/", v.pk_sign, name="pk_sign"),
+    path("pk/<int:pk_id>/kembalikan/", v.pk_return, name="pk_return"),
     path("pk/<int:pk_id>/revisi/", v.pk_revise, name="pk_revise"),
     path("pk/<int:pk_id>/cetak/", v.pk_cetak, name="pk_cetak"),
     path("pk/<int:pk_id>/riwayat/", v.pk_riwayat, name="pk_riwayat"),

@@ -189,6 +189,7 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
         "boleh_ajukan": can_submit_pk(user, pk.satker),
         "boleh_tanda_tangan": can_sign_pk(user, pk.satker),
         "temuan": [] if pk.terkunci else temuan_pk(pk),
+        "pengembalian": pk.pengembalian.select_related("oleh"),
     }
     return render(request, "kinerja/pk_detail.html", ctx)
 
@@ -325,6 +326,27 @@ def pk_submit(request: HttpRequest, pk_id: int) -> HttpResponse:
 @require_POST
 def pk_sign(request: HttpRequest, pk_id: int) -> HttpResponse:
     return _aksi_pk(request, pk_id, services.perjanjian_sign, "PK ditandatangani dan dikunci.")
+
+
+@login_required
+def pk_return(request: HttpRequest, pk_id: int) -> HttpResponse:
+    """The ketua returns a submitted PK to the sekretaris, with the reason."""
+    pk = _get_pk(request, pk_id, tulis=True)
+    if not can_sign_pk(request.user, pk.satker):
+        raise PermissionDenied("Hanya ketua yang dapat mengembalikan PK.")
+    form = AlasanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.perjanjian_return(
+                perjanjian=pk, alasan=form.cleaned_data["alasan"], by=request.user
+            )
+        except ValidationError as exc:
+            tampilkan_galat(form, exc)
+        else:
+            messages.success(request, "PK dikembalikan kepada sekretaris untuk diperbaiki.")
+            return redirect("kinerja:pk_detail", pk_id=pk.pk)
+    judul = f"Kembalikan {pk} kepada sekretaris"
+    return render(request, "kinerja/form.html", {"form": form, "judul": judul, "pk": pk})
 
 
 @login_required

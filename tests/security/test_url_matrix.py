@@ -235,6 +235,7 @@ ATURAN: dict[str, Aturan] = {
     "kinerja:pk_update": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
     "kinerja:pk_submit": Aturan("aksi", lambda d: {"pk_id": d.dunia.pk_draft.pk}, "sekretaris_a"),
     "kinerja:pk_sign": Aturan("aksi", lambda d: {"pk_id": d.dunia.pk_diajukan.pk}, "ketua_a"),
+    "kinerja:pk_return": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_diajukan.pk}, "ketua_a"),
     "kinerja:pk_revise": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_ttd.pk}, "sekretaris_a"),
     "kinerja:pk_cetak": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
     "kinerja:pk_riwayat": Aturan("baca", lambda d: {"pk_id": d.dunia.pk_ttd.pk}),
