@@ -1,4 +1,4 @@
-"""The rendered report: XLSX figures, the lkjip command (the demo offices: tests/demo/test_demo_pdf.py)."""
+"""The rendered report: XLSX figures, the lkjip command (the demo offices: tests/demo)."""
 
 import io
 import re
