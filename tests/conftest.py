@@ -5,10 +5,14 @@ Office A and office B are two KPU Kota of the same province; the reviewer review
 
 import datetime as dt
 from dataclasses import dataclass
+from io import StringIO
 
 import pytest
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.cache import cache
+from django.core.management import call_command
+from django.db import transaction
+from django.test import override_settings
 from django.utils import timezone
 
 from satker.models import Peran, Satker
@@ -72,6 +76,24 @@ def personas(db) -> Personas:
         admin=admin,
         anonim=AnonymousUser(),
     )
+
+
+@pytest.fixture(scope="module")
+def demo_modul(django_db_setup, django_db_blocker, tmp_path_factory):
+    """`manage.py demo` once for a whole test module (it renders three final PDFs): loaded in a
+    transaction that is rolled back after the module; each test runs in a savepoint inside it
+    (the `db` fixture), so what a test changes is gone for the next. Returns what it printed."""
+    media = tmp_path_factory.mktemp("media")
+    hasher = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    with (
+        override_settings(MEDIA_ROOT=media, PASSWORD_HASHERS=hasher),
+        django_db_blocker.unblock(),
+        transaction.atomic(),
+    ):
+        out = StringIO()
+        call_command("demo", stdout=out)
+        yield out.getvalue()
+        transaction.set_rollback(True)
 
 
 @pytest.fixture

@@ -1,4 +1,4 @@
-"""The rendered report: XLSX figures, the lkjip command (the demo offices: tests/demo)."""
+"""The rendered report: XLSX figures, the lkjip command (the demo offices: test_demo_pdf.py)."""
 
 import io
 import re

@@ -32,8 +32,8 @@ PASANGAN = sorted(
 
 
 @pytest.fixture
-def demo(demo_data, db):
-    return demo_data
+def demo(demo_modul, db):
+    return demo_modul
 
 
 def _bolak_balik(satker, tahun: int):

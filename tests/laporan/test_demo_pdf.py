@@ -30,8 +30,8 @@ def _rapat(teks: str) -> str:
 
 
 @pytest.fixture
-def demo(demo_data, db):
-    return demo_data
+def demo(demo_modul, db):
+    return demo_modul
 
 
 @pytest.mark.parametrize("kode", DEMO)

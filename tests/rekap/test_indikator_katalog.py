@@ -7,8 +7,8 @@ from django.urls import reverse
 
 
 @pytest.fixture
-def demo(demo_data, db):
-    return demo_data
+def demo(demo_modul, db):
+    return demo_modul
 
 
 @pytest.mark.parametrize("tahun", [2025, 2026])
