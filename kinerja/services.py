@@ -626,6 +626,16 @@ def target_nasional_save(*, indikator: IndikatorKinerja, target: Mapping[int, st
 # ---------------------------------------------------------------- election data
 
 
+def _simpan(obj: Model, data: Mapping[str, Any], by: User) -> Model:
+    """Write `data` to a row of an office (the caller checked who may), by the model's rules."""
+    for k, v in data.items():
+        setattr(obj, k, v)
+    obj.full_clean()
+    _catat(obj, by)
+    obj.save()
+    return obj
+
+
 def _satker_dari(obj: Pemilihan | PemilihKecamatan) -> Satker:
     return obj.satker if isinstance(obj, Pemilihan) else obj.pemilihan.satker
 
@@ -637,12 +647,7 @@ def pemilihan_save(
     """Create or change an election or one kecamatan's voters; the participation realisasi of
     the office's PK rows follows from them when they are next read."""
     _pastikan_penulis(by, _satker_dari(obj))
-    for k, v in data.items():
-        setattr(obj, k, v)
-    obj.full_clean()
-    _catat(obj, by)
-    obj.save()
-    return obj
+    return _simpan(obj, data, by)
 
 
 @transaction.atomic
@@ -661,12 +666,7 @@ def rencana_aksi_save(*, obj: RencanaAksi, data: Mapping[str, Any], by: User) ->
     _pastikan_penulis(by, obj.baris.perjanjian.satker)
     if obj.pk is None:
         obj.urutan = obj.baris.rencana_aksi.count() + 1
-    for k, v in data.items():
-        setattr(obj, k, v)
-    obj.full_clean()
-    _catat(obj, by)
-    obj.save()
-    return obj
+    return _simpan(obj, data, by)
 
 
 @transaction.atomic
