@@ -1,4 +1,5 @@
-"""The three renderers of the report: HTML (preview), PDF (WeasyPrint) and XLSX (openpyxl).
+"""The renderers of the report: HTML (preview), PDF (WeasyPrint), XLSX (openpyxl) and DOCX
+(python-docx, `laporan.word`).
 
 All three take the same `laporan.data.Laporan`; none reads the database or computes a figure.
 """
@@ -265,6 +266,29 @@ class HasilPDF:
 
 def render_pdf(lap: Laporan) -> HasilPDF:
     return pdf_dari_html(render_html(lap, untuk_pdf=True))
+
+
+def render_docx(lap: Laporan) -> bytes:
+    """The report as a Word document, from the same HTML as the PDF (`laporan.word`)."""
+    from laporan.word import docx_dari_html
+
+    return docx_dari_html(render_html(lap, untuk_pdf=True))
+
+
+def render_pk_docx(lap: Laporan, jenis: str) -> bytes:
+    """One of the year's PKs as a Word document: the agreement and its table, as the report's
+    Lampiran prints them. KeyError when the report has no PK of that kind."""
+    from laporan.word import docx_dari_html
+
+    pk = next((p for p in lap.pk if p.jenis == jenis), None)
+    if pk is None:
+        raise KeyError(jenis)
+    judul = f"Perjanjian Kinerja {pk.label} Tahun {lap.tahun}"
+    dokumen = Lampiran("pk", judul, "pk", pk, lap.tahun, lap.tabel[f"pk:{jenis}"])
+    css = CSS.read_text(encoding="utf-8")
+    return docx_dari_html(
+        render_to_string("laporan/pk_dokumen.html", {"lap": lap, "l": dokumen, "css": css})
+    )
 
 
 def pdf_dari_html(html: str) -> HasilPDF:

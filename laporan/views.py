@@ -18,7 +18,7 @@ from laporan.forms import IdentitasForm, IsiBabForm, JustifikasiForm, NarasiForm
 from laporan.models import IsiBab, LaporanKinerja, NarasiLaporan, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
 from laporan.pemeriksaan import periksa
-from laporan.render import konteks_isi, render_html, render_xlsx
+from laporan.render import konteks_isi, render_docx, render_html, render_pk_docx, render_xlsx
 from laporan.selectors import build_laporan, laporan_final, tahun_laporan_aktif, versi_laporan
 from satker.akses import get_satker
 from satker.models import Satker
@@ -116,15 +116,42 @@ def pdf_progres(request: HttpRequest, kode: str, tahun: int, pdf_id: int) -> Htt
     return resp
 
 
+_JENIS_BERKAS = {
+    ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
+
+
+def _unduhan(isi: bytes, nama: str) -> HttpResponse:
+    resp = HttpResponse(isi, content_type=_JENIS_BERKAS[nama[nama.rindex(".") :]])
+    resp["Content-Disposition"] = f'attachment; filename="{nama}"'
+    return resp
+
+
 @login_required
 def unduh_xlsx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     satker = get_satker(request, kode)
-    resp = HttpResponse(
-        render_xlsx(build_laporan(satker, tahun)),
-        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    )
-    resp["Content-Disposition"] = f'attachment; filename="{_nama_berkas(satker, tahun, ".xlsx")}"'
-    return resp
+    isi = render_xlsx(build_laporan(satker, tahun))
+    return _unduhan(isi, _nama_berkas(satker, tahun, ".xlsx"))
+
+
+@login_required
+def unduh_docx(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The report as a Word document, for the office to go on editing in Word."""
+    satker = get_satker(request, kode)
+    isi = render_docx(build_laporan(satker, tahun))
+    return _unduhan(isi, _nama_berkas(satker, tahun, ".docx"))
+
+
+@login_required
+def unduh_pk_docx(request: HttpRequest, kode: str, tahun: int, jenis: str) -> HttpResponse:
+    """A PK of the year as a Word document."""
+    satker = get_satker(request, kode)
+    try:
+        isi = render_pk_docx(build_laporan(satker, tahun), jenis.upper())
+    except KeyError:
+        raise Http404("Perjanjian kinerja tidak ditemukan.") from None
+    return _unduhan(isi, f"pk-{satker.kode}-{tahun}-{jenis.lower()}.docx")
 
 
 @login_required

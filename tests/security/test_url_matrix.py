@@ -289,6 +289,8 @@ ATURAN: dict[str, Aturan] = {
         "baca", lambda d: {**_kode_tahun(d), "pdf_id": d.pdf_final.pk}
     ),
     "laporan:xlsx": Aturan("baca", _kode_tahun),
+    "laporan:docx": Aturan("baca", _kode_tahun),
+    "laporan:pk_docx": Aturan("baca", lambda d: {**_kode_tahun(d), "jenis": "kpu"}),
     "laporan:narasi_daftar": Aturan("baca", _kode_tahun),
     "laporan:narasi_salin": Aturan("aksi", _kode_tahun),
     "laporan:narasi_ubah": Aturan("tulis", lambda d: {**_kode_tahun(d), "bagian": "penutup"}),

@@ -1,4 +1,5 @@
-"""`manage.py lkjip <kode> <tahun> --format pdf|xlsx|html -o <file>`: render without a server."""
+"""`manage.py lkjip <kode> <tahun> --format pdf|docx|xlsx|html -o <file>`: render without a
+server."""
 
 import time
 from pathlib import Path
@@ -6,18 +7,18 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from laporan.pemeriksaan import belum_dijustifikasi, periksa
-from laporan.render import render_html, render_pdf, render_xlsx
+from laporan.render import render_docx, render_html, render_pdf, render_xlsx
 from laporan.selectors import build_laporan
 from satker.models import Satker
 
 
 class Command(BaseCommand):
-    help = "Render the LKjIP of a satker and year as PDF, XLSX or HTML."
+    help = "Render the LKjIP of a satker and year as PDF, DOCX, XLSX or HTML."
 
     def add_arguments(self, parser):
         parser.add_argument("kode", help="kode satker, misalnya 1672")
         parser.add_argument("tahun", type=int)
-        parser.add_argument("--format", choices=["pdf", "xlsx", "html"], default="pdf")
+        parser.add_argument("--format", choices=["pdf", "docx", "xlsx", "html"], default="pdf")
         parser.add_argument("-o", "--output", required=True, help="berkas tujuan")
         parser.add_argument(
             "--periksa",
@@ -36,6 +37,8 @@ class Command(BaseCommand):
         if format == "pdf":
             pdf = render_pdf(lap)
             isi, halaman = pdf.isi, f", {pdf.halaman} halaman"
+        elif format == "docx":
+            isi = render_docx(lap)
         elif format == "xlsx":
             isi = render_xlsx(lap)
         else:
