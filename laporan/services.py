@@ -143,17 +143,31 @@ def narasi_copy_previous_year(*, satker: Satker, tahun: int, oleh: User) -> int:
     return len(salinan)
 
 
+JUSTIFIKASI_MIN = 10
+
+
 @transaction.atomic
 def justifikasi_save(*, satker: Satker, tahun: int, kunci: str, teks: str, oleh: User) -> None:
-    """Write (or, with empty text, withdraw) the justification of a finding."""
-    laporan = laporan_get_or_create_draft(satker=satker, tahun=tahun)
+    """Write the justification of a finding: a written reason, not an empty box (withdrawing
+    one is `justifikasi_delete`)."""
     teks = teks.strip()
-    if not teks:
-        JustifikasiPemeriksaan.objects.filter(laporan=laporan, kunci=kunci).delete()
-        return
+    if len(teks) < JUSTIFIKASI_MIN:
+        raise ValidationError(
+            "Justifikasi kosong atau terlalu pendek tidak disimpan: tuliskan alasannya "
+            f"(paling sedikit {JUSTIFIKASI_MIN} karakter)."
+        )
+    laporan = laporan_get_or_create_draft(satker=satker, tahun=tahun)
     JustifikasiPemeriksaan.objects.update_or_create(
         laporan=laporan, kunci=kunci, defaults={"teks": teks, "oleh": oleh}
     )
+
+
+@transaction.atomic
+def justifikasi_delete(*, satker: Satker, tahun: int, kunci: str) -> bool:
+    """Withdraw the justification of a finding of the draft; False when there was none."""
+    laporan = laporan_get_or_create_draft(satker=satker, tahun=tahun)
+    dihapus, _ = JustifikasiPemeriksaan.objects.filter(laporan=laporan, kunci=kunci).delete()
+    return bool(dihapus)
 
 
 @transaction.atomic

@@ -46,11 +46,21 @@ def indeks(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def pratinjau(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The report as it stands. Once the latest version is final, that version (its number,
+    date and status) unless `?draf=1` asks for the next draft from the current data."""
     satker = get_satker(request, kode)
-    lap = build_laporan(satker, tahun)
+    final = laporan_final(satker, tahun)
+    terbaru = (
+        final is not None
+        and not LaporanKinerja.objects.filter(
+            satker=satker, tahun=tahun, versi__gt=final.versi
+        ).exists()
+    )
+    tampil_final = terbaru and request.GET.get("draf") != "1"
+    lap = build_laporan(satker, tahun, laporan=final if tampil_final else None)
     alat = render_to_string(
         "laporan/_alat.html",
-        {"lap": lap, "final": laporan_final(satker, tahun), "satker": satker},
+        {"lap": lap, "final": final, "satker": satker, "final_terbaru": terbaru},
         request=request,
     )
     return HttpResponse(render_html(lap, alat=alat))
@@ -291,16 +301,27 @@ def identitas(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 def justifikasi(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     satker = get_satker(request, kode, tulis=True)
     form = JustifikasiForm(request.POST)
-    if form.is_valid():
+    if not form.is_valid():
+        messages.error(request, "Catatan pemeriksaan tidak dikenal.")
+        return redirect("laporan:pemeriksaan", kode, tahun)
+    kunci = form.cleaned_data["kunci"]
+    if "hapus" in request.POST:
+        if services.justifikasi_delete(satker=satker, tahun=tahun, kunci=kunci):
+            messages.success(request, "Justifikasi dihapus; catatan ini kembali terbuka.")
+        return redirect(reverse("laporan:pemeriksaan", args=[kode, tahun]) + f"#{kunci}")
+    try:
         services.justifikasi_save(
             satker=satker,
             tahun=tahun,
-            kunci=form.cleaned_data["kunci"],
+            kunci=kunci,
             teks=form.cleaned_data["teks"],
             oleh=request.user,
         )
+    except ValidationError as exc:
+        messages.error(request, exc.messages[0])
+    else:
         messages.success(request, "Justifikasi disimpan.")
-    return redirect("laporan:pemeriksaan", kode, tahun)
+    return redirect(reverse("laporan:pemeriksaan", args=[kode, tahun]) + f"#{kunci}")
 
 
 @login_required

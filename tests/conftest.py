@@ -59,6 +59,12 @@ def _cache_kosong():
 
 @pytest.fixture
 def personas(db) -> Personas:
+    return buat_personas()
+
+
+def buat_personas() -> Personas:
+    """Office A and B of one province with their staff, the province's reviewer and an admin
+    (password rahasia-uji-123); also used by tests that fill a database of their own."""
     provinsi = ProvinsiFactory(kode="16", nama="KPU Provinsi Sumatera Selatan")
     a = SatkerFactory(kode="1672", nama="KPU Kota Pagar Alam", induk=provinsi, kota="Pagar Alam")
     b = SatkerFactory(kode="1674", nama="KPU Kota Lubuk Linggau", induk=provinsi)

@@ -124,6 +124,14 @@ def test_finalkan(client, kantor, personas, settings, tmp_path):
     client.force_login(personas.operator_b)
     assert client.get(_url("final_pdf")).status_code == 404
 
+    # right after finalising, the preview is the final version, with its download button
+    client.force_login(personas.ketua_a)
+    pratinjau = client.get(_url("pratinjau")).content.decode()
+    assert "Versi 1 · Final" in pratinjau and "DRAF — belum final" not in pratinjau
+    assert f'href="{_url("final_pdf")}">Unduh PDF final (versi 1)' in pratinjau
+    draf = client.get(_url("pratinjau") + "?draf=1").content.decode()
+    assert "DRAF — belum final" in draf and "Pratinjau versi 2 · Draf" in draf
+
     # after a change, the next finalisation is a new version; version 1 stays as it was
     RealisasiFactory(baris=kantor.kosong, periode="TAHUNAN", teks="WTP")
     client.force_login(personas.admin)
@@ -135,3 +143,32 @@ def test_finalkan(client, kantor, personas, settings, tmp_path):
     assert JustifikasiPemeriksaan.objects.filter(laporan__versi=2).exists()
     client.force_login(personas.reviewer)
     assert client.get(_url("final_pdf"))["X-Content-SHA256"] != final.sha256
+
+
+def test_an_empty_justification_is_refused_and_one_can_be_withdrawn(client, kantor, personas):
+    from django.contrib.messages import get_messages
+
+    from laporan.pemeriksaan import periksa
+    from laporan.selectors import build_laporan
+
+    (t, *_) = periksa(build_laporan(kantor.satker, 2024))
+    client.force_login(personas.operator_a)
+
+    def kirim(data):
+        resp = client.post(_url("justifikasi"), {"kunci": t.kunci, **data}, follow=True)
+        return [str(m) for m in get_messages(resp.wsgi_request)]
+
+    for teks in ("", "   ", "ok"):
+        pesan = kirim({"teks": teks})
+        assert pesan == [
+            "Justifikasi kosong atau terlalu pendek tidak disimpan: tuliskan alasannya "
+            "(paling sedikit 10 karakter)."
+        ], teks
+        assert not JustifikasiPemeriksaan.objects.exists()
+    assert kirim({"teks": "Data belum tersedia."}) == ["Justifikasi disimpan."]
+    assert JustifikasiPemeriksaan.objects.get().teks == "Data belum tersedia."
+    assert "Hapus justifikasi" in client.get(_url("pemeriksaan")).content.decode()
+    assert kirim({"teks": "", "hapus": "1"}) == [
+        "Justifikasi dihapus; catatan ini kembali terbuka."
+    ]
+    assert not JustifikasiPemeriksaan.objects.exists()
