@@ -60,6 +60,13 @@ def rupiah(x: int | None, kosong: str = "–") -> str:
     return kosong if x is None or x == "" else f"Rp {angka(int(x))}"
 
 
+def nama_orang(user) -> str:
+    """A person as people know them: the full name, the username only when there is none."""
+    if user is None:
+        return ""
+    return user.get_full_name() or user.get_username()
+
+
 def tanggal(d: dt.date | dt.datetime | None, kosong: str = "–") -> str:
     """`2025-01-17` -> `17 Januari 2025`."""
     if d is None or d == "":

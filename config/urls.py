@@ -6,6 +6,10 @@ from satker.converters import TahunConverter
 
 register_converter(TahunConverter, "tahun")
 
+admin.site.site_header = "Administrasi SAKIP KPU"
+admin.site.site_title = "Admin SAKIP KPU"
+admin.site.index_title = "Data dan pengguna"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("akun/masuk/", auth_views.LoginView.as_view(), name="login"),

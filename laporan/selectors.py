@@ -469,7 +469,7 @@ def laporan_final(satker: Satker, tahun: int, versi: int | None = None) -> Lapor
 
 def _justifikasi(laporan: LaporanKinerja) -> dict[str, Justifikasi]:
     return {
-        j.kunci: Justifikasi(j.kunci, j.teks, str(j.oleh or ""), j.pada)
+        j.kunci: Justifikasi(j.kunci, j.teks, fmt.nama_orang(j.oleh), j.pada)
         for j in JustifikasiPemeriksaan.objects.filter(laporan=laporan).select_related("oleh")
     }
 

@@ -98,6 +98,11 @@ def _gaya(doc) -> None:
         s.paragraph_format.alignment = WD_ALIGN_PARAGRAPH.CENTER
         s.paragraph_format.space_before = Pt(8)
         s.paragraph_format.keep_with_next = nama == "Judul Tabel"
+    tabel = gaya.add_style("Isi Tabel", WD_STYLE_TYPE.PARAGRAPH)
+    tabel.base_style = normal
+    tabel.font.name, tabel.font.size = SANS, Pt(8.5)
+    tabel.paragraph_format.space_after = Pt(0)
+    tabel.paragraph_format.line_spacing = 1.0
     catatan = gaya.add_style("Catatan", WD_STYLE_TYPE.PARAGRAPH)
     catatan.base_style = normal
     catatan.font.size = Pt(8)
@@ -245,7 +250,7 @@ class _Penulis:
             self._svg(wadah.add_paragraph(), el)
 
     def _judul(self, el, tingkat: int) -> None:
-        h = self.doc.add_heading(level=tingkat)
+        h = _paragraf(self.doc, f"Heading{tingkat}")
         _isi_runs(h, el, pisah_baris=False)
         if tingkat == 1 and not self.awal_bagian:
             h.paragraph_format.page_break_before = True
@@ -265,12 +270,12 @@ class _Penulis:
         if "kutip" in kelas:
             p.paragraph_format.left_indent = Cm(0.8)
         if kelas & {"catatan", "pk-asal", "status-pk"}:
-            p.style = self.doc.styles["Catatan"]
+            _gaya_paragraf(p, "Catatan")
         self.awal_bagian = False
 
     def _daftar(self, wadah, el, *, bernomor: bool) -> None:
         for n, li in enumerate(el.findall("li"), 1):
-            p = wadah.add_paragraph(style=None if bernomor else "List Bullet")
+            p = _paragraf(wadah, None if bernomor else "ListBullet")
             if bernomor:
                 p.paragraph_format.left_indent = Cm(0.8)
                 p.paragraph_format.first_line_indent = Cm(-0.6)
@@ -320,9 +325,10 @@ class _Penulis:
         kecil = [c for c in caption if c.tag == "small"]
         for c in kecil:
             c.drop_tree()
-        wadah.add_paragraph(_teks(caption), style=gaya)
+        _paragraf(wadah, gaya.replace(" ", "")).add_run(_teks(caption))
         for c in kecil:
-            p = wadah.add_paragraph(_teks(c), style="Catatan")
+            p = _paragraf(wadah, "Catatan")
+            p.add_run(_teks(c))
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER
 
     # ---------------------------------------------------------------- tables
@@ -360,15 +366,11 @@ class _Penulis:
                 sel.width = lebar[c]
                 p = sel.paragraphs[0]
                 kelas_td = _kelas(td)
+                if not tanpa_garis:
+                    _gaya_paragraf(p, "IsiTabel")
                 _isi_runs(
-                    p,
-                    td,
-                    tebal=judul or kaki or "tebal" in kelas_td,
-                    miring="kosong" in kelas_td,
-                    ukuran=Pt(8.5) if not tanpa_garis else None,
-                    font=SANS if not tanpa_garis else None,
+                    p, td, tebal=judul or kaki or "tebal" in kelas_td, miring="kosong" in kelas_td
                 )
-                p.paragraph_format.space_after = Pt(0)
                 if judul or "kosong" in kelas_td:
                     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
                 elif kelas_td & _KANAN:
@@ -434,6 +436,19 @@ class _Penulis:
 
 def _atribut(nama: str, nilai: str | None) -> bytes:
     return f' {nama}="{nilai}"'.encode() if nilai else b""
+
+
+def _paragraf(wadah, gaya: str | None):
+    """A new paragraph in a style named by its id (python-docx's lookup by name reads the whole
+    style sheet for every paragraph)."""
+    p = wadah.add_paragraph()
+    if gaya:
+        _gaya_paragraf(p, gaya)
+    return p
+
+
+def _gaya_paragraf(p, gaya_id: str) -> None:
+    p._p.get_or_add_pPr().get_or_add_pStyle().val = gaya_id
 
 
 def _px(nilai) -> float:
@@ -536,7 +551,6 @@ def _isi_runs(
     tebal=False,
     miring=False,
     ukuran=None,
-    font=None,
     pisah_baris=True,
 ) -> None:
     """The element's inline content as runs: <strong>/<b> bold, <em>/<i> italic, <small>
@@ -550,12 +564,14 @@ def _isi_runs(
         if not teks:
             return
         awal[0] = False
-        run = paragraf.add_run(teks)
-        run.bold, run.italic = b or None, i or None
+        run = paragraf.add_run()
+        run._r.add_t(teks)  # whitespace is already collapsed: no per-character tab handling
+        if b:
+            run.bold = True
+        if i:
+            run.italic = True
         if u:
             run.font.size = u
-        if font:
-            run.font.name = font
 
     def jalan(e, b, i, u):
         tambah(e.text or "", b, i, u)
@@ -579,7 +595,6 @@ def _isi_runs(
             tambah(anak.tail or "", b, i, u)
 
     jalan(el, tebal, miring, ukuran)
-    if paragraf.runs:
-        last = paragraf.runs[-1]
-        if last.text:
-            last.text = last.text.rstrip()
+    teks = paragraf._p.findall(f"{qn('w:r')}/{qn('w:t')}")
+    if teks:
+        teks[-1].text = teks[-1].text.rstrip()

@@ -78,6 +78,18 @@ def _satker(data: dict) -> dict[str, Satker]:
     return satker
 
 
+def _nama_akun(jenis: str, satker: Satker) -> str:
+    """The name an account shows: the official's name where the seed prints one, else the
+    role and office (the seeds name no operators, and the demo invents no people)."""
+    label = {"OPERATOR": "Operator", "SEKRETARIS": "Sekretaris", "KETUA": "Ketua"}
+    label |= {"REVIEWER": "Reviewer", "ADMIN": "Admin"}
+    if jenis in ("KETUA", "SEKRETARIS"):
+        p = Pejabat.objects.filter(satker=satker, jabatan__istartswith=jenis).first()
+        if p and p.nama and "tidak tercantum" not in p.nama:
+            return p.nama
+    return f"{label[jenis]} {satker.nama}"
+
+
 def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, dict[str, User]]]:
     J = Peran.Jenis
     akun = []
@@ -90,7 +102,12 @@ def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, dict[str, User
     logins, pengguna = [], {}
     for username, jenis, kode in akun:
         admin = jenis == J.ADMIN
-        user = simpan(User, {"username": username}, {"is_staff": admin, "is_superuser": admin})
+        nama = _nama_akun(jenis, satker[kode])
+        user = simpan(
+            User,
+            {"username": username},
+            {"is_staff": admin, "is_superuser": admin, "first_name": nama, "last_name": ""},
+        )
         if not user.check_password(PASSWORD):
             user.set_password(PASSWORD)
             user.save(update_fields=["password"])
