@@ -118,6 +118,21 @@ class Placeholder:
     arti: str
     isi: Callable[[Laporan, list[str]], str]
 
+    @property
+    def argumen(self) -> str:
+        """What the picker asks for: "baris" (a PK row), "pk" (optionally one PK) or ""."""
+        if ":1:" in self.contoh:
+            return "baris"
+        return "pk" if " / " in self.contoh else ""
+
+    def kode(self, nama: str, baris: str = "", pk: str = "") -> str:
+        """The placeholder as written in the text, for a row ("2.1:KPU") or a PK ("KPU")."""
+        if self.argumen == "baris" and baris:
+            return f"{{{{{nama}:{baris}}}}}"
+        if self.argumen == "pk" and pk:
+            return f"{{{{{nama}:{pk}}}}}"
+        return f"{{{{{nama}}}}}"
+
 
 PLACEHOLDER: dict[str, Placeholder] = {
     "satker": Placeholder("{{satker}}", "nama satker", lambda lap, a: lap.nama),

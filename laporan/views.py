@@ -16,7 +16,7 @@ from kinerja.selectors import tahun_dari
 from laporan import services
 from laporan.forms import IdentitasForm, IsiBabForm, JustifikasiForm, NarasiForm
 from laporan.models import IsiBab, LaporanKinerja, NarasiLaporan, PdfLaporan
-from laporan.narasi import PLACEHOLDER, bagian_dari, narasi_terisi, teks_mentah
+from laporan.narasi import PLACEHOLDER, bagian_dari, isi_teks, narasi_terisi, teks_mentah
 from laporan.pemeriksaan import periksa
 from laporan.render import konteks_isi, render_docx, render_html, render_pk_docx, render_xlsx
 from laporan.selectors import build_laporan, laporan_final, tahun_laporan_aktif, versi_laporan
@@ -187,9 +187,13 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
     b = bagian_dari(lap, bagian)
     if b is None:
         raise Http404("Bagian laporan tidak ditemukan.")
+    pratinjau = None  # the text being written, filled from the data but not saved
     if request.method == "POST":
         form = NarasiForm(request.POST, laporan=lap)
-        if form.is_valid():
+        if "pratinjau" in request.POST:
+            mentah = request.POST.get("teks", "")
+            pratinjau = isi_teks(mentah if mentah.strip() else b.bawaan(lap), lap)
+        elif form.is_valid():
             try:
                 services.narasi_save(
                     satker=satker,
@@ -218,10 +222,35 @@ def narasi_ubah(request: HttpRequest, kode: str, tahun: int, bagian: str) -> Htt
             "lap": lap,
             "bagian": b,
             "terisi": terisi,
+            "pratinjau": pratinjau,
             "form": form,
             "placeholder": PLACEHOLDER,
+            "pemilih": _pemilih_isian(lap, request.GET),
         },
     )
+
+
+def _pemilih_isian(lap, data) -> dict:
+    """The placeholder picker: the kind of figure, the PK row or PK it is about, and what the
+    chosen placeholder is written as and gives for this report."""
+    nama, baris, pk = data.get("isian", ""), data.get("baris", ""), data.get("pk", "")
+    pilihan_baris = [
+        (f"{b.no}:{p.jenis}", f"{p.label} {b.no}: {b.indikator}") for p in lap.pk for b in p.baris
+    ]
+    hasil = None
+    if nama in PLACEHOLDER:
+        kode = PLACEHOLDER[nama].kode(nama, baris, pk)
+        nilai, galat = isi_teks(kode, lap)
+        hasil = {"kode": kode, "nilai": nilai, "galat": galat}
+    jenis_pk = [(p.jenis, p.label) for p in lap.pk]
+    return {
+        "isian": nama,
+        "baris": baris,
+        "pk": pk,
+        "pilihan_baris": pilihan_baris,
+        "jenis_pk": jenis_pk,
+        "hasil": hasil,
+    }
 
 
 @login_required

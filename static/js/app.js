@@ -13,3 +13,19 @@ document.addEventListener("click", (event) => {
     window.print();
   }
 });
+// The narrative editor's placeholder picker: "Sisipkan ke teks" puts the placeholder at the
+// cursor of the text box, then asks for a new preview (the "sisipkan" event htmx listens to).
+document.addEventListener("click", (event) => {
+  const tombol = event.target.closest("[data-sisipkan]");
+  const teks = document.getElementById("id_teks");
+  if (!tombol || !teks) {
+    return;
+  }
+  const kode = tombol.dataset.sisipkan;
+  const awal = teks.selectionStart ?? teks.value.length;
+  const akhir = teks.selectionEnd ?? awal;
+  teks.value = teks.value.slice(0, awal) + kode + teks.value.slice(akhir);
+  teks.focus();
+  teks.selectionStart = teks.selectionEnd = awal + kode.length;
+  document.body.dispatchEvent(new Event("sisipkan"));
+});

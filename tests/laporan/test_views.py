@@ -172,3 +172,20 @@ def test_an_empty_justification_is_refused_and_one_can_be_withdrawn(client, kant
         "Justifikasi dihapus; catatan ini kembali terbuka."
     ]
     assert not JustifikasiPemeriksaan.objects.exists()
+
+
+def test_narrative_preview_and_picker_work_without_javascript(client, kantor, personas):
+    client.force_login(personas.operator_a)
+    url = _url("narasi_ubah", "penutup")
+    baris = kantor.pk_kpu.baris.order_by("id").first()
+    html = client.get(url + f"?isian=target&baris={baris.no}:KPU").content.decode()
+    assert f'<code id="kode-isian">{{{{target:{baris.no}:KPU}}}}</code>' in html
+    assert f"<strong>{baris.target}</strong>" in html
+    html = client.get(url + "?isian=rata_capaian&pk=SEKRETARIAT").content.decode()
+    assert "{{rata_capaian:SEKRETARIAT}}" in html
+
+    resp = client.post(url, {"teks": "Tahun {{tahun}}, {{capaian:99:KPU}}", "pratinjau": "1"})
+    html = resp.content.decode()
+    assert resp.status_code == 200 and "belum disimpan" in html
+    assert "Tahun 2024" in html and "tidak ada baris nomor 99" in html
+    assert not NarasiLaporan.objects.filter(bagian="penutup").exists()
