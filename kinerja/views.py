@@ -53,6 +53,7 @@ from kinerja.selectors import (
     temuan_pk,
     ukur_baris,
 )
+from satker import daftar as saringan_satker
 from satker.akses import get_satker, periksa_akses
 from satker.models import Satker
 from satker.selectors import (
@@ -134,13 +135,26 @@ def _tolak_jika_terkunci(request: HttpRequest, pk: PerjanjianKinerja) -> HttpRes
 @login_required
 def pk_list(request: HttpRequest) -> HttpResponse:
     tahun = tahun_dari(request)
-    daftar = (
-        PerjanjianKinerja.objects.filter(satker__in=satker_visible(request.user), tahun=tahun)
+    terlihat = satker_visible(request.user)
+    s = saringan_satker.saringan(request.GET, terlihat)
+    qs = (
+        PerjanjianKinerja.objects.filter(satker__in=terlihat, tahun=tahun)
         .select_related("satker")
         .order_by("satker__kode", "jenis", "-versi")
     )
+    qs = saringan_satker.saring(qs, s, "satker__")
+    status = request.GET.get("status", "")
+    if status in PerjanjianKinerja.Status.values:
+        qs = qs.filter(status=status)
     satker = satker_utama(request.user)
-    ctx = {"daftar": daftar, "tahun": tahun, "satker": satker}
+    ctx = {
+        "halaman": saringan_satker.halaman(qs, request.GET),
+        "saringan": s,
+        "status": status,
+        "pilihan_status": PerjanjianKinerja.Status.choices,
+        "tahun": tahun,
+        "satker": satker,
+    }
     ctx["boleh_buat"] = satker is not None and can_write(request.user, satker)
     return render(request, "kinerja/pk_list.html", ctx)
 

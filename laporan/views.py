@@ -3,6 +3,7 @@ from types import SimpleNamespace
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
+from django.db.models import OuterRef, Subquery
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
@@ -20,6 +21,7 @@ from laporan.narasi import PLACEHOLDER, bagian_dari, isi_teks, narasi_terisi, te
 from laporan.pemeriksaan import periksa
 from laporan.render import konteks_isi, render_docx, render_html, render_pk_docx, render_xlsx
 from laporan.selectors import build_laporan, laporan_final, tahun_laporan_aktif, versi_laporan
+from satker import daftar as saringan_satker
 from satker.akses import get_satker
 from satker.models import Satker
 from satker.selectors import can_write, satker_visible
@@ -33,15 +35,34 @@ def _nama_berkas(satker: Satker, tahun: int, akhiran: str) -> str:
 def indeks(request: HttpRequest) -> HttpResponse:
     """The satker whose reports the user may open, with the status of each report of the year."""
     tahun = tahun_dari(request, tahun_laporan_aktif(request.user))
-    daftar = satker_visible(request.user).order_by("kode")
+    terlihat = satker_visible(request.user)
+    if terlihat.count() == 1:
+        return redirect("laporan:pratinjau", terlihat.get().kode, tahun)
+    s = saringan_satker.saringan(request.GET, terlihat)
+    qs = saringan_satker.saring(terlihat.order_by("kode"), s)
+    status = request.GET.get("status", "")
+    laporan_tahun = LaporanKinerja.objects.filter(tahun=tahun)
+    if status == "BELUM":
+        qs = qs.exclude(pk__in=laporan_tahun.values("satker"))
+    elif status in LaporanKinerja.Status.values:
+        # the status of the latest version
+        terbaru = laporan_tahun.filter(satker=OuterRef("pk")).order_by("-versi")
+        qs = qs.annotate(status_terbaru=Subquery(terbaru.values("status")[:1]))
+        qs = qs.filter(status_terbaru=status)
+    hal = saringan_satker.halaman(qs, request.GET)
     terakhir = {
         lap.satker_id: lap
-        for lap in LaporanKinerja.objects.filter(satker__in=daftar, tahun=tahun).order_by("versi")
+        for lap in laporan_tahun.filter(satker__in=list(hal.object_list)).order_by("versi")
     }
-    baris = [(s, terakhir.get(s.pk)) for s in daftar]
-    if len(baris) == 1:
-        return redirect("laporan:pratinjau", baris[0][0].kode, tahun)
-    return render(request, "laporan/indeks.html", {"tahun": tahun, "baris": baris})
+    ctx = {
+        "tahun": tahun,
+        "halaman": hal,
+        "baris": [(x, terakhir.get(x.pk)) for x in hal.object_list],
+        "saringan": s,
+        "status": status,
+        "pilihan_status": [("BELUM", "Belum dimulai"), *LaporanKinerja.Status.choices],
+    }
+    return render(request, "laporan/indeks.html", ctx)
 
 
 @login_required

@@ -531,6 +531,17 @@ class RekapProvinsi:
         return sum(b.temuan for b in self.baris)
 
 
+def _grup(provinsi: Satker | None, baris: list[BarisRekap]) -> RekapProvinsi:
+    return RekapProvinsi(
+        provinsi=provinsi,
+        baris=baris,
+        ringkasan=engine.ringkas_capaian(
+            engine.Capaian(c) for b in baris for r in b.pk.values() for c in r.capaian
+        ),
+        anggaran=sum((b.anggaran for b in baris), engine.Total()),
+    )
+
+
 def per_provinsi(baris: list[BarisRekap]) -> list[RekapProvinsi]:
     """Group rekap rows by province (KPU RI first), each with its overall figures."""
     grup: dict[int | None, list[BarisRekap]] = defaultdict(list)
@@ -540,17 +551,21 @@ def per_provinsi(baris: list[BarisRekap]) -> list[RekapProvinsi]:
         grup[kunci].append(b)
         provinsi[kunci] = b.provinsi
     urut = sorted(grup, key=lambda k: "" if k is None else provinsi[k].kode)
-    return [
-        RekapProvinsi(
-            provinsi=provinsi[k],
-            baris=grup[k],
-            ringkasan=engine.ringkas_capaian(
-                engine.Capaian(c) for b in grup[k] for r in b.pk.values() for c in r.capaian
-            ),
-            anggaran=sum((b.anggaran for b in grup[k]), engine.Total()),
-        )
-        for k in urut
-    ]
+    return [_grup(provinsi[k], grup[k]) for k in urut]
+
+
+def total(baris: list[BarisRekap]) -> RekapProvinsi:
+    """All rows taken together (the national total row): the average capaian of every
+    indicator, not the average of the provinces' averages."""
+    return _grup(None, baris)
+
+
+def cari(baris: list[BarisRekap], q: str) -> list[BarisRekap]:
+    """The rows whose office code or name contains `q` (case-insensitive)."""
+    q = q.strip().lower()
+    if not q:
+        return baris
+    return [b for b in baris if q in b.satker.kode.lower() or q in b.satker.nama.lower()]
 
 
 # ---------------------------------------------------------------- one indicator, many satker

@@ -29,6 +29,7 @@ from kinerja.selectors import (
     tahun_dari,
 )
 from rekap import selectors as rekap
+from satker import daftar as saringan_satker
 from satker.models import Aset, Pegawai, Satker
 from satker.selectors import can_read, can_review, satker_visible
 
@@ -85,10 +86,13 @@ def _kolom_urut(request: HttpRequest, urut: str) -> list[dict]:
 def _konteks_tabel(request: HttpRequest, baris: list[rekap.BarisRekap]) -> dict:
     urut = request.GET.get("urut", rekap.URUTAN_BAKU)
     status = request.GET.get("status", "")
-    baris = rekap.urutkan(rekap.saring(baris, status), urut)
+    q = request.GET.get("q", "").strip()[:100]
+    baris = rekap.urutkan(rekap.cari(rekap.saring(baris, status), q), urut)
     query_xlsx = urlencode({**request.GET.dict(), "format": "xlsx"})
     return {
         "baris": baris,
+        "halaman": saringan_satker.halaman(baris, request.GET),
+        "q": q,
         "urut": urut,
         "kolom": {k["kunci"]: k for k in _kolom_urut(request, urut)},
         "status": status,
@@ -114,7 +118,8 @@ def rekap_nasional(request: HttpRequest) -> HttpResponse:
     konteks = _konteks_tabel(request, baris)
     if request.GET.get("format") == "xlsx":
         return _xlsx(f"rekap-nasional-{tahun}", tabel_rekap(konteks["baris"]))
-    grup = rekap.per_provinsi(rekap.saring(baris, konteks["status"]))
+    terpilih = rekap.cari(rekap.saring(baris, konteks["status"]), konteks["q"])
+    grup = rekap.per_provinsi(terpilih)
     daftar_provinsi = sorted({b.provinsi for b in baris if b.provinsi}, key=lambda s: s.kode)
     return render(
         request,
@@ -123,10 +128,13 @@ def rekap_nasional(request: HttpRequest) -> HttpResponse:
             **konteks,
             "tahun": tahun,
             "grup": grup,
+            "total": rekap.total(terpilih),
             "provinsi": provinsi,
             "daftar_provinsi": daftar_provinsi,
             # 553 rows are a download, not a page: the list comes with a province or a status
-            "semua_satker": bool(provinsi or konteks["status"] in rekap.STATUS_FILTER),
+            "semua_satker": bool(
+                provinsi or konteks["status"] in rekap.STATUS_FILTER or konteks["q"]
+            ),
         },
     )
 

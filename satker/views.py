@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from common.forms import tampilkan_galat
 from common.riwayat import render_riwayat
-from satker import services
+from satker import daftar, services
 from satker.akses import get_satker, periksa_akses
 from satker.forms import AsetForm, PegawaiForm, PejabatForm, SatkerForm
 from satker.models import Aset, Pegawai, Pejabat, Satker
@@ -34,8 +34,11 @@ def _get_pejabat(request: HttpRequest, pejabat_id: int, *, tulis: bool = False) 
 
 @login_required
 def satker_list(request: HttpRequest) -> HttpResponse:
-    daftar = satker_visible(request.user).select_related("induk")
-    return render(request, "satker/satker_list.html", {"daftar_satker": daftar})
+    terlihat = satker_visible(request.user)
+    s = daftar.saringan(request.GET, terlihat)
+    qs = daftar.saring(terlihat.select_related("induk").order_by("kode"), s)
+    ctx = {"halaman": daftar.halaman(qs, request.GET), "saringan": s}
+    return render(request, "satker/satker_list.html", ctx)
 
 
 @login_required

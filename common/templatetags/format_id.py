@@ -13,3 +13,11 @@ register.filter("tanggal_id", fmt.tanggal)
 register.filter("terbilang", fmt.terbilang)
 register.filter("romawi", fmt.romawi)
 register.filter("nama", fmt.nama_orang)
+
+
+@register.simple_tag(takes_context=True)
+def url_halaman(context, nomor: int) -> str:
+    """The query string of another page of the same list, its filters kept."""
+    params = context["request"].GET.copy()
+    params["hal"] = nomor
+    return "?" + params.urlencode()

@@ -66,3 +66,25 @@ def test_every_main_page_fits_a_phone(personas, browser, live_server):
                 terlalu_lebar.append((username, url, lebar))
         ctx.close()
     assert terlalu_lebar == []
+
+
+def test_the_rekap_fits_1366_px(personas, browser, live_server):
+    """The rekap's key columns need no sideways scrolling on a 1366 px screen."""
+    from tests.rekap.data import TAHUN, buat_provinsi
+
+    buat_provinsi(personas.provinsi, 4)
+    ctx = browser.new_context(locale="id-ID", viewport={"width": 1366, "height": 900})
+    page = ctx.new_page()
+    page.goto(f"{live_server.url}/akun/masuk/")
+    page.fill("#id_username", "reviewer")
+    page.fill("#id_password", SANDI)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{live_server.url}/")
+    page.goto(live_server.url + reverse("rekap:provinsi", args=["16"]) + f"?tahun={TAHUN}")
+    lebar = page.evaluate(
+        "() => { const t = document.querySelector('table.rekap');"
+        " return [t.scrollWidth, t.parentElement.clientWidth]; }"
+    )
+    assert lebar[0] <= lebar[1], lebar
+    assert page.evaluate("document.documentElement.scrollWidth") <= 1366
+    ctx.close()

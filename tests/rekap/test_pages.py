@@ -271,3 +271,31 @@ def test_national_shows_provinces_and_lists_satker_when_filtered(client, persona
     assert "KPU Kota Lubuk Linggau" in html and "KPU Kota Pagar Alam</a>" not in html
     ws = load_workbook(BytesIO(client.get(_url("rekap:nasional") + "&format=xlsx").content)).active
     assert {"1672", "1674"} <= {r[0] for r in ws.iter_rows(2, values_only=True)}
+
+
+def test_national_rekap_has_a_total_row_a_search_and_pages(client, personas):
+    """The total row is computed from every indicator of the offices shown (not an average of
+    the provinces' averages); the office list is searchable and comes in pages of 50."""
+    sumsel = personas.provinsi
+    buat_provinsi(sumsel, 3)
+    sumut = ProvinsiFactory(kode="12", nama="KPU Provinsi Sumatera Utara")
+    buat_provinsi(sumut, 55)
+    client.force_login(personas.admin)
+    url = _url("rekap:nasional")
+    html = client.get(url).content.decode()
+    semua = [b for b in rekap.rekap_satker(user=personas.admin, tahun=TAHUN) if b.satker.kode]
+    total = rekap.total(semua)
+    assert "Nasional</td>" in html
+    kaki = html.split("<tfoot>", 1)[1].split("</tfoot>", 1)[0]
+    assert f'<td class="num">{len(semua)}</td>' in kaki
+    from common import format as fmt
+
+    assert fmt.persen(total.ringkasan.rata_rata) in kaki
+    assert fmt.rupiah(total.anggaran.pagu) in kaki
+
+    html = client.get(url + "&provinsi=12").content.decode()
+    assert "Halaman 1 dari 2" in html and "Nasional (sesuai saringan)" in html
+    html = client.get(url + "&provinsi=12&hal=2").content.decode()
+    assert '<td class="num">51</td>' in html  # numbering goes on across pages
+    html = client.get(url + f"&q={sumsel.kode}10").content.decode()
+    assert f"{sumsel.kode}10</span>" in html and f"{sumut.kode}10</span>" not in html
