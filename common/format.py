@@ -60,6 +60,17 @@ def rupiah(x: int | None, kosong: str = "–") -> str:
     return kosong if x is None or x == "" else f"Rp {angka(int(x))}"
 
 
+def sel(v) -> str:
+    """A value of a data table on a page: numbers in Indonesian format, nothing as a dash."""
+    if v is None or v == "":
+        return "–"
+    if isinstance(v, Decimal):
+        return angka(v, 2)
+    if isinstance(v, int) and not isinstance(v, bool):
+        return angka(v)
+    return str(v)
+
+
 def nama_orang(user) -> str:
     """A person as people know them: the full name, the username only when there is none."""
     if user is None:

@@ -9,6 +9,15 @@ from html import escape
 
 from common import format as fmt
 
+# Bars below target are hatched as well as coloured, so the chart reads the same printed in
+# black and white or by someone who does not tell the colours apart.
+ARSIR = (
+    '<defs><pattern id="arsir-bawah" patternUnits="userSpaceOnUse" width="6" height="6" '
+    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#c9822b"/>'
+    '<line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"/></pattern></defs>'
+)
+DI_BAWAH = "url(#arsir-bawah)"
+
 LEBAR = 640
 TINGGI = 260
 KIRI, KANAN, ATAS, BAWAH = 44, 12, 16, 40
@@ -30,7 +39,7 @@ def grafik_capaian(batang: Sequence[tuple[str, Decimal | None]], judul: str) -> 
 
     bagian = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LEBAR} {TINGGI}" '
-        f'class="grafik" role="img" aria-label="{escape(judul)}">',
+        f'class="grafik" role="img" aria-label="{escape(judul)}">{ARSIR}',
         f'<rect x="{KIRI}" y="{ATAS}" width="{lebar_plot}" height="{dasar - ATAS}" '
         'fill="#fff" stroke="#999" stroke-width="0.5"/>',
     ]
@@ -51,7 +60,7 @@ def grafik_capaian(batang: Sequence[tuple[str, Decimal | None]], judul: str) -> 
                 'fill="#a00">n/a</text>'
             )
         else:
-            warna = "#1f5f99" if nilai >= 100 else "#c9822b"
+            warna = "#1f5f99" if nilai >= 100 else DI_BAWAH
             tinggi = f"{min(nilai, puncak) * skala_y:.1f}"
             bagian.append(
                 f'<rect x="{x}" y="{y(nilai)}" width="{lebar_batang:.1f}" height="{tinggi}" '
@@ -97,11 +106,12 @@ def grafik_mendatar(batang: Sequence[tuple[str, Decimal]], judul: str) -> str:
     bagian = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi + 10}" '
         f'width="100%" class="grafik grafik-mendatar" role="img" aria-label="{escape(judul)}">'
+        + ARSIR
     ]
     for i, (label, nilai) in enumerate(batang):
         y = i * BARIS_MENDATAR
         pendek = label if len(label) <= 40 else label[:39] + "…"
-        warna = "#166534" if nilai >= 100 else "#a16207"
+        warna = "#166534" if nilai >= 100 else DI_BAWAH
         bagian.append(
             f'<text x="{LABEL_MENDATAR - 10}" y="{y + 15}" text-anchor="end" font-size="12">'
             f"{escape(pendek)}</text>"

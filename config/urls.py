@@ -2,6 +2,7 @@ from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path, register_converter
 
+from rekap.beranda import beranda
 from satker.converters import TahunConverter
 
 register_converter(TahunConverter, "tahun")
@@ -20,6 +21,7 @@ urlpatterns = [
         auth_views.PasswordChangeDoneView.as_view(),
         name="password_change_done",
     ),
+    path("", beranda, name="beranda"),
     path("", include("satker.urls")),
     path("", include("kinerja.urls")),
     path("laporan/", include("laporan.urls")),

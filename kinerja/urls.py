@@ -8,7 +8,6 @@ from kinerja import views_rencana as r
 app_name = "kinerja"
 
 urlpatterns = [
-    path("", v.beranda, name="beranda"),
     path("katalog/", k.katalog, name="katalog"),
     path("katalog/renstra/<int:renstra_id>/ubah/", k.renstra_update, name="renstra_update"),
     path("katalog/renstra/<int:renstra_id>/sasaran/tambah/", k.sasaran_save, name="sasaran_create"),

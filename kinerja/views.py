@@ -48,7 +48,6 @@ from kinerja.selectors import (
     pengukuran_pk,
     perjanjian_terbaru,
     ringkasan_anggaran,
-    status_satker,
     tahun_dari,
     temuan_pk,
     ukur_baris,
@@ -778,24 +777,3 @@ def revisi_dipa_riwayat(request: HttpRequest, revisi_id: int) -> HttpResponse:
 
 
 # ---------------------------------------------------------------- home page
-
-
-@login_required
-def beranda(request: HttpRequest) -> HttpResponse:
-    visible = satker_visible(request.user)
-    satker = satker_utama(request.user) or visible.first()
-    if kode := request.GET.get("satker"):
-        satker = get_satker(request, kode)
-    tahun = tahun_dari(request)
-    ctx = {"satker": satker, "tahun": tahun, "daftar_satker": visible[:200]}
-    if satker:
-        ctx |= status_satker(satker, tahun, timezone.localdate())
-        ctx["tahun_lain"] = (
-            PerjanjianKinerja.objects.filter(satker=satker)
-            .exclude(tahun=tahun)
-            .values_list("tahun", flat=True)
-            .distinct()
-            .order_by("-tahun")
-        )
-        ctx["boleh_ubah"] = can_write(request.user, satker)
-    return render(request, "kinerja/beranda.html", ctx)

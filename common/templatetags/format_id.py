@@ -13,6 +13,7 @@ register.filter("tanggal_id", fmt.tanggal)
 register.filter("terbilang", fmt.terbilang)
 register.filter("romawi", fmt.romawi)
 register.filter("nama", fmt.nama_orang)
+register.filter("sel_data", fmt.sel)
 
 
 @register.simple_tag(takes_context=True)

@@ -26,7 +26,7 @@ def test_halaman_utama_tanpa_pelanggaran_csp(personas, masuk, live_server):
     galat = _kumpulkan(page)
     baris = k.pk_kpu.baris.get(no="1")
     halaman = [
-        reverse("kinerja:beranda"),
+        reverse("beranda"),
         reverse("kinerja:pk_detail", args=[k.pk_kpu.pk]),
         reverse("kinerja:pk_cetak", args=[k.pk_kpu.pk]),
         reverse("laporan:pratinjau", args=[k.satker.kode, 2024]),

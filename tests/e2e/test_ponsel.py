@@ -15,7 +15,7 @@ def _halaman(kantor) -> dict[str, list[str]]:
     pk = kantor.pk_kpu.pk
     satu = ["1672", 2024]
     kantor_a = [
-        reverse("kinerja:beranda"),
+        reverse("beranda"),
         reverse("satker:daftar"),
         reverse("satker:detail", args=["1672"]),
         reverse("satker:profil", args=satu),

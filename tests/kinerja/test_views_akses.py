@@ -173,7 +173,7 @@ def test_matriks_akses(client, dunia, nama, args, status, method, persona):
 
 
 GLOBAL = [
-    "kinerja:beranda",
+    "beranda",
     "satker:daftar",
     "kinerja:pk_list",
     "kinerja:realisasi_index",

@@ -28,7 +28,7 @@ def test_home_opens_on_the_working_year(client, personas, desember_2026):
     """Not the latest year with data (2024 here): the year the calendar says is worked on."""
     PerjanjianFactory(satker=personas.satker_a, tahun=2024)
     client.force_login(personas.operator_a)
-    html = client.get(reverse("kinerja:beranda")).content.decode()
+    html = client.get(reverse("beranda")).content.decode()
     assert "Yang belum lengkap (2026)" in html
-    html = client.get(reverse("kinerja:beranda") + "?tahun=2024").content.decode()
+    html = client.get(reverse("beranda") + "?tahun=2024").content.decode()
     assert "Yang belum lengkap (2024)" in html

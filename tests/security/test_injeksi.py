@@ -210,7 +210,7 @@ JAHAT_QUERY = [
 def _halaman_daftar(personas) -> list[str]:
     a = personas.satker_a.kode
     return [
-        reverse("kinerja:beranda"),
+        reverse("beranda"),
         reverse("satker:daftar"),
         reverse("kinerja:pk_list"),
         reverse("kinerja:realisasi_index"),

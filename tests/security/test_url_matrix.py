@@ -191,7 +191,7 @@ ATURAN: dict[str, Aturan] = {
     "password_change": Aturan("akun"),
     "password_change_done": Aturan("akun"),
     # satker
-    "kinerja:beranda": Aturan("daftar"),
+    "beranda": Aturan("daftar"),
     "satker:daftar": Aturan("daftar"),
     "satker:detail": Aturan("baca", _kode),
     "satker:ubah": Aturan("tulis", _kode),
