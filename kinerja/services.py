@@ -8,6 +8,7 @@ They take the acting user as `by` (never a request), so the workbook importer ca
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth.models import User
@@ -479,6 +480,64 @@ def realisasi_save(
     _catat(obj, by)
     obj.save()
     return obj
+
+
+@dataclass(frozen=True)
+class HasilIsiSekaligus:
+    """What a grid save did: rows saved, rows left as they were, and why each refused cell was
+    refused (by row id, in the engine's words)."""
+
+    disimpan: list[int]
+    tetap: int
+    galat: dict[int, str]
+
+
+def realisasi_save_banyak(
+    *,
+    satker: Satker,
+    tahun: int,
+    periode: str,
+    nilai: Mapping[int, str],
+    diperbarui: Mapping[int, Any] | None = None,
+    by: User,
+) -> HasilIsiSekaligus:
+    """Save a quarter's realisasi for many rows at once (the spreadsheet grid, a pasted block):
+    every valid changed cell is saved, each one alone through `realisasi_save` (same checks,
+    locks and history as one cell); a refused cell changes nothing and says why."""
+    diperbarui = diperbarui or {}
+    baris = {
+        b.pk: b
+        for b in BarisPK.objects.filter(
+            pk__in=list(nilai), perjanjian__satker=satker, perjanjian__tahun=tahun
+        ).select_related("perjanjian__satker")
+    }
+    lama = {
+        r.baris_id: r.teks
+        for r in Realisasi.objects.filter(baris_id__in=list(baris), periode=periode)
+    }
+    disimpan, galat, tetap = [], {}, 0
+    for baris_id, teks in nilai.items():
+        teks = (teks or "").strip()
+        if baris_id not in baris:
+            galat[baris_id] = "Baris ini bukan bagian dari PK satker dan tahun ini."
+            continue
+        if teks == lama.get(baris_id, ""):
+            tetap += 1
+            continue
+        try:
+            with transaction.atomic():
+                realisasi_save(
+                    baris=baris[baris_id],
+                    periode=periode,
+                    data={"teks": teks},
+                    diperbarui=diperbarui.get(baris_id),
+                    by=by,
+                )
+        except ValidationError as exc:
+            galat[baris_id] = " ".join(exc.messages)
+        else:
+            disimpan.append(baris_id)
+    return HasilIsiSekaligus(disimpan, tetap, galat)
 
 
 @transaction.atomic

@@ -59,6 +59,7 @@ urlpatterns = [
     path("pk/", v.pk_list, name="pk_list"),
     path("satker/<str:kode>/pk/baru/", v.pk_create, name="pk_create"),
     path("pk/<int:pk_id>/", v.pk_detail, name="pk_detail"),
+    path("pk/<int:pk_id>/target-triwulan/", v.target_sekaligus, name="target_sekaligus"),
     path("pk/<int:pk_id>/ubah/", v.pk_update, name="pk_update"),
     path("pk/<int:pk_id>/ajukan/", v.pk_submit, name="pk_submit"),
     path("pk/<int:pk_id>/tandatangani/", v.pk_sign, name="pk_sign"),
@@ -78,6 +79,11 @@ urlpatterns = [
         "satker/<str:kode>/realisasi/<tahun:tahun>/<str:periode>/",
         v.realisasi_grid,
         name="realisasi_grid",
+    ),
+    path(
+        "satker/<str:kode>/realisasi/<tahun:tahun>/<str:periode>/sekaligus/",
+        v.realisasi_sekaligus,
+        name="realisasi_sekaligus",
     ),
     path(
         "satker/<str:kode>/realisasi/<tahun:tahun>/<str:periode>/tutup/",

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from common.forms import tampilkan_galat
 from common.riwayat import render_riwayat
+from common.versi import baca_versi, versi_dari
 from kinerja import capaian as engine
 from kinerja import jadwal, services
 from kinerja.forms import (
@@ -505,6 +507,115 @@ def realisasi_grid(request: HttpRequest, kode: str, tahun: int, periode: str) ->
         ).select_related("history_user")[:5],
     }
     return render(request, "kinerja/realisasi_grid.html", ctx)
+
+
+@login_required
+def realisasi_sekaligus(request: HttpRequest, kode: str, tahun: int, periode: str) -> HttpResponse:
+    """A quarter's realisasi of every row in one grid, as in a spreadsheet: type or paste a
+    column copied from Excel, save every valid cell at once; a refused cell keeps what was
+    typed, with the engine's message. A plain form: it works without JavaScript."""
+    satker = get_satker(request, kode, tulis=True)
+    periode = _periode(periode)
+    pk = perjanjian_terbaru(satker, tahun)
+    semua = [
+        b
+        for p in pk.values()
+        for b in p.baris.order_by("urutan", "id").prefetch_related("realisasi", "target_triwulan")
+    ]
+    ketik, galat, hasil = {}, {}, None
+    if request.method == "POST":
+        ketik = {b.pk: request.POST.get(f"r-{b.pk}", "") for b in semua}
+        versi = {}
+        for b in semua:
+            try:
+                versi[b.pk] = baca_versi(request.POST.get(f"v-{b.pk}"))
+            except ValidationError:
+                versi[b.pk] = None
+        try:
+            hasil = services.realisasi_save_banyak(
+                satker=satker,
+                tahun=tahun,
+                periode=periode,
+                nilai=ketik,
+                diperbarui=versi,
+                by=request.user,
+            )
+        except ValidationError as exc:
+            messages.error(request, " ".join(exc.messages))
+        else:
+            galat = hasil.galat
+            if hasil.disimpan:
+                messages.success(request, f"{len(hasil.disimpan)} realisasi disimpan.")
+            if galat:
+                messages.error(
+                    request, f"{len(galat)} sel belum disimpan; perbaiki yang ditandai merah."
+                )
+            if not galat:
+                return redirect("kinerja:realisasi_grid", kode, tahun, periode)
+            semua = [
+                b
+                for p in perjanjian_terbaru(satker, tahun).values()
+                for b in p.baris.order_by("urutan", "id").prefetch_related(
+                    "realisasi", "target_triwulan"
+                )
+            ]
+    baris = []
+    for b in semua:
+        rekaman = next((r for r in b.realisasi.all() if r.periode == periode), None)
+        tw = {t.periode: t.teks for t in b.target_triwulan.all()}
+        baris.append(
+            {
+                "baris": b,
+                "target": tw.get(periode) or b.target,
+                "nilai": ketik.get(b.pk, rekaman.teks if rekaman else "")
+                if b.pk in galat
+                else (rekaman.teks if rekaman else ""),
+                "versi": versi_dari(rekaman),
+                "galat": galat.get(b.pk, ""),
+            }
+        )
+    ctx = {"satker": satker, "tahun": tahun, "periode": periode, "baris": baris, "hasil": hasil}
+    return render(request, "kinerja/realisasi_sekaligus.html", ctx)
+
+
+@login_required
+def target_sekaligus(request: HttpRequest, pk_id: int) -> HttpResponse:
+    """The quarterly targets of every row of a PK in one grid (rows x TW I-IV), as in a
+    spreadsheet; each row is saved through `baris_save` with its checks, a refused row keeps
+    what was typed. A signed PK is read-only here too."""
+    pk = _get_pk(request, pk_id, tulis=True)
+    semua = list(pk.baris.order_by("urutan", "id").prefetch_related("target_triwulan"))
+    ketik, galat, disimpan = {}, {}, 0
+    if request.method == "POST":
+        for b in semua:
+            lama = {t.periode: t.teks for t in b.target_triwulan.all()}
+            baru = {p: request.POST.get(f"t-{b.pk}-{p}", "").strip() for p in engine.TRIWULAN}
+            ketik[b.pk] = baru
+            if all(baru[p] == lama.get(p, "") for p in engine.TRIWULAN):
+                continue
+            try:
+                with transaction.atomic():
+                    services.baris_save(
+                        perjanjian=pk, baris=b, data={}, target_triwulan=baru, by=request.user
+                    )
+            except ValidationError as exc:
+                galat[b.pk] = " ".join(exc.messages)
+            else:
+                disimpan += 1
+        if disimpan:
+            messages.success(request, f"Target triwulan {disimpan} baris disimpan.")
+        if not galat:
+            return redirect("kinerja:pk_detail", pk_id=pk.pk)
+        messages.error(request, f"{len(galat)} baris belum disimpan; perbaiki yang ditandai merah.")
+        semua = list(pk.baris.order_by("urutan", "id").prefetch_related("target_triwulan"))
+    baris = []
+    for b in semua:
+        tersimpan = {t.periode: t.teks for t in b.target_triwulan.all()}
+        nilai = ketik[b.pk] if b.pk in galat else tersimpan
+        sel = [(p, f"t-{b.pk}-{p}", nilai.get(p, "")) for p in engine.TRIWULAN]
+        baris.append({"baris": b, "sel": sel, "galat": galat.get(b.pk, "")})
+    ctx = {"pk": pk, "baris": baris, "triwulan": [engine.Periode(p) for p in engine.TRIWULAN]}
+    return render(request, "kinerja/target_sekaligus.html", ctx)
 
 
 @login_required

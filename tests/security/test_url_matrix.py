@@ -251,6 +251,8 @@ ATURAN: dict[str, Aturan] = {
     # realisasi
     "kinerja:realisasi_index": Aturan("daftar"),
     "kinerja:realisasi_grid": Aturan("baca", lambda d: {**_kode_tahun(d), "periode": "TW1"}),
+    "kinerja:target_sekaligus": Aturan("tulis", lambda d: {"pk_id": d.dunia.pk_draft.pk}),
+    "kinerja:realisasi_sekaligus": Aturan("tulis", lambda d: {**_kode_tahun(d), "periode": "TW1"}),
     "kinerja:periode_close": Aturan(
         "aksi", lambda d: {**_kode_tahun(d), "periode": "TW1"}, "sekretaris_a"
     ),
