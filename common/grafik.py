@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import textwrap
 from collections.abc import Sequence
 from decimal import Decimal
@@ -9,14 +10,20 @@ from html import escape
 
 from common import format as fmt
 
+
 # Bars below target are hatched as well as coloured, so the chart reads the same printed in
 # black and white or by someone who does not tell the colours apart.
-ARSIR = (
-    '<defs><pattern id="arsir-bawah" patternUnits="userSpaceOnUse" width="6" height="6" '
-    'patternTransform="rotate(45)"><rect width="6" height="6" fill="#c9822b"/>'
-    '<line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"/></pattern></defs>'
-)
-DI_BAWAH = "url(#arsir-bawah)"
+def _arsir(judul: str) -> tuple[str, str]:
+    """The hatch pattern of one chart and the fill that uses it; its id is the chart's own (a
+    page or a report holds several charts, and an id is unique in a document)."""
+    kode = "arsir-" + hashlib.sha1(judul.encode(), usedforsecurity=False).hexdigest()[:10]
+    pola = (
+        f'<defs><pattern id="{kode}" patternUnits="userSpaceOnUse" width="6" height="6" '
+        'patternTransform="rotate(45)"><rect width="6" height="6" fill="#c9822b"/>'
+        '<line x1="0" y1="0" x2="0" y2="6" stroke="#fff" stroke-width="2"/></pattern></defs>'
+    )
+    return pola, f"url(#{kode})"
+
 
 LEBAR = 640
 TINGGI = 260
@@ -25,6 +32,7 @@ KIRI, KANAN, ATAS, BAWAH = 44, 12, 16, 40
 
 def grafik_capaian(batang: Sequence[tuple[str, Decimal | None]], judul: str) -> str:
     """A bar chart of capaian per indicator (label, capaian %) with a line at 100%."""
+    pola, di_bawah = _arsir(judul)
     ada = [n for _, n in batang if n is not None]
     puncak = max([Decimal(120), *ada]) if ada else Decimal(120)
     puncak = min(puncak, Decimal(200))
@@ -39,7 +47,7 @@ def grafik_capaian(batang: Sequence[tuple[str, Decimal | None]], judul: str) -> 
 
     bagian = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {LEBAR} {TINGGI}" '
-        f'class="grafik" role="img" aria-label="{escape(judul)}">{ARSIR}',
+        f'class="grafik" role="img" aria-label="{escape(judul)}">{pola}',
         f'<rect x="{KIRI}" y="{ATAS}" width="{lebar_plot}" height="{dasar - ATAS}" '
         'fill="#fff" stroke="#999" stroke-width="0.5"/>',
     ]
@@ -60,7 +68,7 @@ def grafik_capaian(batang: Sequence[tuple[str, Decimal | None]], judul: str) -> 
                 'fill="#a00">n/a</text>'
             )
         else:
-            warna = "#1f5f99" if nilai >= 100 else DI_BAWAH
+            warna = "#1f5f99" if nilai >= 100 else di_bawah
             tinggi = f"{min(nilai, puncak) * skala_y:.1f}"
             bagian.append(
                 f'<rect x="{x}" y="{y(nilai)}" width="{lebar_batang:.1f}" height="{tinggi}" '
@@ -96,6 +104,7 @@ def grafik_mendatar(batang: Sequence[tuple[str, Decimal]], judul: str) -> str:
     dashed line at 100%: the rekap's ranking, where labels are long names."""
     if not batang:
         return ""
+    pola, di_bawah = _arsir(judul)
     terbesar = max([Decimal(100), *(n for _, n in batang)])
     tinggi = len(batang) * BARIS_MENDATAR
     lebar = LABEL_MENDATAR + PLOT_MENDATAR + 80
@@ -106,12 +115,12 @@ def grafik_mendatar(batang: Sequence[tuple[str, Decimal]], judul: str) -> str:
     bagian = [
         f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {lebar} {tinggi + 10}" '
         f'width="100%" class="grafik grafik-mendatar" role="img" aria-label="{escape(judul)}">'
-        + ARSIR
+        + pola
     ]
     for i, (label, nilai) in enumerate(batang):
         y = i * BARIS_MENDATAR
         pendek = label if len(label) <= 40 else label[:39] + "…"
-        warna = "#166534" if nilai >= 100 else DI_BAWAH
+        warna = "#166534" if nilai >= 100 else di_bawah
         bagian.append(
             f'<text x="{LABEL_MENDATAR - 10}" y="{y + 15}" text-anchor="end" font-size="12">'
             f"{escape(pendek)}</text>"

@@ -42,6 +42,20 @@ _HURUF_PER_BARIS = 95  # characters of 8.5 pt Liberation Sans across LEBAR_ISI
 _KONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _SPASI = re.compile(r"\s+")
 _KANAN = {"angka", "persen", "rupiah"}
+_NAMA_SVG = {
+    n.lower(): n
+    for n in (
+        "viewBox",
+        "patternUnits",
+        "patternTransform",
+        "patternContentUnits",
+        "preserveAspectRatio",
+        "gradientUnits",
+        "gradientTransform",
+        "textLength",
+    )
+}
+_KAPITAL_SVG = re.compile(rb"\b(" + "|".join(_NAMA_SVG).encode() + rb")=")
 _DAFTAR = {
     "daftar-isi": 'TOC \\o "1-3" \\h \\z \\u',
     "daftar-tabel": 'TOC \\h \\z \\t "Judul Tabel,1"',
@@ -405,12 +419,12 @@ class _Penulis:
     # ---------------------------------------------------------------- pictures
 
     def _svg(self, paragraf, svg) -> None:
-        # The HTML parser lower-cases attribute names and drops the namespace; SVG needs both.
+        # The HTML parser lower-cases names (viewBox, patternUnits ...) and drops the
+        # namespace; SVG needs both.
         svg.attrib.pop("xmlns", None)
-        kotak = svg.attrib.pop("viewbox", None)
-        data = etree.tostring(svg).replace(
-            b"<svg", b'<svg xmlns="http://www.w3.org/2000/svg"' + _atribut("viewBox", kotak), 1
-        )
+        kotak = svg.get("viewbox")
+        data = etree.tostring(svg).replace(b"<svg", b'<svg xmlns="http://www.w3.org/2000/svg"', 1)
+        data = _KAPITAL_SVG.sub(lambda m: _NAMA_SVG[m.group(1).decode()].encode() + b"=", data)
         lebar = _px(svg.get("width")) or _px((kotak or "0 0 400 0").split()[2]) or 400
         png = cairosvg.svg2png(bytestring=data, scale=2)
         self._gambar(paragraf, png, lebar)
@@ -432,10 +446,6 @@ class _Penulis:
     def _gambar(self, paragraf, data: bytes, lebar_px: float) -> None:
         lebar = min(Emu(int(lebar_px * 9525)), LEBAR_ISI)
         paragraf.add_run().add_picture(io.BytesIO(data), width=lebar)
-
-
-def _atribut(nama: str, nilai: str | None) -> bytes:
-    return f' {nama}="{nilai}"'.encode() if nilai else b""
 
 
 def _paragraf(wadah, gaya: str | None):
