@@ -232,6 +232,24 @@ SPECTACULAR_SETTINGS = {
     "VERSION": "1",
 }
 
+# E-mail of notifications (satker/notifikasi.py): printed to the console on the embedded
+# default; SMTP in production with EMAIL_HOST, EMAIL_PORT, EMAIL_HOST_USER,
+# EMAIL_HOST_PASSWORD, EMAIL_USE_TLS and DEFAULT_FROM_EMAIL (docs/deployment.md). SITUS_URL is
+# the address the links in the mails start with.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if os.environ.get("EMAIL_HOST")
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("EMAIL_PORT", "587"))
+EMAIL_HOST_USER = os.environ.get("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", True)
+EMAIL_TIMEOUT = 20
+DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "SAKIP KPU <sakip@localhost>")
+SITUS_URL = os.environ.get("SITUS_URL", "http://127.0.0.1:8000")
+
 # Background jobs (rendering report PDFs): Django's tasks framework through the django-tasks
 # backport. TASK_BACKEND=database queues them in the database for `manage.py db_worker`
 # (bin/worker), any number of workers on any number of machines; the default, "immediate",

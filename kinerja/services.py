@@ -16,6 +16,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.db.models import Model
+from django.urls import reverse
 from django.utils import timezone
 
 from common.versi import pastikan_belum_diubah
@@ -39,7 +40,8 @@ from kinerja.models import (
     TargetTriwulan,
 )
 from kinerja.selectors import cocokkan_katalog
-from satker.models import Pejabat, Satker
+from satker import notifikasi
+from satker.models import Pejabat, Peran, Satker
 from satker.selectors import can_close_periode, can_sign_pk, can_submit_pk, can_write, is_admin
 
 Status = PerjanjianKinerja.Status
@@ -246,6 +248,12 @@ def perjanjian_submit(*, perjanjian: PerjanjianKinerja, by: User) -> PerjanjianK
     perjanjian.diajukan_pada = timezone.now()
     _catat(perjanjian, by, "Diajukan")
     perjanjian.save()
+    notifikasi.kirim(
+        penerima=notifikasi.staf(perjanjian.satker, Peran.Jenis.KETUA),
+        jenis=notifikasi.J.PK_DIAJUKAN,
+        judul=f"{perjanjian} menunggu tanda tangan Anda",
+        tautan=reverse("kinerja:pk_detail", args=[perjanjian.pk]),
+    )
     return perjanjian
 
 
@@ -263,6 +271,12 @@ def perjanjian_sign(*, perjanjian: PerjanjianKinerja, by: User) -> PerjanjianKin
     perjanjian.tanggal = perjanjian.tanggal or timezone.localdate()
     _catat(perjanjian, by, "Ditandatangani")
     perjanjian.save()
+    notifikasi.kirim(
+        penerima=notifikasi.staf(perjanjian.satker, Peran.Jenis.SEKRETARIS, Peran.Jenis.OPERATOR),
+        jenis=notifikasi.J.DITANDATANGANI,
+        judul=f"{perjanjian} sudah ditandatangani",
+        tautan=reverse("kinerja:pk_detail", args=[perjanjian.pk]),
+    )
     return perjanjian
 
 
@@ -281,6 +295,12 @@ def perjanjian_return(*, perjanjian: PerjanjianKinerja, alasan: str, by: User) -
     perjanjian.diajukan_pada = None
     _catat(perjanjian, by, "Dikembalikan kepada sekretaris")
     perjanjian.save()
+    notifikasi.kirim(
+        penerima=notifikasi.staf(perjanjian.satker, Peran.Jenis.SEKRETARIS, Peran.Jenis.OPERATOR),
+        jenis=notifikasi.J.DIKEMBALIKAN,
+        judul=f"{perjanjian} dikembalikan untuk diperbaiki: {kembali.alasan}",
+        tautan=reverse("kinerja:pk_detail", args=[perjanjian.pk]),
+    )
     return kembali
 
 

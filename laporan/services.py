@@ -18,6 +18,7 @@ from django.contrib.auth.models import User
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from common.versi import pastikan_belum_diubah
@@ -32,6 +33,7 @@ from laporan.models import (
 from laporan.pemeriksaan import belum_dijustifikasi, periksa
 from laporan.render import render_html, render_pdf, sidik_html
 from laporan.selectors import build_laporan
+from satker import notifikasi
 from satker.models import Peran, Satker
 from satker.selectors import can_write, peran_di
 
@@ -213,6 +215,16 @@ def laporan_finalise(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerj
     laporan.difinalkan_pada = sekarang
     laporan.penandatangan = lap.penandatangan.nama
     laporan.save()
+    J = Peran.Jenis
+    notifikasi.kirim(
+        penerima=[
+            *notifikasi.staf(satker, J.OPERATOR, J.SEKRETARIS, J.KETUA),
+            *notifikasi.reviewer_provinsi(satker),
+        ],
+        jenis=notifikasi.J.FINAL,
+        judul=f"LKjIP {satker.nama} {tahun} versi {laporan.versi} sudah final",
+        tautan=reverse("laporan:pratinjau", args=[satker.kode, tahun]),
+    )
     return laporan
 
 

@@ -171,9 +171,10 @@ def _provinsi(s: Satker) -> Satker | None:
 
 
 def _satker_qs(
-    user: User | AnonymousUser, provinsi: Satker | None = None, satker: Satker | None = None
+    user: User | AnonymousUser | None, provinsi: Satker | None = None, satker: Satker | None = None
 ) -> QuerySet[Satker]:
-    qs = satker_visible(user)
+    """What `user` may read; every office for the system itself (`user` None: the reminders)."""
+    qs = satker_visible(user) if user is not None else Satker.objects.all()
     if provinsi is not None:
         qs = qs.filter(Q(pk=provinsi.pk) | Q(induk_id=provinsi.pk))
     if satker is not None:
@@ -183,7 +184,7 @@ def _satker_qs(
 
 def satker_rekap(
     *,
-    user: User | AnonymousUser,
+    user: User | AnonymousUser | None,
     provinsi: Satker | None = None,
     satker: Satker | None = None,
 ) -> list[Satker]:
@@ -426,7 +427,7 @@ def _terlambat(
 
 def rekap_satker(
     *,
-    user: User | AnonymousUser,
+    user: User | AnonymousUser | None,
     tahun: int,
     provinsi: Satker | None = None,
     satker: Satker | None = None,

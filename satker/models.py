@@ -224,3 +224,63 @@ class Peran(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} — {self.get_jenis_display()} {self.satker}"
+
+
+class Notifikasi(models.Model):
+    """A message to one person: in the application (the bell) and, unless they turned the kind
+    off, by e-mail. `kunci` makes a reminder idempotent: one person gets one notification per
+    key (the reminder job may run any number of times a day)."""
+
+    class Jenis(models.TextChoices):
+        PK_DIAJUKAN = "PK_DIAJUKAN", "PK menunggu tanda tangan"
+        DIKEMBALIKAN = "DIKEMBALIKAN", "Dikembalikan untuk diperbaiki"
+        DITANDATANGANI = "DITANDATANGANI", "PK ditandatangani"
+        FINAL = "FINAL", "LKjIP difinalkan"
+        TENGGAT = "TENGGAT", "Tenggat mendekat"
+        TERLAMBAT = "TERLAMBAT", "Tenggat terlewat"
+
+    penerima = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi"
+    )
+    jenis = models.CharField(max_length=20, choices=Jenis.choices)
+    judul = models.CharField(max_length=300)
+    tautan = models.CharField(max_length=300, help_text="alamat halaman yang dituju")
+    kunci = models.CharField(max_length=200, blank=True, default="")
+    dibuat = models.DateTimeField(auto_now_add=True)
+    dibaca = models.DateTimeField(null=True, blank=True)
+    email_terkirim = models.BooleanField(default=False)
+
+    class Meta:
+        verbose_name = "notifikasi"
+        verbose_name_plural = "notifikasi"
+        ordering = ["-dibuat", "-id"]
+        indexes = [models.Index(fields=["penerima", "dibaca"], name="notifikasi_belum_dibaca")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["penerima", "kunci"],
+                condition=~Q(kunci=""),
+                name="notifikasi_sekali_per_kunci",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.judul
+
+
+class EmailMati(models.Model):
+    """A kind of notification a person does not want by e-mail (every kind is on by default)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_mati"
+    )
+    jenis = models.CharField(max_length=20, choices=Notifikasi.Jenis.choices)
+
+    class Meta:
+        verbose_name = "e-mail yang dimatikan"
+        verbose_name_plural = "e-mail yang dimatikan"
+        constraints = [
+            models.UniqueConstraint(fields=["user", "jenis"], name="email_mati_unik"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} tanpa e-mail {self.get_jenis_display()}"

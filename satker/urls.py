@@ -1,10 +1,14 @@
 from django.urls import path
 
-from satker import views
+from satker import views, views_notifikasi
 
 app_name = "satker"
 
 urlpatterns = [
+    path("notifikasi/", views_notifikasi.daftar, name="notifikasi"),
+    path("notifikasi/<int:notifikasi_id>/", views_notifikasi.buka, name="notifikasi_buka"),
+    path("notifikasi/dibaca/", views_notifikasi.dibaca, name="notifikasi_dibaca"),
+    path("notifikasi/email/", views_notifikasi.atur_email, name="notifikasi_email"),
     path("satker/", views.satker_list, name="daftar"),
     path("satker/<str:kode>/", views.satker_detail, name="detail"),
     path("satker/<str:kode>/ubah/", views.satker_update, name="ubah"),

@@ -43,7 +43,7 @@ from rest_framework.test import APIClient
 
 from kinerja import models as km
 from laporan.models import IsiBab, LaporanKinerja, PdfLaporan
-from satker.models import Aset, Pegawai, Satker
+from satker.models import Aset, Notifikasi, Pegawai, Satker
 from tests.kinerja.test_views_akses import bangun_dunia
 from workbook.exporter import ekspor_workbook
 from workbook.views import SESI
@@ -155,6 +155,9 @@ def data(personas, settings, tmp_path) -> Data:
         "kecamatan": km.PemilihKecamatan.objects.create(
             pemilihan=pemilihan, kecamatan="Kecamatan A", tps=10, dpt_l=1000, dpt_p=1000
         ),
+        "notifikasi": Notifikasi.objects.create(
+            penerima=personas.operator_a, jenis="TENGGAT", judul="Tenggat", tautan="/"
+        ),
     }
     return Data(personas, dunia, final, pdf, pdf_final, indikator, token, profil=profil)
 
@@ -192,6 +195,12 @@ ATURAN: dict[str, Aturan] = {
     "password_change_done": Aturan("akun"),
     # satker
     "beranda": Aturan("daftar"),
+    "satker:notifikasi": Aturan("akun"),
+    "satker:notifikasi_buka": Aturan(
+        "pribadi", lambda d: {"notifikasi_id": d.profil["notifikasi"].pk}
+    ),
+    "satker:notifikasi_dibaca": Aturan("sendiri"),
+    "satker:notifikasi_email": Aturan("sendiri"),
     "satker:daftar": Aturan("daftar"),
     "satker:detail": Aturan("baca", _kode),
     "satker:ubah": Aturan("tulis", _kode),
@@ -504,6 +513,14 @@ def _periksa_akun(p: Pemeriksa) -> None:
         p.harap(persona, "get", {200})
 
 
+def _periksa_pribadi(p: Pemeriksa) -> None:
+    """A person's own notification: nobody else opens it, not even the admin."""
+    p.harap_login()
+    for persona in ("operator_b", "sekretaris_a", "ketua_a", "reviewer", "admin"):
+        p.harap(persona, "get", {404})
+    p.harap("operator_a", "get", {302})
+
+
 def _periksa_katalog(p: Pemeriksa) -> None:
     p.harap_login()
     for persona in ("operator_b", "reviewer", "operator_a", "sekretaris_a", "ketua_a"):
@@ -601,6 +618,7 @@ PERIKSA = {
     "akun": _periksa_akun,
     "impor": _periksa_impor,
     "katalog": _periksa_katalog,
+    "pribadi": _periksa_pribadi,
     "sendiri": _periksa_sendiri,
     "token": _periksa_token,
     "api_akun": _periksa_api_akun,
