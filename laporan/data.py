@@ -267,6 +267,20 @@ class Justifikasi:
 
 
 @dataclass(frozen=True)
+class Komentar:
+    """A review comment as the report's annex prints it."""
+
+    tempat: str
+    label: str
+    teks: str
+    oleh: str
+    versi: int
+    status: str
+    jawaban: str
+    jenis_jawaban: str
+
+
+@dataclass(frozen=True)
 class Pembanding:
     """One catalogue indicator of the report against the same indicator of other offices in the
     same year (the latest PK of each): averages and this office's rank in its province."""
@@ -314,6 +328,7 @@ class Laporan:
     rencana_aksi: dict[int, list[AksiLaporan]] = field(default_factory=dict)
     pk_berikut: list[DataPK] = field(default_factory=list)  # next year's PKs, when signed
     isi: list[IsiLaporan] = field(default_factory=list)
+    komentar: list[Komentar] = field(default_factory=list)  # review comments (issue 16)
     tabel: dict[str, Tabel] = field(default_factory=dict)
 
     @property

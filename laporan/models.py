@@ -330,3 +330,65 @@ def baca_tabel(teks: str) -> list[list[str]]:
             f"Tabel terlalu besar: paling banyak {MAKS_KOLOM} kolom dan {MAKS_BARIS} baris."
         )
     return [(b + [""] * lebar)[:lebar] for b in baris]
+
+
+class KomentarReviu(models.Model):
+    """A provincial reviewer's comment on an office's year, attached to the exact place it is
+    about (an indicator row, a report section, a budget line, a consistency finding, or the
+    report as a whole), on the report version it was written against. The office answers it
+    (fixed or explained), the reviewer closes it. Kept after finalising: the report's
+    consistency annex lists every comment and how it was settled."""
+
+    class Tempat(models.TextChoices):
+        UMUM = "UMUM", "Laporan secara umum"
+        BARIS = "BARIS", "Indikator PK"
+        BAGIAN = "BAGIAN", "Bagian laporan"
+        ANGGARAN = "ANGGARAN", "Baris anggaran"
+        TEMUAN = "TEMUAN", "Catatan pemeriksaan"
+
+    class Status(models.TextChoices):
+        TERBUKA = "TERBUKA", "Terbuka"
+        DIJAWAB = "DIJAWAB", "Dijawab"
+        DITUTUP = "DITUTUP", "Selesai"
+
+    class Jawaban(models.TextChoices):
+        DIPERBAIKI = "DIPERBAIKI", "Sudah diperbaiki"
+        DIJELASKAN = "DIJELASKAN", "Dijelaskan"
+
+    satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="komentar_reviu")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    versi = models.PositiveSmallIntegerField(help_text="versi laporan yang dikomentari")
+    tempat = models.CharField(max_length=10, choices=Tempat.choices, default=Tempat.UMUM)
+    acuan = models.CharField(max_length=200, blank=True, help_text="kunci tempat yang dikomentari")
+    label_tempat = models.CharField(max_length=300, blank=True)
+    teks = teks_maks(5000)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dibuat = models.DateTimeField(auto_now_add=True)
+    status = models.CharField(max_length=10, choices=Status.choices, default=Status.TERBUKA)
+    jenis_jawaban = models.CharField(max_length=12, choices=Jawaban.choices, blank=True)
+    jawaban = models.TextField(blank=True, max_length=5000)
+    dijawab_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    dijawab_pada = models.DateTimeField(null=True, blank=True)
+    ditutup_oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    ditutup_pada = models.DateTimeField(null=True, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "komentar reviu"
+        verbose_name_plural = "komentar reviu"
+        ordering = ["satker", "tahun", "dibuat", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(teks=""), name="komentar_berisi"),
+            models.CheckConstraint(
+                condition=Q(status="TERBUKA") | ~Q(jawaban=""), name="komentar_dijawab_berisi"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Komentar {self.satker} {self.tahun}: {self.teks[:60]}"

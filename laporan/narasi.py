@@ -308,7 +308,7 @@ def isi_teks(teks: str, lap: Laporan) -> tuple[str, list[str]]:
         ph = PLACEHOLDER.get(nama)
         try:
             if ph is None:
-                raise PlaceholderError(f"placeholder '{nama}' tidak dikenal")
+                raise PlaceholderError(f"isian otomatis '{nama}' tidak dikenal")
             return ph.isi(lap, args)
         except PlaceholderError as exc:
             galat.append(f"{m.group(0)}: {exc}")

@@ -285,7 +285,7 @@ def cek_narasi(lap: Laporan) -> list[Temuan]:
             hasil.append(Temuan(f"{jenis}:{kunci}", kelas, f"{t.judul}: {pesan}", tautan))
 
         if t.galat:
-            temuan("placeholder", "Placeholder", "; ".join(t.galat))
+            temuan("placeholder", "Isian otomatis bermasalah", "; ".join(t.galat))
         if t.disalin_dari:
             temuan(
                 "narasi_disalin",
@@ -309,7 +309,7 @@ def cek_narasi(lap: Laporan) -> list[Temuan]:
                 "angka_diketik",
                 "Angka diketik pada narasi",
                 f"memuat angka yang diketik langsung ({', '.join(a.strip() for a in angka[:3])}); "
-                "gunakan placeholder agar teks sama dengan tabel.",
+                "gunakan isian otomatis agar teks sama dengan tabel.",
             )
     return hasil
 

@@ -370,6 +370,13 @@ def render_xlsx(lap: Laporan) -> bytes:
         ringkas.append([f"Tabel {tabel.nomor}", xlsx.teks_aman(tabel.judul)])
         tulis_sheet(wb.create_sheet(nama), tabel)
     _sheet_gambar(wb.create_sheet("Gambar"), lap)
+    if lap.komentar:
+        kom = wb.create_sheet("Komentar reviu")
+        kom.append(["No", "Bagian", "Komentar", "Oleh", "Versi", "Jawaban", "Status"])
+        for n, k in enumerate(lap.komentar, 1):
+            jawaban = f"{k.jenis_jawaban}: {k.jawaban}" if k.jawaban else ""
+            baris = [f"{k.tempat}: {k.label}", k.teks, k.oleh, k.versi, jawaban, k.status]
+            kom.append([n, *(xlsx.teks_aman(v) if isinstance(v, str) else v for v in baris)])
     if any(i.jenis == "TEKS" for i in lap.isi):
         sub = wb.create_sheet("Sub-bagian")
         sub.append(["Bab", "Judul", "Teks"])

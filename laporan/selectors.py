@@ -50,6 +50,7 @@ from laporan.data import (
     IsiLaporan,
     Justifikasi,
     KecamatanPemilihan,
+    Komentar,
     Laporan,
     Narasi,
     NilaiTahun,
@@ -67,6 +68,7 @@ from laporan.data import (
 from laporan.models import (
     IsiBab,
     JustifikasiPemeriksaan,
+    KomentarReviu,
     LaporanKinerja,
     NarasiLaporan,
     baca_tabel,
@@ -642,9 +644,29 @@ def build_laporan(
         rencana_aksi=_rencana_aksi(semua_baris),
         pk_berikut=[p for p in pk_berikut if p.status == DITANDATANGANI],
         isi=_isi(satker, tahun),
+        komentar=_komentar(satker, tahun, versi),
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil
+
+
+def _komentar(satker: Satker, tahun: int, versi: int) -> list[Komentar]:
+    """The review comments on this version and the ones before it."""
+    return [
+        Komentar(
+            k.get_tempat_display(),
+            k.label_tempat,
+            k.teks,
+            fmt.nama_orang(k.oleh),
+            k.versi,
+            k.get_status_display(),
+            k.jawaban,
+            k.get_jenis_jawaban_display() if k.jenis_jawaban else "",
+        )
+        for k in KomentarReviu.objects.filter(satker=satker, tahun=tahun, versi__lte=versi)
+        .select_related("oleh")
+        .order_by("dibuat", "id")
+    ]
 
 
 def tahun_laporan_aktif(user) -> int:

@@ -26,16 +26,18 @@ from kinerja import jadwal
 from laporan.models import (
     IsiBab,
     JustifikasiPemeriksaan,
+    KomentarReviu,
     LaporanKinerja,
     NarasiLaporan,
     PdfLaporan,
 )
+from laporan.narasi import daftar_bagian
 from laporan.pemeriksaan import belum_dijustifikasi, periksa
 from laporan.render import render_html, render_pdf, sidik_html
 from laporan.selectors import build_laporan
 from satker import notifikasi
 from satker.models import Peran, Satker
-from satker.selectors import can_write, peran_di
+from satker.selectors import can_review, can_write, peran_di
 
 log = logging.getLogger(__name__)
 
@@ -344,3 +346,107 @@ def isi_bab_delete(*, obj: IsiBab, by: User) -> None:
     if berkas:
         penyimpanan = obj.gambar.storage
         transaction.on_commit(lambda: penyimpanan.delete(berkas))
+
+
+# ---------------------------------------------------------------- review comments (issue 16)
+
+KOMENTAR_MIN = 10
+
+
+def tempat_komentar(lap) -> list[tuple[str, str, str]]:
+    """Every place of a report a reviewer can comment on: (kind, key, label)."""
+    T = KomentarReviu.Tempat
+    hasil = [(T.UMUM, "umum", "Laporan secara umum")]
+    hasil += [
+        (T.BARIS, f"baris:{b.id}", f"{pk.label} {b.no}: {b.indikator}")
+        for pk in lap.pk
+        for b in pk.baris
+    ]
+    hasil += [(T.BAGIAN, f"bagian:{b.kunci}", b.judul) for b in daftar_bagian(lap)]
+    if lap.anggaran:
+        hasil += [
+            (T.ANGGARAN, f"anggaran:{b.id}", f"{b.kegiatan_kode} {b.kegiatan_nama} {b.output}")
+            for b in lap.anggaran.baris
+        ]
+    hasil += [(T.TEMUAN, f"temuan:{t.kunci}", t.pesan[:250]) for t in periksa(lap)]
+    return hasil
+
+
+def _teks_cukup(teks: str, apa: str) -> str:
+    teks = (teks or "").strip()
+    if len(teks) < KOMENTAR_MIN:
+        raise ValidationError(f"Tulis {apa} yang jelas (paling sedikit {KOMENTAR_MIN} karakter).")
+    return teks
+
+
+def _tautan_komentar(k: KomentarReviu) -> str:
+    return reverse("laporan:pemeriksaan", args=[k.satker.kode, k.tahun]) + f"#komentar-{k.pk}"
+
+
+@transaction.atomic
+def komentar_add(*, satker: Satker, tahun: int, acuan: str, teks: str, by: User) -> KomentarReviu:
+    """A reviewer returns the report (or a quarter's data) with a comment on one place; the
+    office is told. Reviewers comment; they never edit the office's data."""
+    if not can_review(by, satker):
+        raise PermissionDenied("Hanya reviewer provinsi yang dapat memberi komentar reviu.")
+    teks = _teks_cukup(teks, "komentar")
+    lap = build_laporan(satker, tahun)
+    tempat = {a: (t, label) for t, a, label in tempat_komentar(lap)}
+    if acuan not in tempat:
+        raise ValidationError("Tempat yang dikomentari tidak ada pada laporan ini.")
+    jenis, label = tempat[acuan]
+    k = KomentarReviu(
+        satker=satker,
+        tahun=tahun,
+        versi=lap.versi,
+        tempat=jenis,
+        acuan=acuan,
+        label_tempat=label[:300],
+        teks=teks,
+        oleh=by,
+    )
+    k.full_clean()
+    k.save()
+    J = Peran.Jenis
+    notifikasi.kirim(
+        penerima=notifikasi.staf(satker, J.OPERATOR, J.SEKRETARIS, J.KETUA),
+        jenis=notifikasi.J.DIKEMBALIKAN,
+        judul=f"Reviewer mengembalikan LKjIP {satker.nama} {tahun} dengan komentar pada "
+        f"{label[:120]}",
+        tautan=_tautan_komentar(k),
+    )
+    return k
+
+
+@transaction.atomic
+def komentar_answer(*, komentar: KomentarReviu, jenis: str, jawaban: str, by: User) -> None:
+    """The office answers a comment: fixed, or explained. The reviewer is told."""
+    if not can_write(by, komentar.satker):
+        raise PermissionDenied("Hanya staf satker yang dapat menjawab komentar reviu.")
+    if komentar.status == KomentarReviu.Status.DITUTUP:
+        raise ValidationError("Komentar ini sudah diselesaikan reviewer.")
+    if jenis not in KomentarReviu.Jawaban.values:
+        raise ValidationError("Pilih: sudah diperbaiki atau dijelaskan.")
+    komentar.jawaban = _teks_cukup(jawaban, "jawaban")
+    komentar.jenis_jawaban = jenis
+    komentar.status = KomentarReviu.Status.DIJAWAB
+    komentar.dijawab_oleh, komentar.dijawab_pada = by, timezone.now()
+    komentar.save()
+    notifikasi.kirim(
+        penerima=[komentar.oleh],
+        jenis=notifikasi.J.DIJAWAB,
+        judul=f"{komentar.satker.nama} menjawab komentar Anda pada {komentar.label_tempat[:120]}",
+        tautan=_tautan_komentar(komentar),
+    )
+
+
+@transaction.atomic
+def komentar_close(*, komentar: KomentarReviu, by: User) -> None:
+    """The reviewer accepts the answer and closes the comment."""
+    if not can_review(by, komentar.satker):
+        raise PermissionDenied("Hanya reviewer yang dapat menyelesaikan komentar reviu.")
+    if komentar.status != KomentarReviu.Status.DIJAWAB:
+        raise ValidationError("Komentar ini belum dijawab satker.")
+    komentar.status = KomentarReviu.Status.DITUTUP
+    komentar.ditutup_oleh, komentar.ditutup_pada = by, timezone.now()
+    komentar.save()

@@ -22,6 +22,9 @@ urlpatterns = [
     path("isi/<int:isi_id>/hapus/", v.isi_hapus, name="isi_hapus"),
     path("<str:kode>/<tahun:tahun>/pemeriksaan/", v.pemeriksaan, name="pemeriksaan"),
     path("<str:kode>/<tahun:tahun>/justifikasi/", v.justifikasi, name="justifikasi"),
+    path("<str:kode>/<tahun:tahun>/komentar/", v.komentar_tambah, name="komentar_tambah"),
+    path("komentar/<int:komentar_id>/jawab/", v.komentar_jawab, name="komentar_jawab"),
+    path("komentar/<int:komentar_id>/selesai/", v.komentar_tutup, name="komentar_tutup"),
     path("<str:kode>/<tahun:tahun>/finalkan/", v.finalkan, name="finalkan"),
     path("<str:kode>/<tahun:tahun>/identitas/", v.identitas, name="identitas"),
     path(

@@ -16,7 +16,7 @@ from common.versi import versi_dari
 from kinerja.selectors import tahun_dari
 from laporan import services
 from laporan.forms import IdentitasForm, IsiBabForm, JustifikasiForm, NarasiForm
-from laporan.models import IsiBab, LaporanKinerja, NarasiLaporan, PdfLaporan
+from laporan.models import IsiBab, KomentarReviu, LaporanKinerja, NarasiLaporan, PdfLaporan
 from laporan.narasi import PLACEHOLDER, bagian_dari, isi_teks, narasi_terisi, teks_mentah
 from laporan.pemeriksaan import periksa
 from laporan.render import konteks_isi, render_docx, render_html, render_pk_docx, render_xlsx
@@ -24,7 +24,7 @@ from laporan.selectors import build_laporan, laporan_final, tahun_laporan_aktif,
 from satker import daftar as saringan_satker
 from satker.akses import get_satker
 from satker.models import Satker
-from satker.selectors import can_write, satker_visible
+from satker.selectors import can_review, can_write, satker_visible
 
 
 def _nama_berkas(satker: Satker, tahun: int, akhiran: str) -> str:
@@ -298,6 +298,11 @@ def pemeriksaan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
         (t, lap.justifikasi.get(t.kunci), JustifikasiForm(initial={"kunci": t.kunci}))
         for t in periksa(lap)
     ]
+    komentar = list(
+        KomentarReviu.objects.filter(satker=satker, tahun=tahun).select_related(
+            "oleh", "dijawab_oleh", "ditutup_oleh"
+        )
+    )
     return render(
         request,
         "laporan/pemeriksaan.html",
@@ -311,7 +316,77 @@ def pemeriksaan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
                 request.user, satker, services.penanda_laporan(satker, tahun)
             ),
             "versi": versi_laporan(satker, tahun),
+            "komentar": komentar,
+            "komentar_terbuka": sum(
+                1 for k in komentar if k.status == KomentarReviu.Status.TERBUKA
+            ),
+            "boleh_reviu": can_review(request.user, satker),
+            "tempat_komentar": services.tempat_komentar(lap)
+            if can_review(request.user, satker)
+            else [],
+            "pilihan_jawaban": KomentarReviu.Jawaban.choices,
         },
+    )
+
+
+@login_required
+@require_POST
+def komentar_tambah(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """A reviewer returns the report with a comment on one place of it."""
+    satker = get_satker(request, kode)
+    try:
+        k = services.komentar_add(
+            satker=satker,
+            tahun=tahun,
+            acuan=request.POST.get("acuan", ""),
+            teks=request.POST.get("teks", ""),
+            by=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+        return redirect(reverse("laporan:pemeriksaan", args=[kode, tahun]) + "#komentar")
+    messages.success(request, "Komentar disimpan; satker diberi tahu.")
+    return redirect(reverse("laporan:pemeriksaan", args=[kode, tahun]) + f"#komentar-{k.pk}")
+
+
+def _komentar(request: HttpRequest, komentar_id: int) -> KomentarReviu:
+    k = get_object_or_404(KomentarReviu.objects.select_related("satker"), pk=komentar_id)
+    get_satker(request, k.satker.kode)  # 404 for whoever may not read the office
+    return k
+
+
+@login_required
+@require_POST
+def komentar_jawab(request: HttpRequest, komentar_id: int) -> HttpResponse:
+    k = _komentar(request, komentar_id)
+    try:
+        services.komentar_answer(
+            komentar=k,
+            jenis=request.POST.get("jenis", ""),
+            jawaban=request.POST.get("jawaban", ""),
+            by=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Jawaban disimpan; reviewer diberi tahu.")
+    return redirect(
+        reverse("laporan:pemeriksaan", args=[k.satker.kode, k.tahun]) + f"#komentar-{k.pk}"
+    )
+
+
+@login_required
+@require_POST
+def komentar_tutup(request: HttpRequest, komentar_id: int) -> HttpResponse:
+    k = _komentar(request, komentar_id)
+    try:
+        services.komentar_close(komentar=k, by=request.user)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Komentar diselesaikan.")
+    return redirect(
+        reverse("laporan:pemeriksaan", args=[k.satker.kode, k.tahun]) + f"#komentar-{k.pk}"
     )
 
 

@@ -234,6 +234,7 @@ class Notifikasi(models.Model):
     class Jenis(models.TextChoices):
         PK_DIAJUKAN = "PK_DIAJUKAN", "PK menunggu tanda tangan"
         DIKEMBALIKAN = "DIKEMBALIKAN", "Dikembalikan untuk diperbaiki"
+        DIJAWAB = "DIJAWAB", "Komentar reviu dijawab"
         DITANDATANGANI = "DITANDATANGANI", "PK ditandatangani"
         FINAL = "FINAL", "LKjIP difinalkan"
         TENGGAT = "TENGGAT", "Tenggat mendekat"

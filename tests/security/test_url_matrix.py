@@ -42,7 +42,7 @@ from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from rest_framework.test import APIClient
 
 from kinerja import models as km
-from laporan.models import IsiBab, LaporanKinerja, PdfLaporan
+from laporan.models import IsiBab, KomentarReviu, LaporanKinerja, PdfLaporan
 from satker.models import Aset, Notifikasi, Pegawai, Satker
 from tests.kinerja.test_views_akses import bangun_dunia
 from workbook.exporter import ekspor_workbook
@@ -154,6 +154,9 @@ def data(personas, settings, tmp_path) -> Data:
         ),
         "kecamatan": km.PemilihKecamatan.objects.create(
             pemilihan=pemilihan, kecamatan="Kecamatan A", tps=10, dpt_l=1000, dpt_p=1000
+        ),
+        "komentar": KomentarReviu.objects.create(
+            satker=a, tahun=TAHUN, versi=1, teks="Komentar reviu", oleh=personas.reviewer
         ),
         "notifikasi": Notifikasi.objects.create(
             penerima=personas.operator_a, jenis="TENGGAT", judul="Tenggat", tautan="/"
@@ -300,6 +303,9 @@ ATURAN: dict[str, Aturan] = {
         "baca", lambda d: {**_kode_tahun(d), "pdf_id": d.pdf_final.pk}
     ),
     "laporan:xlsx": Aturan("baca", _kode_tahun),
+    "laporan:komentar_tambah": Aturan("reviu", _kode_tahun),
+    "laporan:komentar_tutup": Aturan("reviu", lambda d: {"komentar_id": d.profil["komentar"].pk}),
+    "laporan:komentar_jawab": Aturan("aksi", lambda d: {"komentar_id": d.profil["komentar"].pk}),
     "laporan:docx": Aturan("baca", _kode_tahun),
     "laporan:pk_docx": Aturan("baca", lambda d: {**_kode_tahun(d), "jenis": "kpu"}),
     "laporan:narasi_daftar": Aturan("baca", _kode_tahun),
@@ -521,6 +527,15 @@ def _periksa_pribadi(p: Pemeriksa) -> None:
     p.harap("operator_a", "get", {302})
 
 
+def _periksa_reviu(p: Pemeriksa) -> None:
+    """A reviewer's action: the province's reviewer (and the admin) may, the office may not."""
+    p.harap_login("post")
+    p.harap("operator_b", "post", {404})
+    for persona in ("operator_a", "sekretaris_a", "ketua_a"):
+        p.harap(persona, "post", {403})
+    p.harap("reviewer", "post", {302})
+
+
 def _periksa_katalog(p: Pemeriksa) -> None:
     p.harap_login()
     for persona in ("operator_b", "reviewer", "operator_a", "sekretaris_a", "ketua_a"):
@@ -619,6 +634,7 @@ PERIKSA = {
     "impor": _periksa_impor,
     "katalog": _periksa_katalog,
     "pribadi": _periksa_pribadi,
+    "reviu": _periksa_reviu,
     "sendiri": _periksa_sendiri,
     "token": _periksa_token,
     "api_akun": _periksa_api_akun,
