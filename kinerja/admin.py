@@ -60,7 +60,7 @@ class SkalaAdmin(SimpleHistoryAdmin):
 
 @admin.register(m.KebijakanCapaian)
 class KebijakanAdmin(SimpleHistoryAdmin):
-    list_display = ["tahun", "satker", "skala", "rumus_turun", "batas_atas"]
+    list_display = ["tahun", "satker", "skala", "rumus_turun", "batas_atas", "wajib_reviu_apip"]
     list_filter = ["tahun", "rumus_turun"]
     search_fields = ["satker__nama"]
 

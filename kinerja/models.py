@@ -382,6 +382,12 @@ class KebijakanCapaian(models.Model):
         validators=[MinValueValidator(100)],
         help_text="Kosong: capaian tidak dibatasi. Umumnya 100 atau 120.",
     )
+    wajib_reviu_apip = models.BooleanField(
+        "LKjIP wajib direviu APIP sebelum difinalkan",
+        default=False,
+        help_text="Bila dicentang, LKjIP tahun ini baru dapat difinalkan setelah reviu APIP "
+        "dicatat.",
+    )
     history = HistoricalRecords()
 
     class Meta:

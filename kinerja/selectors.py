@@ -51,12 +51,15 @@ class Kebijakan:
     nama_skala: str = "Standar"
     rumus_turun: str = engine.RumusTurun.SELISIH
     batas_atas: Decimal | None = None
+    wajib_reviu_apip: bool = False
 
 
 def _kebijakan(obj: KebijakanCapaian | None) -> Kebijakan:
     if obj is None:
         return Kebijakan()
-    return Kebijakan(obj.skala.as_skala(), obj.skala.nama, obj.rumus_turun, obj.batas_atas)
+    return Kebijakan(
+        obj.skala.as_skala(), obj.skala.nama, obj.rumus_turun, obj.batas_atas, obj.wajib_reviu_apip
+    )
 
 
 def kebijakan_per_satker(satker_ids: Iterable[int], tahun: int) -> dict[int, Kebijakan]:

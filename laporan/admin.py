@@ -2,7 +2,13 @@ from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
 from common.admin import KunciAdminMixin
-from laporan.models import JustifikasiPemeriksaan, LaporanKinerja, NarasiLaporan
+from laporan.models import (
+    JustifikasiPemeriksaan,
+    KomentarReviu,
+    LaporanKinerja,
+    NarasiLaporan,
+    ReviuAPIP,
+)
 
 
 class JustifikasiInline(KunciAdminMixin, admin.TabularInline):
@@ -36,3 +42,16 @@ class NarasiLaporanAdmin(SimpleHistoryAdmin):
     list_filter = ["tahun"]
     search_fields = ["satker__nama", "bagian", "teks"]
     list_select_related = ["satker"]
+
+
+@admin.register(KomentarReviu)
+class KomentarReviuAdmin(SimpleHistoryAdmin):
+    list_display = ["satker", "tahun", "versi", "tempat", "label_tempat", "status", "oleh"]
+    list_filter = ["status", "tempat", "tahun"]
+    search_fields = ["satker__kode", "satker__nama", "teks", "jawaban"]
+
+
+@admin.register(ReviuAPIP)
+class ReviuAPIPAdmin(SimpleHistoryAdmin):
+    list_display = ["satker", "tahun", "versi", "nama", "pada"]
+    search_fields = ["satker__kode", "satker__nama"]

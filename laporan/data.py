@@ -281,6 +281,16 @@ class Komentar:
 
 
 @dataclass(frozen=True)
+class Reviu:
+    """The inspectorate's review of the version, printed as "Pernyataan Telah Direviu"."""
+
+    pernyataan: str
+    nama: str
+    jabatan: str
+    tanggal: dt.date
+
+
+@dataclass(frozen=True)
 class Pembanding:
     """One catalogue indicator of the report against the same indicator of other offices in the
     same year (the latest PK of each): averages and this office's rank in its province."""
@@ -329,6 +339,7 @@ class Laporan:
     pk_berikut: list[DataPK] = field(default_factory=list)  # next year's PKs, when signed
     isi: list[IsiLaporan] = field(default_factory=list)
     komentar: list[Komentar] = field(default_factory=list)  # review comments (issue 16)
+    reviu_apip: Reviu | None = None
     tabel: dict[str, Tabel] = field(default_factory=dict)
 
     @property

@@ -392,3 +392,34 @@ class KomentarReviu(models.Model):
 
     def __str__(self) -> str:
         return f"Komentar {self.satker} {self.tahun}: {self.teks[:60]}"
+
+
+class ReviuAPIP(models.Model):
+    """The inspectorate's review of a report version (PermenPANRB 53/2014, "Reviu atas Laporan
+    Kinerja"): who, when, and the statement printed as the report's "Pernyataan Telah
+    Direviu" page."""
+
+    satker = models.ForeignKey(Satker, on_delete=models.PROTECT, related_name="reviu_apip")
+    tahun = models.PositiveSmallIntegerField(validators=TAHUN)
+    versi = models.PositiveSmallIntegerField()
+    pernyataan = teks_maks(5000)
+    oleh = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    nama = models.CharField("nama pereviu", max_length=200)
+    jabatan = models.CharField(max_length=200, blank=True)
+    pada = models.DateTimeField(auto_now_add=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "reviu APIP"
+        verbose_name_plural = "reviu APIP"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["satker", "tahun", "versi"], name="reviu_apip_sekali_per_versi"
+            ),
+            models.CheckConstraint(condition=~Q(pernyataan=""), name="reviu_apip_berisi"),
+        ]
+
+    def __str__(self) -> str:
+        return f"Reviu APIP {self.satker} {self.tahun} versi {self.versi}"

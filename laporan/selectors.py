@@ -58,6 +58,7 @@ from laporan.data import (
     Pembanding,
     Progres,
     RevisiDipa,
+    Reviu,
     Riwayat,
     Sasaran,
     SasaranRenstra,
@@ -71,6 +72,7 @@ from laporan.models import (
     KomentarReviu,
     LaporanKinerja,
     NarasiLaporan,
+    ReviuAPIP,
     baca_tabel,
 )
 from laporan.tabel import susun_tabel
@@ -645,6 +647,7 @@ def build_laporan(
         pk_berikut=[p for p in pk_berikut if p.status == DITANDATANGANI],
         isi=_isi(satker, tahun),
         komentar=_komentar(satker, tahun, versi),
+        reviu_apip=_reviu(satker, tahun, versi),
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil
@@ -667,6 +670,13 @@ def _komentar(satker: Satker, tahun: int, versi: int) -> list[Komentar]:
         .select_related("oleh")
         .order_by("dibuat", "id")
     ]
+
+
+def _reviu(satker: Satker, tahun: int, versi: int) -> Reviu | None:
+    r = ReviuAPIP.objects.filter(satker=satker, tahun=tahun, versi=versi).first()
+    if r is None:
+        return None
+    return Reviu(r.pernyataan, r.nama, r.jabatan, timezone.localdate(r.pada))
 
 
 def tahun_laporan_aktif(user) -> int:

@@ -30,6 +30,7 @@ from laporan.models import (
     LaporanKinerja,
     NarasiLaporan,
     PdfLaporan,
+    ReviuAPIP,
 )
 from laporan.narasi import daftar_bagian
 from laporan.pemeriksaan import belum_dijustifikasi, periksa
@@ -37,7 +38,7 @@ from laporan.render import render_html, render_pdf, sidik_html
 from laporan.selectors import build_laporan
 from satker import notifikasi
 from satker.models import Peran, Satker
-from satker.selectors import can_review, can_write, peran_di
+from satker.selectors import can_review, can_write, is_apip, peran_di
 
 log = logging.getLogger(__name__)
 
@@ -193,12 +194,7 @@ def laporan_finalise(*, satker: Satker, tahun: int, oleh: User) -> LaporanKinerj
     )
     laporan.status = LaporanKinerja.Status.FINAL
     lap = build_laporan(satker, tahun, laporan=laporan)
-    sisa = belum_dijustifikasi(lap, periksa(lap))
-    if sisa:
-        raise ValidationError(
-            [f"{t.pesan} (belum dijustifikasi)" for t in sisa],
-            code="temuan_belum_dijustifikasi",
-        )
+    _pastikan_siap_final(lap)
     try:
         pdf = render_pdf(lap)
     except Exception as exc:
@@ -235,12 +231,22 @@ def _periksa_sebelum_final(satker: Satker, tahun: int, oleh: User) -> None:
     penanda = penanda_laporan(satker, tahun)
     if not can_finalise(oleh, satker, penanda):
         raise PermissionDenied(_pesan_finalkan(penanda))
-    lap = build_laporan(satker, tahun)
+    _pastikan_siap_final(build_laporan(satker, tahun))
+
+
+def _pastikan_siap_final(lap) -> None:
+    """Every finding justified, and the APIP review recorded when the year's policy asks."""
     sisa = belum_dijustifikasi(lap, periksa(lap))
     if sisa:
         raise ValidationError(
             [f"{t.pesan} (belum dijustifikasi)" for t in sisa],
             code="temuan_belum_dijustifikasi",
+        )
+    if lap.kebijakan.wajib_reviu_apip and lap.reviu_apip is None:
+        raise ValidationError(
+            f"LKjIP {lap.tahun} wajib direviu APIP sebelum difinalkan; reviu versi {lap.versi} "
+            "belum dicatat.",
+            code="belum_direviu",
         )
 
 
@@ -450,3 +456,46 @@ def komentar_close(*, komentar: KomentarReviu, by: User) -> None:
     komentar.status = KomentarReviu.Status.DITUTUP
     komentar.ditutup_oleh, komentar.ditutup_pada = by, timezone.now()
     komentar.save()
+
+
+@transaction.atomic
+def reviu_apip_record(*, satker: Satker, tahun: int, pernyataan: str, by: User) -> ReviuAPIP:
+    """The inspectorate records its review of the current draft; the report then prints the
+    "Pernyataan Telah Direviu" page, and the office is told."""
+    if not is_apip(by):
+        raise PermissionDenied("Hanya reviewer APIP (Inspektorat) yang dapat mencatat reviu.")
+    lap = build_laporan(satker, tahun)
+    if lap.final:
+        raise ValidationError("Laporan ini sudah final; reviu dicatat pada draf versi berikutnya.")
+    pernyataan = _teks_cukup(pernyataan, "pernyataan reviu")
+    if ReviuAPIP.objects.filter(satker=satker, tahun=tahun, versi=lap.versi).exists():
+        raise ValidationError(f"Reviu APIP versi {lap.versi} sudah dicatat.")
+    r = ReviuAPIP(
+        satker=satker,
+        tahun=tahun,
+        versi=lap.versi,
+        pernyataan=pernyataan,
+        oleh=by,
+        nama=(by.get_full_name() or by.get_username())[:200],
+        jabatan="Pereviu APIP",
+    )
+    r.full_clean()
+    r.save()
+    J = Peran.Jenis
+    notifikasi.kirim(
+        penerima=notifikasi.staf(satker, J.OPERATOR, J.SEKRETARIS, J.KETUA),
+        jenis=notifikasi.J.DIREVIU,
+        judul=f"Reviu APIP atas LKjIP {satker.nama} {tahun} versi {lap.versi} sudah dicatat",
+        tautan=reverse("laporan:pemeriksaan", args=[satker.kode, tahun]),
+    )
+    return r
+
+
+PERNYATAAN_BAKU = (
+    "Kami telah mereviu Laporan Kinerja {satker} Tahun {tahun} sesuai Pedoman Reviu atas "
+    "Laporan Kinerja. Substansi informasi yang dimuat dalam Laporan Kinerja menjadi tanggung "
+    "jawab manajemen {satker}.\n\nReviu bertujuan untuk memberikan keyakinan terbatas bahwa "
+    "Laporan Kinerja telah disajikan secara akurat, andal, dan valid.\n\nBerdasarkan reviu "
+    "kami, tidak terdapat kondisi atau hal-hal yang menimbulkan perbedaan dalam meyakini "
+    "keandalan informasi yang disajikan di dalam Laporan Kinerja ini."
+)

@@ -23,6 +23,7 @@ urlpatterns = [
     path("<str:kode>/<tahun:tahun>/pemeriksaan/", v.pemeriksaan, name="pemeriksaan"),
     path("<str:kode>/<tahun:tahun>/justifikasi/", v.justifikasi, name="justifikasi"),
     path("<str:kode>/<tahun:tahun>/komentar/", v.komentar_tambah, name="komentar_tambah"),
+    path("<str:kode>/<tahun:tahun>/reviu-apip/", v.reviu_apip, name="reviu_apip"),
     path("komentar/<int:komentar_id>/jawab/", v.komentar_jawab, name="komentar_jawab"),
     path("komentar/<int:komentar_id>/selesai/", v.komentar_tutup, name="komentar_tutup"),
     path("<str:kode>/<tahun:tahun>/finalkan/", v.finalkan, name="finalkan"),

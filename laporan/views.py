@@ -24,7 +24,7 @@ from laporan.selectors import build_laporan, laporan_final, tahun_laporan_aktif,
 from satker import daftar as saringan_satker
 from satker.akses import get_satker
 from satker.models import Satker
-from satker.selectors import can_review, can_write, satker_visible
+from satker.selectors import can_review, can_write, is_apip, satker_visible
 
 
 def _nama_berkas(satker: Satker, tahun: int, akhiran: str) -> str:
@@ -325,6 +325,8 @@ def pemeriksaan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
             if can_review(request.user, satker)
             else [],
             "pilihan_jawaban": KomentarReviu.Jawaban.choices,
+            "apip": is_apip(request.user),
+            "pernyataan_baku": services.PERNYATAAN_BAKU.format(satker=satker.nama, tahun=tahun),
         },
     )
 
@@ -388,6 +390,25 @@ def komentar_tutup(request: HttpRequest, komentar_id: int) -> HttpResponse:
     return redirect(
         reverse("laporan:pemeriksaan", args=[k.satker.kode, k.tahun]) + f"#komentar-{k.pk}"
     )
+
+
+@login_required
+@require_POST
+def reviu_apip(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
+    """The inspectorate records its review of the draft (the report prints its statement)."""
+    satker = get_satker(request, kode)
+    try:
+        services.reviu_apip_record(
+            satker=satker,
+            tahun=tahun,
+            pernyataan=request.POST.get("pernyataan", ""),
+            by=request.user,
+        )
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, "Reviu APIP dicatat; laporan memuat Pernyataan Telah Direviu.")
+    return redirect(reverse("laporan:pemeriksaan", args=[kode, tahun]) + "#reviu-apip")
 
 
 @login_required

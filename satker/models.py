@@ -206,6 +206,7 @@ class Peran(models.Model):
         SEKRETARIS = "SEKRETARIS", "Sekretaris"
         KETUA = "KETUA", "Ketua / Komisioner"
         REVIEWER = "REVIEWER", "Reviewer"
+        APIP = "APIP", "Reviewer APIP (Inspektorat)"
         ADMIN = "ADMIN", "Admin"
 
     user = models.ForeignKey(
@@ -235,6 +236,7 @@ class Notifikasi(models.Model):
         PK_DIAJUKAN = "PK_DIAJUKAN", "PK menunggu tanda tangan"
         DIKEMBALIKAN = "DIKEMBALIKAN", "Dikembalikan untuk diperbaiki"
         DIJAWAB = "DIJAWAB", "Komentar reviu dijawab"
+        DIREVIU = "DIREVIU", "Reviu APIP dicatat"
         DITANDATANGANI = "DITANDATANGANI", "PK ditandatangani"
         FINAL = "FINAL", "LKjIP difinalkan"
         TENGGAT = "TENGGAT", "Tenggat mendekat"

@@ -50,6 +50,8 @@ def satker_visible(user: User | AnonymousUser) -> QuerySet[Satker]:
         return Satker.objects.none()
     cond = Q(pk__in=[p.satker_id for p in peran])
     for p in peran:
+        if p.jenis == Peran.Jenis.APIP:  # the inspectorate reviews every office's report
+            return Satker.objects.all()
         if p.jenis != Peran.Jenis.REVIEWER:
             continue
         if p.satker.tingkat == Satker.Tingkat.RI:
@@ -79,7 +81,7 @@ def can_read(user: User | AnonymousUser, satker: Satker) -> bool:
     if is_admin(user):
         return True
     for p in _peran(user):
-        if p.satker_id == satker.pk:
+        if p.satker_id == satker.pk or p.jenis == Peran.Jenis.APIP:
             return True
         if p.jenis == Peran.Jenis.REVIEWER and (
             p.satker.tingkat == Satker.Tingkat.RI or satker.induk_id == p.satker_id
@@ -122,11 +124,16 @@ def can_review(user: User | AnonymousUser, satker: Satker) -> bool:
 
     Admins, and reviewers at the satker or at the satker above it (KPU RI over a province).
     """
-    if is_admin(user):
+    if is_admin(user) or is_apip(user):
         return True
     return any(
         Peran.Jenis.REVIEWER in peran_di(user, s) for s in (satker, satker.induk) if s is not None
     )
+
+
+def is_apip(user: User | AnonymousUser) -> bool:
+    """The inspectorate (APIP): reviews any office's draft LKjIP; never edits data."""
+    return any(p.jenis == Peran.Jenis.APIP for p in _peran(user))
 
 
 # ---------------------------------------------------------------- office profile (BAB I)

@@ -304,6 +304,7 @@ ATURAN: dict[str, Aturan] = {
     ),
     "laporan:xlsx": Aturan("baca", _kode_tahun),
     "laporan:komentar_tambah": Aturan("reviu", _kode_tahun),
+    "laporan:reviu_apip": Aturan("inspektorat", _kode_tahun),
     "laporan:komentar_tutup": Aturan("reviu", lambda d: {"komentar_id": d.profil["komentar"].pk}),
     "laporan:komentar_jawab": Aturan("aksi", lambda d: {"komentar_id": d.profil["komentar"].pk}),
     "laporan:docx": Aturan("baca", _kode_tahun),
@@ -536,6 +537,15 @@ def _periksa_reviu(p: Pemeriksa) -> None:
     p.harap("reviewer", "post", {302})
 
 
+def _periksa_apip(p: Pemeriksa) -> None:
+    """Only the inspectorate records its review (tests/laporan/test_reviu_apip.py signs as
+    APIP); everyone else is refused, the admin included."""
+    p.harap_login("post")
+    p.harap("operator_b", "post", {404})
+    for persona in ("operator_a", "sekretaris_a", "ketua_a", "reviewer", "admin"):
+        p.harap(persona, "post", {403})
+
+
 def _periksa_katalog(p: Pemeriksa) -> None:
     p.harap_login()
     for persona in ("operator_b", "reviewer", "operator_a", "sekretaris_a", "ketua_a"):
@@ -635,6 +645,7 @@ PERIKSA = {
     "katalog": _periksa_katalog,
     "pribadi": _periksa_pribadi,
     "reviu": _periksa_reviu,
+    "inspektorat": _periksa_apip,
     "sendiri": _periksa_sendiri,
     "token": _periksa_token,
     "api_akun": _periksa_api_akun,

@@ -82,7 +82,7 @@ def _nama_akun(jenis: str, satker: Satker) -> str:
     """The name an account shows: the official's name where the seed prints one, else the
     role and office (the seeds name no operators, and the demo invents no people)."""
     label = {"OPERATOR": "Operator", "SEKRETARIS": "Sekretaris", "KETUA": "Ketua"}
-    label |= {"REVIEWER": "Reviewer", "ADMIN": "Admin"}
+    label |= {"REVIEWER": "Reviewer", "APIP": "Inspektorat", "ADMIN": "Admin"}
     if jenis in ("KETUA", "SEKRETARIS"):
         p = Pejabat.objects.filter(satker=satker, jabatan__istartswith=jenis).first()
         if p and p.nama and "tidak tercantum" not in p.nama:
@@ -97,6 +97,7 @@ def _pengguna(satker: dict[str, Satker]) -> tuple[list, dict[str, dict[str, User
         for jenis in (J.OPERATOR, J.SEKRETARIS, J.KETUA):
             akun.append((f"{jenis.lower()}.{slug}", jenis, kode))
     akun += [(username, J.REVIEWER, kode) for kode, username in REVIEWER.items()]
+    akun.append(("apip", J.APIP, "RI"))
     akun.append(("admin", J.ADMIN, "RI"))
 
     logins, pengguna = [], {}
