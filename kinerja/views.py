@@ -361,7 +361,8 @@ def pk_return(request: HttpRequest, pk_id: int) -> HttpResponse:
             messages.success(request, "PK dikembalikan kepada sekretaris untuk diperbaiki.")
             return redirect("kinerja:pk_detail", pk_id=pk.pk)
     judul = f"Kembalikan {pk} kepada sekretaris"
-    return render(request, "kinerja/form.html", {"form": form, "judul": judul, "pk": pk})
+    ctx = {"form": form, "judul": judul, "pk": pk, "tombol": "Kembalikan ke sekretaris"}
+    return render(request, "kinerja/form.html", ctx)
 
 
 @login_required

@@ -342,6 +342,7 @@ class KomentarReviu(models.Model):
     class Tempat(models.TextChoices):
         UMUM = "UMUM", "Laporan secara umum"
         BARIS = "BARIS", "Indikator PK"
+        TRIWULAN = "TRIWULAN", "Realisasi triwulan"
         BAGIAN = "BAGIAN", "Bagian laporan"
         ANGGARAN = "ANGGARAN", "Baris anggaran"
         TEMUAN = "TEMUAN", "Catatan pemeriksaan"

@@ -23,6 +23,7 @@ from django.utils import timezone
 
 from common.versi import pastikan_belum_diubah
 from kinerja import jadwal
+from kinerja.capaian import TRIWULAN, Periode
 from laporan.models import (
     IsiBab,
     JustifikasiPemeriksaan,
@@ -367,6 +368,9 @@ def tempat_komentar(lap) -> list[tuple[str, str, str]]:
         (T.BARIS, f"baris:{b.id}", f"{pk.label} {b.no}: {b.indikator}")
         for pk in lap.pk
         for b in pk.baris
+    ]
+    hasil += [
+        (T.TRIWULAN, f"triwulan:{p}", f"Realisasi {Periode(p).label} {lap.tahun}") for p in TRIWULAN
     ]
     hasil += [(T.BAGIAN, f"bagian:{b.kunci}", b.judul) for b in daftar_bagian(lap)]
     if lap.anggaran:

@@ -80,7 +80,7 @@ def test_ketua_menandatangani_pk(personas, masuk, live_server):
     page = masuk("ketua_a")
     page.click("nav >> text=PK")
     page.fill("input[name=tahun]", "2024")  # the list opens on the working year
-    page.click("button:has-text('Tampilkan')")
+    page.click("button:has-text('Terapkan')")
     page.click("text=PK Komisioner (KPU)")
     page.once("dialog", lambda d: d.accept())
     page.click("button:has-text('Tandatangani PK')")

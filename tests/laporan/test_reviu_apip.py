@@ -59,6 +59,25 @@ def test_apip_reviews_and_the_report_prints_the_statement(client, personas, apip
     assert "PERNYATAAN TELAH DIREVIU" in judul
 
 
+def test_recording_the_review_mails_the_office(
+    client, personas, apip, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    personas.ketua_a.email = "ketua_a@kpu.example"
+    personas.ketua_a.save()
+    client.force_login(apip)
+    with django_capture_on_commit_callbacks(execute=True):
+        client.post(_url("reviu_apip"), {"pernyataan": "Kami telah mereviu laporan ini."})
+    (surat,) = mail.outbox
+    assert surat.to == ["ketua_a@kpu.example"]
+    assert (
+        surat.subject
+        == "[SAKIP KPU] Reviu APIP atas LKjIP KPU Kota Pagar Alam 2024 versi 1 sudah dicatat"
+    )
+    assert "/laporan/1672/2024/pemeriksaan/" in surat.body
+
+
 def test_only_apip_records_a_review(client, personas, apip):
     for persona in ("operator_a", "ketua_a", "reviewer"):
         client.force_login(getattr(personas, persona))

@@ -83,9 +83,15 @@ def _kirim(tanggal: str) -> str:
     return out.getvalue()
 
 
-def test_reminders_before_and_after_a_deadline_are_sent_once(email, personas):
+def test_reminders_before_and_after_a_deadline_are_sent_once(
+    email, personas, django_capture_on_commit_callbacks
+):
     isi_kantor(personas.satker_a)  # 2024: TW I has no realisasi; deadline 10 April
-    keluaran = _kirim("2024-04-03")
+    with django_capture_on_commit_callbacks(execute=True):
+        keluaran = _kirim("2024-04-03")
+    surat = [m for m in mail.outbox if "Realisasi Triwulan I 2024" in m.subject]
+    assert {m.to[0] for m in surat} == {"operator_a@kpu.example", "sekretaris_a@kpu.example"}
+    assert "/satker/1672/realisasi/2024/TW1/" in surat[0].body
     tw1 = Notifikasi.objects.filter(kunci__contains=":realisasi:2024:TW1:H-7")
     assert {n.penerima for n in tw1} == {personas.operator_a, personas.sekretaris_a}
     assert "Realisasi Triwulan I 2024" in keluaran and "7 hari lagi" in keluaran
@@ -107,3 +113,82 @@ def test_a_bad_date_is_refused_in_indonesian(db):
 
     with pytest.raises(CommandError, match="Tanggal tidak dikenal"):
         _kirim("3 April")
+
+
+def test_every_event_mails_the_right_people_with_the_link(
+    client, email, personas, django_capture_on_commit_callbacks, settings, tmp_path
+):
+    """Django's locmem mailbox: who gets which mail, its subject, and the link in it."""
+    from laporan.models import KomentarReviu
+    from laporan.pemeriksaan import periksa
+    from laporan.selectors import build_laporan
+
+    settings.MEDIA_ROOT = tmp_path
+    for u in (personas.reviewer,):
+        u.email = "reviewer@kpu.example"
+        u.save()
+    isi_kantor(personas.satker_a)
+    pk = _pk_draf(personas)
+
+    def langkah(persona, url, data=None):
+        client.force_login(getattr(personas, persona))
+        mail.outbox.clear()
+        with django_capture_on_commit_callbacks(execute=True):
+            client.post(url, data or {})
+        return {(m.to[0], m.subject) for m in mail.outbox}, [m.body for m in mail.outbox]
+
+    def link(body, tautan):
+        assert f"{settings.SITUS_URL}{tautan}" in body
+
+    detail = reverse("kinerja:pk_detail", args=[pk.pk])
+    kepada, isi = langkah("sekretaris_a", reverse("kinerja:pk_submit", args=[pk.pk]))
+    assert {to for to, _ in kepada} == {"ketua_a@kpu.example"}
+    link(isi[0], detail)
+    kepada, isi = langkah(
+        "ketua_a", reverse("kinerja:pk_return", args=[pk.pk]), {"alasan": "Target belum sesuai."}
+    )
+    assert {to for to, _ in kepada} == {"sekretaris_a@kpu.example", "operator_a@kpu.example"}
+    assert all("dikembalikan untuk diperbaiki" in s for _, s in kepada)
+    langkah("sekretaris_a", reverse("kinerja:pk_submit", args=[pk.pk]))
+    kepada, isi = langkah("ketua_a", reverse("kinerja:pk_sign", args=[pk.pk]))
+    assert {to for to, _ in kepada} == {"sekretaris_a@kpu.example", "operator_a@kpu.example"}
+    assert all("sudah ditandatangani" in s for _, s in kepada)
+
+    pemeriksaan = reverse("laporan:pemeriksaan", args=["1672", 2024])
+    kepada, isi = langkah(
+        "reviewer",
+        reverse("laporan:komentar_tambah", args=["1672", 2024]),
+        {"acuan": "umum", "teks": "Lengkapi analisis efisiensi."},
+    )
+    k = KomentarReviu.objects.get()
+    assert {to for to, _ in kepada} == {
+        "operator_a@kpu.example",
+        "sekretaris_a@kpu.example",
+        "ketua_a@kpu.example",
+    }
+    link(isi[0], f"{pemeriksaan}#komentar-{k.pk}")
+    kepada, isi = langkah(
+        "operator_a",
+        reverse("laporan:komentar_jawab", args=[k.pk]),
+        {"jenis": "DIPERBAIKI", "jawaban": "Analisis efisiensi ditambahkan."},
+    )
+    assert kepada == {
+        (
+            "reviewer@kpu.example",
+            "[SAKIP KPU] KPU Kota Pagar Alam menjawab komentar Anda pada Laporan secara umum",
+        )
+    }
+    for t in periksa(build_laporan(personas.satker_a, 2024)):
+        client.post(
+            reverse("laporan:justifikasi", args=["1672", 2024]),
+            {"kunci": t.kunci, "teks": "Data belum tersedia."},
+        )
+    kepada, isi = langkah("ketua_a", reverse("laporan:finalkan", args=["1672", 2024]))
+    assert {to for to, _ in kepada} == {
+        "operator_a@kpu.example",
+        "sekretaris_a@kpu.example",
+        "ketua_a@kpu.example",
+        "reviewer@kpu.example",
+    }
+    assert all("sudah final" in s for _, s in kepada)
+    link(isi[0], reverse("laporan:pratinjau", args=["1672", 2024]))
