@@ -10,6 +10,7 @@ import pytest
 from django.urls import reverse
 
 from kinerja.models import PerjanjianKinerja
+from laporan import services as laporan_services
 from tests.e2e.conftest import SANDI
 from tests.laporan.conftest import isi_kantor
 from tests.rekap.data import buat_provinsi
@@ -102,6 +103,20 @@ def _langkah(kantor, personas) -> list[tuple[str, str, str, list[str], int]]:
             1366,
         ),
         (
+            "reviewer",
+            "reviewer-komentar",
+            reverse("laporan:pemeriksaan", args=satu) + "#komentar",
+            ["Komentar reviu", "Kembalikan dengan komentar", "Kirim komentar ke satker"],
+            1366,
+        ),
+        (
+            "operator_a",
+            "operator-notifikasi",
+            reverse("satker:notifikasi"),
+            ["Notifikasi", "Kirim juga lewat e-mail"],
+            1366,
+        ),
+        (
             "admin",
             "admin-beranda",
             reverse("beranda") + "?tahun=2024",
@@ -115,6 +130,13 @@ def test_the_guide_shows_the_current_screens(personas, browser, live_server):
     kantor = isi_kantor(personas.satker_a)
     buat_provinsi(personas.provinsi, 3)
     PerjanjianKinerja.objects.filter(pk=kantor.pk_kpu.pk).update(status="DIAJUKAN")
+    laporan_services.komentar_add(
+        satker=personas.satker_a,
+        tahun=2024,
+        acuan="triwulan:TW4",
+        teks="Realisasi TW IV indikator 1 belum didukung bukti; lampirkan daftar hadir.",
+        by=personas.reviewer,
+    )
     teks_panduan = {p.stem: p.read_text(encoding="utf-8") for p in PANDUAN.glob("*.md")}
     semua_panduan = "\n".join(teks_panduan.values())
     (PANDUAN / "gambar").mkdir(exist_ok=True)
