@@ -351,45 +351,41 @@ def komentar_tambah(request: HttpRequest, kode: str, tahun: int) -> HttpResponse
     return redirect(reverse("laporan:pemeriksaan", args=[kode, tahun]) + f"#komentar-{k.pk}")
 
 
-def _komentar(request: HttpRequest, komentar_id: int) -> KomentarReviu:
+def _aksi_komentar(request: HttpRequest, komentar_id: int, aksi, berhasil: str) -> HttpResponse:
+    """Answer or close a comment; back to it on the office's page, with the outcome."""
     k = get_object_or_404(KomentarReviu.objects.select_related("satker"), pk=komentar_id)
     get_satker(request, k.satker.kode)  # 404 for whoever may not read the office
-    return k
+    try:
+        aksi(k)
+    except ValidationError as exc:
+        messages.error(request, " ".join(exc.messages))
+    else:
+        messages.success(request, berhasil)
+    tujuan = reverse("laporan:pemeriksaan", args=[k.satker.kode, k.tahun])
+    return redirect(f"{tujuan}#komentar-{k.pk}")
 
 
 @login_required
 @require_POST
 def komentar_jawab(request: HttpRequest, komentar_id: int) -> HttpResponse:
-    k = _komentar(request, komentar_id)
-    try:
+    def jawab(k):
         services.komentar_answer(
             komentar=k,
             jenis=request.POST.get("jenis", ""),
             jawaban=request.POST.get("jawaban", ""),
             by=request.user,
         )
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Jawaban disimpan; reviewer diberi tahu.")
-    return redirect(
-        reverse("laporan:pemeriksaan", args=[k.satker.kode, k.tahun]) + f"#komentar-{k.pk}"
-    )
+
+    return _aksi_komentar(request, komentar_id, jawab, "Jawaban disimpan; reviewer diberi tahu.")
 
 
 @login_required
 @require_POST
 def komentar_tutup(request: HttpRequest, komentar_id: int) -> HttpResponse:
-    k = _komentar(request, komentar_id)
-    try:
+    def tutup(k):
         services.komentar_close(komentar=k, by=request.user)
-    except ValidationError as exc:
-        messages.error(request, " ".join(exc.messages))
-    else:
-        messages.success(request, "Komentar diselesaikan.")
-    return redirect(
-        reverse("laporan:pemeriksaan", args=[k.satker.kode, k.tahun]) + f"#komentar-{k.pk}"
-    )
+
+    return _aksi_komentar(request, komentar_id, tutup, "Komentar diselesaikan.")
 
 
 @login_required

@@ -48,14 +48,26 @@ def _pengaturan_uji(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+def login(page, base_url: str, username: str):
+    """Sign in through the login form; the page ends on the home page."""
+    page.goto(f"{base_url}/akun/masuk/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", SANDI)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base_url}/")
+    return page
+
+
+def halaman_baru(browser, base_url: str, username: str, lebar: int = 1366):
+    """A new browser context (its own session) signed in as `username`."""
+    ctx = browser.new_context(locale="id-ID", viewport={"width": lebar, "height": 900})
+    ctx.set_default_timeout(15_000)
+    return login(ctx.new_page(), base_url, username)
+
+
 @pytest.fixture
 def masuk(page, live_server):
     def _masuk(username: str):
-        page.goto(f"{live_server.url}/akun/masuk/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", SANDI)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/")
-        return page
+        return login(page, live_server.url, username)
 
     return _masuk

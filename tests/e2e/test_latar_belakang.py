@@ -8,7 +8,7 @@ import subprocess
 import time
 import urllib.request
 
-from tests.e2e.conftest import SANDI
+from tests.e2e.conftest import halaman_baru
 from tests.proses import ROOT, env_sqlite_baru, manage, port_bebas
 
 ISI = (
@@ -46,13 +46,7 @@ def test_bin_dev_renders_the_draft_pdf_in_its_worker(browser, tmp_path):
     url = f"http://127.0.0.1:{port}"
     try:
         _tunggu(url)
-        ctx = browser.new_context(locale="id-ID", viewport={"width": 1366, "height": 900})
-        page = ctx.new_page()
-        page.goto(f"{url}/akun/masuk/")
-        page.fill("#id_username", "operator_a")
-        page.fill("#id_password", SANDI)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{url}/")
+        page = halaman_baru(browser, url, "operator_a")
         page.goto(f"{url}/laporan/1672/2024/")
         page.click("text=PDF draf")
         progres = page.locator("#pdf-progres")
@@ -67,7 +61,7 @@ def test_bin_dev_renders_the_draft_pdf_in_its_worker(browser, tmp_path):
         resp = page.request.get(url + href)
         assert resp.headers["content-type"] == "application/pdf"
         assert resp.body().startswith(b"%PDF")
-        ctx.close()
+        page.context.close()
     finally:
         os.killpg(proses.pid, signal.SIGTERM)
         proses.wait(timeout=20)

@@ -11,7 +11,7 @@ from django.urls import reverse
 
 from kinerja.models import PerjanjianKinerja
 from laporan import services as laporan_services
-from tests.e2e.conftest import SANDI
+from tests.e2e.conftest import halaman_baru
 from tests.laporan.conftest import isi_kantor
 from tests.rekap.data import buat_provinsi
 
@@ -143,14 +143,7 @@ def test_the_guide_shows_the_current_screens(personas, browser, live_server):
     konteks = {}
     for user, gambar, url, label, lebar in _langkah(kantor, personas):
         if (user, lebar) not in konteks:
-            ctx = browser.new_context(locale="id-ID", viewport={"width": lebar, "height": 820})
-            page = ctx.new_page()
-            page.goto(f"{live_server.url}/akun/masuk/")
-            page.fill("#id_username", user)
-            page.fill("#id_password", SANDI)
-            page.click("button[type=submit]")
-            page.wait_for_url(f"{live_server.url}/")
-            konteks[user, lebar] = page
+            konteks[user, lebar] = halaman_baru(browser, live_server.url, user, lebar)
         page = konteks[user, lebar]
         assert page.goto(live_server.url + url).status == 200, url
         isi = page.inner_text("body")

@@ -4,7 +4,7 @@ page is wider than the screen (wide tables scroll inside themselves)."""
 import pytest
 from django.urls import reverse
 
-from tests.e2e.conftest import SANDI
+from tests.e2e.conftest import halaman_baru
 from tests.laporan.conftest import isi_kantor
 
 pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
@@ -47,13 +47,7 @@ def test_every_main_page_fits_a_phone(personas, browser, live_server):
     kantor = isi_kantor(personas.satker_a)
     terlalu_lebar = []
     for username, urls in _halaman(kantor).items():
-        ctx = browser.new_context(locale="id-ID", viewport={"width": LEBAR, "height": 800})
-        page = ctx.new_page()
-        page.goto(f"{live_server.url}/akun/masuk/")
-        page.fill("#id_username", username)
-        page.fill("#id_password", SANDI)
-        page.click("button[type=submit]")
-        page.wait_for_url(f"{live_server.url}/")
+        page = halaman_baru(browser, live_server.url, username, LEBAR)
         # the menu is folded: one tap opens it
         assert not page.locator("nav.nav").is_visible()
         page.click("label.menu-tombol")
@@ -64,7 +58,7 @@ def test_every_main_page_fits_a_phone(personas, browser, live_server):
             lebar = page.evaluate("document.documentElement.scrollWidth")
             if lebar > LEBAR:
                 terlalu_lebar.append((username, url, lebar))
-        ctx.close()
+        page.context.close()
     assert terlalu_lebar == []
 
 
@@ -73,13 +67,7 @@ def test_the_rekap_fits_1366_px(personas, browser, live_server):
     from tests.rekap.data import TAHUN, buat_provinsi
 
     buat_provinsi(personas.provinsi, 4)
-    ctx = browser.new_context(locale="id-ID", viewport={"width": 1366, "height": 900})
-    page = ctx.new_page()
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.fill("#id_username", "reviewer")
-    page.fill("#id_password", SANDI)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
+    page = halaman_baru(browser, live_server.url, "reviewer")
     page.goto(live_server.url + reverse("rekap:provinsi", args=["16"]) + f"?tahun={TAHUN}")
     lebar = page.evaluate(
         "() => { const t = document.querySelector('table.rekap');"
@@ -87,4 +75,4 @@ def test_the_rekap_fits_1366_px(personas, browser, live_server):
     )
     assert lebar[0] <= lebar[1], lebar
     assert page.evaluate("document.documentElement.scrollWidth") <= 1366
-    ctx.close()
+    page.context.close()

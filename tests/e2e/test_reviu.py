@@ -14,7 +14,7 @@ from laporan import services as laporan_services
 from laporan.pemeriksaan import periksa
 from laporan.selectors import build_laporan
 from satker.models import Notifikasi, Peran, Satker
-from tests.e2e.conftest import SANDI
+from tests.e2e.conftest import halaman_baru
 from tests.factories import user_with_role
 from tests.laporan.conftest import isi_kantor
 
@@ -22,15 +22,7 @@ pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
 
 
 def _masuk(browser, live_server, username):
-    ctx = browser.new_context(locale="id-ID", viewport={"width": 1366, "height": 900})
-    ctx.set_default_timeout(15_000)
-    page = ctx.new_page()
-    page.goto(f"{live_server.url}/akun/masuk/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", SANDI)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{live_server.url}/")
-    return page
+    return halaman_baru(browser, live_server.url, username)
 
 
 def test_pk_returned_and_submitted_again(personas, browser, live_server):
