@@ -44,14 +44,28 @@ class NarasiLaporanAdmin(SimpleHistoryAdmin):
     list_select_related = ["satker"]
 
 
+class JejakReviuAdmin(SimpleHistoryAdmin):
+    """The review trail is written through laporan.services (who may answer, close or record
+    is checked there); the admin only shows it."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 @admin.register(KomentarReviu)
-class KomentarReviuAdmin(SimpleHistoryAdmin):
+class KomentarReviuAdmin(JejakReviuAdmin):
     list_display = ["satker", "tahun", "versi", "tempat", "label_tempat", "status", "oleh"]
     list_filter = ["status", "tempat", "tahun"]
     search_fields = ["satker__kode", "satker__nama", "teks", "jawaban"]
 
 
 @admin.register(ReviuAPIP)
-class ReviuAPIPAdmin(SimpleHistoryAdmin):
+class ReviuAPIPAdmin(JejakReviuAdmin):
     list_display = ["satker", "tahun", "versi", "nama", "pada"]
     search_fields = ["satker__kode", "satker__nama"]

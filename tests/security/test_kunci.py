@@ -229,7 +229,24 @@ TIDAK_TERKUNCI = {
     "AccessAttempt": "login throttling records",
     "AccessFailureLog": "login throttling records",
     "AccessLog": "login throttling records",
+    "KomentarReviu": "review trail: read-only in the admin, written through laporan.services",
+    "ReviuAPIP": "review trail: read-only in the admin, written through laporan.services",
 }
+
+
+def test_the_review_trail_is_read_only_in_the_admin(personas):
+    """Comments and APIP reviews are changed only through their services (who may answer,
+    close or record is checked there); the admin shows them and changes nothing."""
+    from laporan.models import KomentarReviu, ReviuAPIP
+
+    minta = RequestFactory().get("/")
+    minta.user = personas.admin
+    for model in (KomentarReviu, ReviuAPIP):
+        ma = admin.site._registry[model]
+        assert ma.has_view_permission(minta)
+        assert not ma.has_add_permission(minta)
+        assert not ma.has_change_permission(minta)
+        assert not ma.has_delete_permission(minta)
 
 
 def test_every_admin_model_is_locked_or_says_why_not():
