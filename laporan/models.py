@@ -136,8 +136,12 @@ class NarasiLaporan(models.Model):
         return f"{self.satker} {self.tahun} {self.bagian}"
 
 
+JUSTIFIKASI_MIN = 10
+
+
 class JustifikasiPemeriksaan(TerkunciMixin, models.Model):
-    """Why a consistency finding may stay in a report version; printed in the report's annex."""
+    """Why a consistency finding may stay in a report version; printed in the report's annex.
+    A written reason of at least JUSTIFIKASI_MIN characters, in every channel (form, admin)."""
 
     KUNCI = ("laporan__status", "FINAL")
     PESAN_KUNCI = PESAN_FINAL
@@ -166,6 +170,17 @@ class JustifikasiPemeriksaan(TerkunciMixin, models.Model):
 
     def __str__(self) -> str:
         return f"{self.laporan}: {self.kunci}"
+
+    def clean(self):
+        super().clean()
+        self.teks = (self.teks or "").strip()
+        if len(self.teks) < JUSTIFIKASI_MIN:
+            raise ValidationError(
+                {
+                    "teks": "Justifikasi kosong atau terlalu pendek tidak disimpan: tuliskan "
+                    f"alasannya (paling sedikit {JUSTIFIKASI_MIN} karakter)."
+                }
+            )
 
 
 def _lokasi_pdf_draf(berkas: "PdfLaporan", nama: str) -> str:

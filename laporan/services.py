@@ -149,22 +149,15 @@ def narasi_copy_previous_year(*, satker: Satker, tahun: int, oleh: User) -> int:
     return len(salinan)
 
 
-JUSTIFIKASI_MIN = 10
-
-
 @transaction.atomic
 def justifikasi_save(*, satker: Satker, tahun: int, kunci: str, teks: str, oleh: User) -> None:
-    """Write the justification of a finding: a written reason, not an empty box (withdrawing
-    one is `justifikasi_delete`)."""
-    teks = teks.strip()
-    if len(teks) < JUSTIFIKASI_MIN:
-        raise ValidationError(
-            "Justifikasi kosong atau terlalu pendek tidak disimpan: tuliskan alasannya "
-            f"(paling sedikit {JUSTIFIKASI_MIN} karakter)."
-        )
+    """Write the justification of a finding: a written reason, not an empty box (the model's
+    rule, the same in the admin; withdrawing one is `justifikasi_delete`)."""
+    j = JustifikasiPemeriksaan(teks=teks)
+    j.clean()  # refused before a draft version is created for it
     laporan = laporan_get_or_create_draft(satker=satker, tahun=tahun)
     JustifikasiPemeriksaan.objects.update_or_create(
-        laporan=laporan, kunci=kunci, defaults={"teks": teks, "oleh": oleh}
+        laporan=laporan, kunci=kunci, defaults={"teks": j.teks, "oleh": oleh}
     )
 
 
@@ -360,8 +353,9 @@ def isi_bab_delete(*, obj: IsiBab, by: User) -> None:
 KOMENTAR_MIN = 10
 
 
-def tempat_komentar(lap) -> list[tuple[str, str, str]]:
-    """Every place of a report a reviewer can comment on: (kind, key, label)."""
+def tempat_komentar(lap, temuan: list | None = None) -> list[tuple[str, str, str]]:
+    """Every place of a report a reviewer can comment on: (kind, key, label); `temuan` are
+    the report's findings when the caller has them already."""
     T = KomentarReviu.Tempat
     hasil = [(T.UMUM, "umum", "Laporan secara umum")]
     hasil += [
@@ -378,7 +372,8 @@ def tempat_komentar(lap) -> list[tuple[str, str, str]]:
             (T.ANGGARAN, f"anggaran:{b.id}", f"{b.kegiatan_kode} {b.kegiatan_nama} {b.output}")
             for b in lap.anggaran.baris
         ]
-    hasil += [(T.TEMUAN, f"temuan:{t.kunci}", t.pesan[:250]) for t in periksa(lap)]
+    temuan = periksa(lap) if temuan is None else temuan
+    hasil += [(T.TEMUAN, f"temuan:{t.kunci}", t.pesan[:250]) for t in temuan]
     return hasil
 
 

@@ -321,7 +321,7 @@ def pemeriksaan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
                 1 for k in komentar if k.status == KomentarReviu.Status.TERBUKA
             ),
             "boleh_reviu": can_review(request.user, satker),
-            "tempat_komentar": services.tempat_komentar(lap)
+            "tempat_komentar": services.tempat_komentar(lap, [t for t, _, _ in temuan])
             if can_review(request.user, satker)
             else [],
             "pilihan_jawaban": KomentarReviu.Jawaban.choices,

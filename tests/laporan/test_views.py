@@ -189,3 +189,18 @@ def test_narrative_preview_and_picker_work_without_javascript(client, kantor, pe
     assert resp.status_code == 200 and "belum disimpan" in html
     assert "Tahun 2024" in html and "tidak ada baris nomor 99" in html
     assert not NarasiLaporan.objects.filter(bagian="penutup").exists()
+
+
+def test_the_admin_gets_the_same_justification_rule(kantor, personas):
+    """The admin's forms validate through the model: a too short justification is refused
+    there too, with the form's message."""
+    from django.contrib import admin
+    from django.forms import modelform_factory
+
+    laporan = LaporanKinerja.objects.create(satker=kantor.satker, tahun=2024)
+    Form = modelform_factory(JustifikasiPemeriksaan, fields=["laporan", "kunci", "teks"])
+    form = Form({"laporan": laporan.pk, "kunci": "x", "teks": "ok"})
+    assert not form.is_valid()
+    assert "paling sedikit 10 karakter" in form.errors["teks"][0]
+    assert Form({"laporan": laporan.pk, "kunci": "x", "teks": "Data belum ada."}).is_valid()
+    assert LaporanKinerja in admin.site._registry  # where the justifications are edited inline
