@@ -273,6 +273,105 @@ def efisiensi(capaian: Decimal | None, serapan_anggaran: Decimal | None) -> Efis
     return Efisiensi(selisih, label)
 
 
+RUMUS_EFISIENSI = "efisiensi = capaian kinerja (%) − serapan anggaran (%)"
+
+
+# Budget tied to performance (issue 17): shares, outputs (RO), account groups, revisions, plan.
+
+KELOMPOK_AKUN = {"51": "Belanja Pegawai", "52": "Belanja Barang", "53": "Belanja Modal"}
+TANPA_AKUN = "Tanpa kode akun"
+
+
+def kelompok_akun(akun_kode: str) -> str:
+    """The group of a 6-digit akun (`521211` -> `52`); "" for a line without akun."""
+    kode = (akun_kode or "")[:2]
+    return kode if kode in KELOMPOK_AKUN else ""
+
+
+def bagian(jumlah: int, porsi: Decimal) -> int:
+    """`porsi` percent of an amount of rupiah, rounded half up to whole rupiah."""
+    return int((Decimal(jumlah) * porsi / SERATUS).quantize(Decimal(1), rounding=ROUND_HALF_UP))
+
+
+def total_porsi(baris: Iterable[tuple[int, int, Decimal]]) -> Total:
+    """The budget served: the sum of (pagu, realisasi, porsi) each taken at its share."""
+    return sum((Total(bagian(p, s), bagian(r, s)) for p, r, s in baris), Total())
+
+
+def porsi_gabungan(daftar: Iterable[Decimal]) -> Decimal:
+    """Shares of one line claimed by several indicators of one sasaran: the line serves the
+    sasaran once, so the largest share counts (not the sum)."""
+    return max(daftar, default=NOL)
+
+
+def volume_ro(per_bulan: Mapping[int, Decimal | None], kumulatif: bool) -> Decimal | None:
+    """The year's realisasi of an output's volume: the latest month filled when SAKTI reports it
+    cumulatively, else the sum of the months; None when no month is filled."""
+    isi = [(b, v) for b, v in sorted(per_bulan.items()) if v is not None]
+    if not isi:
+        return None
+    return isi[-1][1] if kumulatif else sum((v for _, v in isi), NOL)
+
+
+def capaian_ro(target: Decimal | None, realisasi: Decimal | None) -> Decimal | None:
+    """Capaian RO: realisasi volume / target volume × 100; None without a target or realisasi."""
+    if realisasi is None or not target:
+        return None
+    return bulatkan(realisasi / target * SERATUS)
+
+
+Kunci = Hashable
+
+
+def posisi_revisi(revisi: Sequence[Mapping[Kunci, int]]) -> list[dict[Kunci, int]]:
+    """The pagu of every line after each revision: each revision records only the lines it
+    changed, the others keep their pagu of the revision before."""
+    hasil, posisi = [], {}
+    for r in revisi:
+        posisi = {**posisi, **r}
+        hasil.append(posisi)
+    return hasil
+
+
+@dataclass(frozen=True)
+class Perubahan:
+    kunci: Kunci
+    sebelum: int | None  # None: a line not recorded before (new, or the first record)
+    sesudah: int
+
+    @property
+    def selisih(self) -> int | None:
+        return None if self.sebelum is None else self.sesudah - self.sebelum
+
+
+def perubahan_revisi(revisi: Sequence[Mapping[Kunci, int]]) -> list[list[Perubahan]]:
+    """Per revision, the lines it changed with their pagu before and after (a line recorded
+    with the pagu it already had is not a change)."""
+    hasil, posisi = [], {}
+    for r in revisi:
+        hasil.append([Perubahan(k, posisi.get(k), v) for k, v in r.items() if posisi.get(k) != v])
+        posisi = {**posisi, **r}
+    return hasil
+
+
+RENCANA_SERAPAN = (Decimal(20), Decimal(50), Decimal(75), Decimal(95))
+AMBANG_SERAPAN = Decimal(10)  # points below the plan that mark an office in the rekap
+
+
+def rencana_serapan(bulan: int, rencana: Sequence[Decimal] = RENCANA_SERAPAN) -> Decimal:
+    """The cumulative serapan planned at the end of month `bulan` (1-12): the plan of the last
+    quarter that has ended (0 before the end of March)."""
+    tw = bulan // 3
+    return rencana[tw - 1] if tw else NOL
+
+
+def di_bawah_rencana(
+    serapan_anggaran: Decimal | None, rencana: Decimal, ambang: Decimal = AMBANG_SERAPAN
+) -> bool:
+    """Serapan far below the plan: more than `ambang` points under it."""
+    return serapan_anggaran is not None and serapan_anggaran < rencana - ambang
+
+
 # Election figures (issue 14): participation is who voted over who is on the DPT.
 
 

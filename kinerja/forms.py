@@ -25,7 +25,7 @@ from kinerja.models import (
     RencanaAksi,
     TargetTriwulan,
 )
-from kinerja.nilai import JenisNilai, NilaiError, parse_bilangan, parse_rupiah
+from kinerja.nilai import JenisNilai, NilaiError, parse_bilangan, parse_desimal, parse_rupiah
 from kinerja.services import SUMBER_KOSONG, SUMBER_RENSTRA, SUMBER_TAHUN_LALU
 
 TANGGAL = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
@@ -93,6 +93,23 @@ class BilanganField(RupiahField):
             raise forms.ValidationError(str(exc)) from exc
         if angka is None and self.required:
             raise forms.ValidationError("Jumlah wajib diisi.")
+        return angka
+
+
+class DesimalField(RupiahField):
+    """A decimal (a volume, a share in percent) typed as `77,5`, `77,5%` or `1585`."""
+
+    def prepare_value(self, value):
+        return str(value).replace(".", ",") if value is not None else value
+
+    def clean(self, value):
+        teks = forms.CharField.clean(self, value)
+        try:
+            angka = parse_desimal(teks)
+        except NilaiError as exc:
+            raise forms.ValidationError(str(exc)) from exc
+        if angka is None and self.required:
+            raise forms.ValidationError("Angka wajib diisi.")
         return angka
 
 
@@ -339,3 +356,110 @@ class RencanaAksiForm(forms.ModelForm):
         model = RencanaAksi
         fields = ["kegiatan", "pelaksana", "tw1", "tw2", "tw3", "tw4"]
         widgets = {"kegiatan": forms.Textarea(attrs={"rows": 2})}
+
+
+# ---------------------------------------------------------------- budget tied to performance
+
+
+def pilihan_output(dipa, *, seluruh_kegiatan: bool) -> list[tuple[str, str]]:
+    """The kegiatan and outputs of a DIPA's lines as choices `kegiatan_id|output_kode`."""
+    hasil: dict[str, str] = {}
+    for b in dipa.baris.select_related("kegiatan").order_by("kegiatan__kode", "output_kode"):
+        if seluruh_kegiatan:
+            hasil.setdefault(f"{b.kegiatan_id}|", f"{b.kegiatan.kode} {b.kegiatan.nama} (seluruh)")
+        if b.output_kode:
+            nama = f"{b.kegiatan.kode}.{b.output_kode} {b.output_nama}".strip()
+            hasil.setdefault(f"{b.kegiatan_id}|{b.output_kode}", nama)
+    return list(hasil.items())
+
+
+class PilihOutputForm(forms.Form):
+    """A choice of a kegiatan/output of the DIPA, read back as (Kegiatan, output_kode)."""
+
+    sasaran = forms.ChoiceField(label="Kegiatan / output DIPA")
+
+    def __init__(self, *args, pilihan: list[tuple[str, str]], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["sasaran"].choices = pilihan
+
+    def kegiatan_output(self) -> tuple[Kegiatan, str]:
+        kegiatan_id, _, output = self.cleaned_data["sasaran"].partition("|")
+        return Kegiatan.objects.get(pk=int(kegiatan_id)), output
+
+
+class TautanAnggaranForm(PilihOutputForm):
+    porsi = DesimalField(
+        label="Porsi (%)",
+        initial=100,
+        help_text="1-100; bagian anggaran kegiatan/output ini yang melayani indikator ini.",
+    )
+
+
+class OutputROForm(PilihOutputForm):
+    satuan = forms.CharField(max_length=50, help_text="Layanan, Dokumen, Orang, …")
+    volume = DesimalField(label="Target volume")
+    kumulatif = forms.BooleanField(
+        label="Realisasi volume kumulatif (SAKTI: akumulatif)", required=False, initial=True
+    )
+
+
+BULAN = [
+    "Januari", "Februari", "Maret", "April", "Mei", "Juni",
+    "Juli", "Agustus", "September", "Oktober", "November", "Desember",
+]  # fmt: skip
+
+
+class RealisasiROForm(forms.Form):
+    """An output's target and its twelve months in one form (fields `bulan_<n>_<field>`)."""
+
+    satuan = forms.CharField(max_length=50)
+    volume = DesimalField(label="Target volume")
+    kumulatif = forms.BooleanField(label="Realisasi volume kumulatif", required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for b in range(1, 13):
+            self.fields[f"bulan_{b}_volume"] = DesimalField(label="Volume", required=False)
+            self.fields[f"bulan_{b}_uang"] = RupiahField(label="Realisasi (Rp)", required=False)
+            self.fields[f"bulan_{b}_progres"] = DesimalField(label="Progres (%)", required=False)
+            self.fields[f"bulan_{b}_kendala"] = forms.CharField(
+                label="Kendala", required=False, max_length=2000
+            )
+
+    def baris_bulan(self) -> list[tuple[str, list]]:
+        return [
+            (
+                BULAN[b - 1],
+                [self[f"bulan_{b}_{f}"] for f in ("volume", "uang", "progres", "kendala")],
+            )
+            for b in range(1, 13)
+        ]
+
+    def data_bulan(self) -> dict[int, dict | None]:
+        """Each month's values, None for a month left empty (volume and money both empty)."""
+        hasil = {}
+        for b in range(1, 13):
+            d = {
+                f: self.cleaned_data[f"bulan_{b}_{f}"]
+                for f in ("volume", "uang", "progres", "kendala")
+            }
+            if d["volume"] is None and d["uang"] is None:
+                hasil[b] = None
+            else:
+                hasil[b] = d | {"volume": d["volume"] or 0, "uang": d["uang"] or 0}
+        return hasil
+
+
+class RevisiBarisForm(forms.Form):
+    baris = forms.ChoiceField(label="Baris anggaran")
+    pagu = RupiahField(label="Pagu setelah revisi")
+
+    def __init__(self, *args, dipa, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lines = {str(b.pk): b for b in dipa.baris.select_related("program", "kegiatan")}
+        self.fields["baris"].choices = [(k, str(b)) for k, b in self.lines.items()]
+
+    def data_baris(self) -> dict:
+        b = self.lines[self.cleaned_data["baris"]]
+        kunci = ("program", "kegiatan", "output_kode", "akun_kode", "sumber")
+        return {f: getattr(b, f) for f in kunci} | {"pagu": self.cleaned_data["pagu"]}

@@ -358,6 +358,18 @@ class TingkatKategori(models.Model):
         return f"{self.nama} (≥ {self.batas_bawah})"
 
 
+def _rencana_serapan(tw: str, bawaan: int) -> models.DecimalField:
+    return models.DecimalField(
+        f"rencana serapan akhir triwulan {tw} (%)",
+        max_digits=5,
+        decimal_places=2,
+        default=bawaan,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+        help_text="Serapan anggaran kumulatif yang direncanakan pada akhir triwulan; rekap "
+        "provinsi menandai satker yang jauh di bawahnya.",
+    )
+
+
 class KebijakanCapaian(models.Model):
     """How capaian is computed and categorised in a year: nationally, or for one satker."""
 
@@ -388,6 +400,10 @@ class KebijakanCapaian(models.Model):
         help_text="Bila dicentang, LKjIP tahun ini baru dapat difinalkan setelah reviu APIP "
         "dicatat.",
     )
+    rencana_serapan_tw1 = _rencana_serapan("I", 20)
+    rencana_serapan_tw2 = _rencana_serapan("II", 50)
+    rencana_serapan_tw3 = _rencana_serapan("III", 75)
+    rencana_serapan_tw4 = _rencana_serapan("IV", 95)
     history = HistoricalRecords()
 
     class Meta:
@@ -960,6 +976,176 @@ class BarisAnggaran(models.Model):
             raise ValidationError(
                 {"kegiatan": "Kegiatan ini bukan bagian dari program yang dipilih."}
             )
+
+
+# ---------------------------------------------------------------- budget tied to performance
+
+
+PORSI = [MinValueValidator(Decimal("0.01")), MaxValueValidator(100)]
+
+
+class TautanAnggaran(models.Model):
+    """A PK row served by a kegiatan of the DIPA, or by one output (RO) of it: the row's budget
+    is the pagu and realisasi of the DIPA lines of that kegiatan/output times `porsi` percent
+    (`kinerja.capaian.bagian`). It classifies the row, so it may change on a signed PK."""
+
+    baris = models.ForeignKey(BarisPK, on_delete=models.CASCADE, related_name="tautan_anggaran")
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
+    output_kode = models.CharField(
+        "kode output (KRO.RO)",
+        max_length=20,
+        blank=True,
+        help_text="Kosong: seluruh kegiatan.",
+    )
+    porsi = models.DecimalField(
+        "porsi (%)",
+        max_digits=5,
+        decimal_places=2,
+        default=100,
+        validators=PORSI,
+        help_text="Bagian anggaran kegiatan/output ini yang melayani indikator ini (1-100%).",
+    )
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "tautan anggaran"
+        verbose_name_plural = "tautan anggaran"
+        ordering = ["baris", "kegiatan__kode", "output_kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["baris", "kegiatan", "output_kode"], name="tautan_anggaran_unik"
+            ),
+            models.CheckConstraint(
+                condition=Q(porsi__gt=0, porsi__lte=100), name="tautan_anggaran_porsi"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        kode = ".".join(k for k in (self.kegiatan.kode, self.output_kode) if k)
+        return f"{self.baris} -> {kode} ({self.porsi}%)"
+
+
+class OutputRO(models.Model):
+    """An output (RO) of the DIPA as the satker reports it in SAKTI ("capaian RO"): its volume
+    target; the months' realisasi are in `RealisasiRO`; pagu is the DIPA lines of the output."""
+
+    dipa = models.ForeignKey(Dipa, on_delete=models.CASCADE, related_name="output_ro")
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
+    output_kode = models.CharField("kode output (KRO.RO)", max_length=20)
+    satuan = models.CharField(max_length=50, help_text="Layanan, Dokumen, Laporan, Orang, ...")
+    volume = models.DecimalField(
+        "target volume",
+        max_digits=14,
+        decimal_places=2,
+        validators=[MinValueValidator(0)],
+    )
+    kumulatif = models.BooleanField(
+        "realisasi volume kumulatif",
+        default=True,
+        help_text="Dicentang: realisasi tiap bulan adalah jumlah sampai bulan itu (SAKTI: "
+        "akumulatif); tidak: tambahan bulan itu saja.",
+    )
+    urutan = models.PositiveIntegerField(default=0)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "output (RO) DIPA"
+        verbose_name_plural = "output (RO) DIPA"
+        ordering = ["dipa", "kegiatan__kode", "output_kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["dipa", "kegiatan", "output_kode"], name="output_ro_unik"
+            ),
+            *_non_negatif("volume", nama="output_ro"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.kegiatan.kode}.{self.output_kode}"
+
+
+class RealisasiRO(models.Model):
+    """One month of an output: realisasi of volume, of money, and the physical progress."""
+
+    output = models.ForeignKey(OutputRO, on_delete=models.CASCADE, related_name="bulanan")
+    bulan = models.PositiveSmallIntegerField(
+        validators=[MinValueValidator(1), MaxValueValidator(12)]
+    )
+    volume = models.DecimalField(
+        "realisasi volume", max_digits=14, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    uang = models.BigIntegerField("realisasi anggaran bulan ini", **UANG)
+    progres = models.DecimalField(
+        "progres (%)",
+        max_digits=5,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0), MaxValueValidator(100)],
+    )
+    kendala = teks_maks(2000, blank=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "realisasi RO"
+        verbose_name_plural = "realisasi RO"
+        ordering = ["output", "bulan"]
+        constraints = [
+            models.UniqueConstraint(fields=["output", "bulan"], name="realisasi_ro_unik"),
+            models.CheckConstraint(
+                condition=Q(bulan__gte=1, bulan__lte=12), name="realisasi_ro_bulan"
+            ),
+            *_non_negatif("volume", "uang", nama="realisasi_ro"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.output} bulan {self.bulan}"
+
+
+class RevisiBaris(models.Model):
+    """The pagu of one budget line after a DIPA revision: only the lines the revision changed
+    (the DIPA Awal: every line). The history of a line and the lines of a revision are read
+    from these (`kinerja.capaian.perubahan_revisi`)."""
+
+    revisi = models.ForeignKey(RevisiDipa, on_delete=models.CASCADE, related_name="baris")
+    program = models.ForeignKey(Program, on_delete=models.PROTECT, related_name="+")
+    kegiatan = models.ForeignKey(Kegiatan, on_delete=models.PROTECT, related_name="+")
+    output_kode = models.CharField("kode output (KRO.RO)", max_length=20, blank=True)
+    akun_kode = KodeField("kode akun", max_length=6, pola=validasi_akun)
+    sumber = models.CharField(
+        max_length=5, choices=BarisAnggaran.Sumber.choices, default=BarisAnggaran.Sumber.APBN
+    )
+    pagu = models.BigIntegerField("pagu setelah revisi", **UANG)
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = "baris revisi DIPA"
+        verbose_name_plural = "baris revisi DIPA"
+        ordering = ["revisi", "program__kode", "kegiatan__kode", "output_kode", "akun_kode"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["revisi", "program", "kegiatan", "output_kode", "akun_kode", "sumber"],
+                name="revisi_baris_unik",
+            ),
+            *_non_negatif("pagu", nama="revisi_baris"),
+            kode_constraint("akun_kode", AKUN_REGEX, "revisi_baris_akun_6_digit"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.revisi}: {kode_baris(self)}"
+
+    def clean(self):
+        if self.program_id and self.kegiatan_id and self.kegiatan.program_id != self.program_id:
+            raise ValidationError(
+                {"kegiatan": "Kegiatan ini bukan bagian dari program yang dipilih."}
+            )
+
+
+def kode_baris(b) -> str:
+    """The code of a budget line (BarisAnggaran or RevisiBaris): `076.01.CQ.6709.QGE.001.521211`,
+    `(hibah)` added for a grant line."""
+    kode = ".".join(k for k in (b.kegiatan.kode, b.output_kode, b.akun_kode) if k)
+    hibah = " (hibah)" if b.sumber == BarisAnggaran.Sumber.HIBAH else ""
+    return f"{b.program.kode}.{kode}{hibah}"
 
 
 # ---------------------------------------------------------------- elections held

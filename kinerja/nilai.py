@@ -260,6 +260,24 @@ def parse_rupiah(teks: str | int | float | Decimal | None) -> int | None:
     return _parse_bulat(teks, "jumlah rupiah", "2.880.554.000", "sen")
 
 
+def parse_desimal(teks: str | int | float | Decimal | None) -> Decimal | None:
+    """Read a plain decimal that may not be negative: `77,5`, `77.5`, `77,5 %`, 1585."""
+    if teks is None or (isinstance(teks, str) and not teks.strip()):
+        return None
+    if isinstance(teks, int | float | Decimal):
+        angka = Decimal(str(teks))
+    else:
+        s = _normalise(teks).removesuffix("%").strip()
+        if s.startswith("-"):
+            raise NilaiError(f"'{teks}': tidak boleh negatif.")
+        angka = parse_angka(s)
+    if angka < 0:
+        raise NilaiError(f"'{teks}': tidak boleh negatif.")
+    if angka >= BATAS_ANGKA:
+        raise NilaiError(f"'{teks}' terlalu besar.")
+    return angka
+
+
 def parse_bilangan(teks: str | int | float | Decimal | None) -> int | None:
     """Read a count (voters, TPS): `16.561`, `16,561`, 16561."""
     return _parse_bulat(teks, "jumlah", "16.561", "desimal")

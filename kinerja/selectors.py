@@ -52,13 +52,19 @@ class Kebijakan:
     rumus_turun: str = engine.RumusTurun.SELISIH
     batas_atas: Decimal | None = None
     wajib_reviu_apip: bool = False
+    rencana_serapan: tuple[Decimal, ...] = engine.RENCANA_SERAPAN
 
 
 def _kebijakan(obj: KebijakanCapaian | None) -> Kebijakan:
     if obj is None:
         return Kebijakan()
     return Kebijakan(
-        obj.skala.as_skala(), obj.skala.nama, obj.rumus_turun, obj.batas_atas, obj.wajib_reviu_apip
+        obj.skala.as_skala(),
+        obj.skala.nama,
+        obj.rumus_turun,
+        obj.batas_atas,
+        obj.wajib_reviu_apip,
+        tuple(getattr(obj, f"rencana_serapan_tw{i}") for i in range(1, 5)),
     )
 
 

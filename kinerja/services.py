@@ -28,16 +28,21 @@ from kinerja.models import (
     BarisPK,
     Dipa,
     IndikatorKinerja,
+    Kegiatan,
+    OutputRO,
     Pemilihan,
     PemilihKecamatan,
     PengembalianPK,
     PenutupanPeriode,
     PerjanjianKinerja,
     Realisasi,
+    RealisasiRO,
     RencanaAksi,
+    RevisiBaris,
     RevisiDipa,
     TargetRenstra,
     TargetTriwulan,
+    TautanAnggaran,
 )
 from kinerja.selectors import cocokkan_katalog
 from satker import notifikasi
@@ -647,6 +652,124 @@ def baris_anggaran_save(
     _catat(baris, by)
     baris.save()
     return baris
+
+
+# ---------------------------------------------------------------- budget tied to performance
+
+
+@transaction.atomic
+def tautan_anggaran_save(
+    *, baris: BarisPK, kegiatan: Kegiatan, output_kode: str, porsi, by: User
+) -> TautanAnggaran:
+    """Link a PK row to a kegiatan (or one output of it) with the share that serves it; a
+    second link to the same kegiatan/output changes its share. Open on a signed PK: the link
+    classifies the row and changes nothing that was signed."""
+    _pastikan_penulis(by, baris.perjanjian.satker)
+    tautan = TautanAnggaran.objects.filter(
+        baris=baris, kegiatan=kegiatan, output_kode=output_kode
+    ).first() or TautanAnggaran(baris=baris, kegiatan=kegiatan, output_kode=output_kode)
+    tautan.porsi = porsi
+    tautan.full_clean(validate_unique=False)
+    _catat(tautan, by)
+    tautan.save()
+    return tautan
+
+
+@transaction.atomic
+def tautan_anggaran_delete(*, tautan: TautanAnggaran, by: User) -> None:
+    _pastikan_penulis(by, tautan.baris.perjanjian.satker)
+    _catat(tautan, by)
+    tautan.delete()
+
+
+@transaction.atomic
+def output_ro_save(
+    *,
+    dipa: Dipa,
+    ro: OutputRO | None = None,
+    data: Mapping[str, Any],
+    bulan: Mapping[int, Mapping[str, Any] | None] | None = None,
+    by: User,
+) -> OutputRO:
+    """Create or change an output (RO) and its months: `bulan` maps a month to its volume,
+    money, progress and kendala, or to None to remove that month."""
+    _pastikan_penulis(by, dipa.satker)
+    ro = ro or OutputRO(dipa=dipa, urutan=dipa.output_ro.count())
+    for k, v in data.items():
+        setattr(ro, k, v)
+    ro.full_clean(exclude=["dipa"], validate_unique=False)
+    ada = OutputRO.objects.filter(dipa=dipa, kegiatan=ro.kegiatan, output_kode=ro.output_kode)
+    if ada.exclude(pk=ro.pk).exists():
+        raise ValidationError({"output_kode": "Output ini sudah dicatat untuk DIPA ini."})
+    _catat(ro, by)
+    ro.save()
+    lama = {m.bulan: m for m in ro.bulanan.all()}
+    galat = {}
+    for b, isi in (bulan or {}).items():
+        m = lama.get(b)
+        if isi is None:
+            if m is not None:
+                _catat(m, by)
+                m.delete()
+            continue
+        m = m or RealisasiRO(output=ro, bulan=b)
+        if all(getattr(m, k) == v for k, v in isi.items()) and m.pk:
+            continue
+        for k, v in isi.items():
+            setattr(m, k, v)
+        try:
+            m.full_clean(exclude=["output"], validate_unique=False)
+        except ValidationError as exc:
+            galat.update({f"bulan_{b}_{f}": p for f, p in exc.message_dict.items()})
+            continue
+        _catat(m, by)
+        m.save()
+    if galat:
+        raise ValidationError(galat)
+    return ro
+
+
+@transaction.atomic
+def revisi_baris_save(*, revisi: RevisiDipa, data: Mapping[str, Any], by: User) -> RevisiBaris:
+    """Record the pagu of one budget line after a DIPA revision (a second record of the same
+    line in the revision changes its pagu)."""
+    _pastikan_penulis(by, revisi.dipa.satker)
+    kunci = {f: data[f] for f in ("program", "kegiatan", "output_kode", "akun_kode", "sumber")}
+    baris = RevisiBaris.objects.filter(revisi=revisi, **kunci).first() or RevisiBaris(
+        revisi=revisi, **kunci
+    )
+    baris.pagu = data["pagu"]
+    baris.full_clean(exclude=["revisi"], validate_unique=False)
+    _catat(baris, by)
+    baris.save()
+    return baris
+
+
+@transaction.atomic
+def revisi_baris_dari_dipa(*, revisi: RevisiDipa, by: User) -> int:
+    """Record every current budget line of the DIPA with its pagu in the revision (for the
+    latest revision, or the DIPA Awal typed from the current lines); returns how many."""
+    for b in revisi.dipa.baris.all():
+        revisi_baris_save(
+            revisi=revisi,
+            data={
+                "program": b.program,
+                "kegiatan": b.kegiatan,
+                "output_kode": b.output_kode,
+                "akun_kode": b.akun_kode,
+                "sumber": b.sumber,
+                "pagu": b.pagu,
+            },
+            by=by,
+        )
+    return revisi.dipa.baris.count()
+
+
+@transaction.atomic
+def revisi_baris_delete(*, baris: RevisiBaris, by: User) -> None:
+    _pastikan_penulis(by, baris.revisi.dipa.satker)
+    _catat(baris, by)
+    baris.delete()
 
 
 # ---------------------------------------------------------------- national catalogue

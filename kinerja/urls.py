@@ -1,6 +1,7 @@
 from django.urls import path
 
 from kinerja import views as v
+from kinerja import views_anggaran as a
 from kinerja import views_katalog as k
 from kinerja import views_pemilihan as e
 from kinerja import views_rencana as r
@@ -8,6 +9,24 @@ from kinerja import views_rencana as r
 app_name = "kinerja"
 
 urlpatterns = [
+    path("pk/baris/<int:baris_id>/anggaran/", a.tautan_anggaran, name="tautan_anggaran"),
+    path(
+        "pk/tautan-anggaran/<int:tautan_id>/hapus/",
+        a.tautan_anggaran_hapus,
+        name="tautan_anggaran_hapus",
+    ),
+    path(
+        "satker/<str:kode>/anggaran/<tahun:tahun>/output/tambah/",
+        a.output_ro_tambah,
+        name="output_ro_tambah",
+    ),
+    path("anggaran/output/<int:ro_id>/", a.output_ro, name="output_ro"),
+    path("anggaran/revisi/<int:revisi_id>/baris/", a.revisi_dipa_baris, name="revisi_dipa_baris"),
+    path(
+        "anggaran/revisi-baris/<int:baris_id>/hapus/",
+        a.revisi_baris_hapus,
+        name="revisi_baris_hapus",
+    ),
     path("katalog/", k.katalog, name="katalog"),
     path("katalog/renstra/<int:renstra_id>/ubah/", k.renstra_update, name="renstra_update"),
     path("katalog/renstra/<int:renstra_id>/sasaran/tambah/", k.sasaran_save, name="sasaran_create"),

@@ -20,6 +20,7 @@ from common.riwayat import render_riwayat
 from common.versi import baca_versi, versi_dari
 from kinerja import capaian as engine
 from kinerja import jadwal, services
+from kinerja.anggaran import output_ro_per_satker, porsi_dipa, tautan_per_baris
 from kinerja.forms import (
     AlasanForm,
     AnggaranPKForm,
@@ -194,9 +195,10 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
     pk = _get_pk(request, pk_id)
     versi = list(_versi(pk))
     user = request.user
+    ctx_pengukuran = [(m, _target_tw(m.baris)) for m in pengukuran_pk(pk)]
     ctx = {
         "pk": pk,
-        "pengukuran": [(m, _target_tw(m.baris)) for m in pengukuran_pk(pk)],
+        "pengukuran": ctx_pengukuran,
         "anggaran": pk.anggaran.all(),
         "versi": versi,
         "terbaru": versi[0] == pk,
@@ -205,6 +207,7 @@ def pk_detail(request: HttpRequest, pk_id: int) -> HttpResponse:
         "boleh_tanda_tangan": can_sign_pk(user, pk.satker),
         "temuan": [] if pk.terkunci else temuan_pk(pk),
         "pengembalian": pk.pengembalian.select_related("oleh"),
+        "tautan": tautan_per_baris(m.baris.pk for m, _ in ctx_pengukuran),
     }
     return render(request, "kinerja/pk_detail.html", ctx)
 
@@ -764,12 +767,15 @@ def anggaran_index(request: HttpRequest) -> HttpResponse:
 def anggaran_detail(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     satker = get_satker(request, kode)
     ringkasan = ringkasan_anggaran(satker, tahun)
-    baris = [(b, engine.Total(b.pagu, b.realisasi)) for b in ringkasan.baris] if ringkasan else []
+    lines = ringkasan.baris if ringkasan else []
+    porsi = porsi_dipa(satker, tahun, lines)
+    baris = [(b, engine.Total(b.pagu, b.realisasi), porsi.get(b.pk)) for b in lines]
     ctx = {
         "satker": satker,
         "tahun": tahun,
         "r": ringkasan,
         "baris": baris,
+        "ro": output_ro_per_satker([satker.pk], tahun, {satker.pk: lines}).get(satker.pk, []),
         "boleh_ubah": can_write(request.user, satker),
     }
     return render(request, "kinerja/anggaran_detail.html", ctx)

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from common.tabel import Tabel
 from kinerja import capaian as engine
+from kinerja.anggaran import AnggaranSasaran, DataRO, RevisiBarisData
 from kinerja.models import PerjanjianKinerja
 from kinerja.selectors import Kebijakan
 from satker.selectors import RingkasanSDM
@@ -125,6 +126,12 @@ class BarisBudget:
     sumber: str
     pagu: int
     realisasi: int
+    output_kode: str = ""
+    output_nama: str = ""
+
+    @property
+    def kode(self) -> str:
+        return ".".join(k for k in (self.program_kode, self.kegiatan_kode, self.output_kode) if k)
 
 
 @dataclass(frozen=True)
@@ -134,6 +141,7 @@ class RevisiDipa:
     label: str
     tanggal: dt.date
     pagu: int
+    baris: RevisiBarisData = RevisiBarisData(0)  # the lines it changed (issue 17)
 
 
 @dataclass(frozen=True)
@@ -340,6 +348,12 @@ class Laporan:
     isi: list[IsiLaporan] = field(default_factory=list)
     komentar: list[Komentar] = field(default_factory=list)  # review comments (issue 16)
     reviu_apip: Reviu | None = None
+    # budget tied to performance (issue 17): per sasaran (by Sasaran.kunci), the outputs (RO),
+    # the share of each budget line claimed by the indicators, and last year's budget
+    anggaran_sasaran: dict[str, AnggaranSasaran] = field(default_factory=dict)
+    ro: list[DataRO] = field(default_factory=list)
+    porsi_baris: dict[int, Decimal] = field(default_factory=dict)
+    anggaran_lalu: Anggaran | None = None
     tabel: dict[str, Tabel] = field(default_factory=dict)
 
     @property

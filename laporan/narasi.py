@@ -192,6 +192,12 @@ PLACEHOLDER: dict[str, Placeholder] = {
         "capaian baris 1 PK KPU dibandingkan rata-rata provinsi dan nasional (indikator katalog)",
         lambda lap, a: _pembanding(lap, _baris(lap, a)),
     ),
+    "dukungan": Placeholder(
+        "{{dukungan:1:KPU}}",
+        "kegiatan/output anggaran yang ditautkan ke sasaran baris 1 PK KPU, dengan pagu, "
+        "realisasi dan serapannya",
+        lambda lap, a: _dukungan(lap, a),
+    ),
     "capaian": Placeholder(
         "{{capaian:1:KPU}}",
         "capaian baris 1 PK KPU",
@@ -610,15 +616,41 @@ def _analisis_standar(s: Sasaran) -> Callable[[Laporan], str]:
     return bawaan
 
 
-def _analisis_program(lap: Laporan) -> str:
-    if lap.anggaran is None or not lap.anggaran.per_program:
-        return "Sasaran didukung oleh program dan kegiatan {{satker}} Tahun {{tahun}}."
-    program = "; ".join(f"{nama} ({kode})" for kode, nama, _, _ in lap.anggaran.per_program)
-    return (
-        f"Sasaran didukung oleh program pada DIPA {{{{satker}}}} Tahun {{{{tahun}}}}: "
-        f"{_aman(program)}. Rincian kegiatan dan realisasinya disajikan pada "
-        "{{tabel:anggaran}}."
-    )
+PROGRAM_UMUM = (
+    "Indikator sasaran ini belum ditautkan ke kegiatan atau output anggaran; program, kegiatan "
+    "dan realisasinya untuk seluruh satker disajikan pada {{tabel:anggaran}}."
+)
+
+
+def _analisis_program(s: Sasaran) -> Callable[[Laporan], str]:
+    """The kegiatan and outputs linked to the sasaran's indicators, by a placeholder so the
+    figures stay computed when the office edits the sentence around them."""
+
+    def bawaan(lap: Laporan) -> str:
+        g = lap.anggaran_sasaran.get(s.kunci)
+        if g is None or not g.ada:
+            return PROGRAM_UMUM
+        b = next(b for b in s.baris if b.no not in g.tanpa_tautan)
+        return f"Sasaran ini didukung oleh {{{{dukungan:{b.no}:{b.jenis_pk}}}}}."
+
+    return bawaan
+
+
+def _dukungan(lap: Laporan, args: list[str]) -> str:
+    """The kegiatan/outputs behind the sasaran of a PK row, with their budget at its share."""
+    b = _baris(lap, args)
+    s = next(s for s in lap.semua_sasaran if b in s.baris)
+    g = lap.anggaran_sasaran.get(s.kunci)
+    if g is None or not g.ada:
+        return "kegiatan yang belum ditautkan ke anggaran"
+    bagian = []
+    for x in g.sumber:
+        porsi = f"porsi {fmt.angka(x.porsi)}%: " if x.porsi < 100 else ""
+        bagian.append(
+            f"{x.kode} {x.nama} ({porsi}pagu {fmt.rupiah(x.total.pagu)}, realisasi "
+            f"{fmt.rupiah(x.total.realisasi)}, serapan {fmt.persen(x.total.serapan)})"
+        )
+    return "; ".join(bagian)
 
 
 BAGIAN_TETAP = [
@@ -655,7 +687,7 @@ def daftar_bagian(lap: Laporan) -> list[Bagian]:
                 bawaan = {
                     "standar": _analisis_standar(s),
                     "penyebab": _analisis_penyebab(s),
-                    "program": _analisis_program,
+                    "program": _analisis_program(s),
                 }[poin]
                 hasil.append(
                     Bagian(

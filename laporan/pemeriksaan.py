@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from django.urls import reverse
 
 from common import format as fmt
+from kinerja.anggaran import kode_program
 from laporan.data import Anggaran, Laporan
 from laporan.narasi import narasi_terisi, tanpa_placeholder
 
@@ -314,9 +315,93 @@ def cek_narasi(lap: Laporan) -> list[Temuan]:
     return hasil
 
 
+def cek_anggaran_kinerja(lap: Laporan) -> list[Temuan]:
+    """The budget tied to performance (issue 17): each PK program budget against the DIPA's
+    pagu of that program when the PK was signed; a budget line shared out over 100%; an
+    output's monthly realisasi against its lines; a revision's lines against its total."""
+    a = lap.anggaran
+    if a is None:
+        return []
+    hasil = []
+    tautan_anggaran = reverse("kinerja:anggaran_detail", args=[lap.kode, lap.tahun])
+    program = {kode: nama for kode, nama, _, _ in a.per_program}
+    for pk in lap.pk:
+        tanggal = pk.tanggal or dt.date(lap.tahun, 12, 31)
+        berlaku = next((r for r in reversed(a.revisi) if r.tanggal <= tanggal), None)
+        if berlaku is not None and berlaku.baris.per_program:
+            pagu, dasar = (
+                berlaku.baris.per_program,
+                f"{berlaku.label} ({fmt.tanggal(berlaku.tanggal)}), yang berlaku saat PK "
+                "ditandatangani",
+            )
+        else:
+            pagu, dasar = {k: t.pagu for k, _, t, _ in a.per_program}, "DIPA terakhir"
+        for x in pk.anggaran:
+            kode = kode_program(x.program, program)
+            if kode is None:
+                pesan = (
+                    f"{pk.label}: program '{x.program}' tidak ada dalam DIPA {lap.tahun}; pilih "
+                    "program dari DIPA."
+                )
+            elif x.jumlah != pagu.get(kode, 0):
+                pesan = (
+                    f"{pk.label}: anggaran {kode} {fmt.rupiah(x.jumlah)} berbeda dengan pagu "
+                    f"program itu pada {dasar}: {fmt.rupiah(pagu.get(kode, 0))} (selisih "
+                    f"{fmt.rupiah(x.jumlah - pagu.get(kode, 0))})."
+                )
+            else:
+                continue
+            hasil.append(
+                Temuan(
+                    f"anggaran_pk_dipa:{pk.id}:{kode or x.program}:{x.jumlah}",
+                    "Anggaran PK dan DIPA",
+                    pesan,
+                    reverse("kinerja:pk_detail", args=[pk.id]),
+                )
+            )
+    for b in a.baris:
+        porsi = lap.porsi_baris.get(b.id, 0)
+        if porsi > 100:
+            hasil.append(
+                Temuan(
+                    f"porsi_baris:{b.id}",
+                    "Anggaran dibagi lebih dari 100%",
+                    f"Baris anggaran {b.kode} {b.akun} ditautkan ke sasaran dengan porsi "
+                    f"seluruhnya {fmt.angka(porsi)}%; jumlah porsi tidak boleh di atas 100%.",
+                    tautan_anggaran,
+                )
+            )
+    for r in lap.ro:
+        if r.bulan and r.uang_bulanan != r.anggaran.realisasi:
+            hasil.append(
+                Temuan(
+                    f"ro_uang:{r.id}",
+                    "Realisasi RO dan baris anggaran",
+                    f"Output {r.kode}: realisasi bulanan RO berjumlah "
+                    f"{fmt.rupiah(r.uang_bulanan)}, "
+                    f"baris anggarannya {fmt.rupiah(r.anggaran.realisasi)}.",
+                    reverse("kinerja:output_ro", args=[r.id]),
+                )
+            )
+    for r in a.revisi:
+        if r.baris.jumlah_baris is not None and r.baris.jumlah_baris != r.pagu:
+            hasil.append(
+                Temuan(
+                    f"revisi_baris:{r.id}",
+                    "Jumlah baris revisi DIPA",
+                    f"{r.label}: jumlah pagu baris setelah revisi "
+                    f"{fmt.rupiah(r.baris.jumlah_baris)} "
+                    f"tidak sama dengan total pagu revisi {fmt.rupiah(r.pagu)}.",
+                    reverse("kinerja:revisi_dipa_baris", args=[r.id]),
+                )
+            )
+    return hasil
+
+
 PEMERIKSAAN: list[Callable[[Laporan], list[Temuan]]] = [
     periksa_laporan,
     cek_tanggal,
+    cek_anggaran_kinerja,
     cek_narasi,
 ]
 

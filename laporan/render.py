@@ -21,9 +21,12 @@ from openpyxl.styles import Font
 from common import format as fmt
 from common import grafik, xlsx
 from common.tabel import Tabel, tulis_sheet
+from kinerja import capaian as engine
+from kinerja.anggaran import AnggaranSasaran
 from laporan.data import DataPK, IsiLaporan, Laporan, NilaiTahun, Progres, Sasaran
 from laporan.narasi import (
     POIN_ANALISIS,
+    PROGRAM_UMUM,
     STANDAR_UMUM,
     TeksTerisi,
     kunci_analisis,
@@ -45,6 +48,7 @@ class AnalisisSasaran:
     # The points printed under this sasaran: those the office wrote, and the default cause
     # analysis when it lists kendala; the other defaults are said once (AnalisisUmum).
     tampil: dict[str, bool]
+    anggaran: AnggaranSasaran | None = None  # butir 6, from the rows' budget links
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ def _tampil(s: Sasaran, poin: dict[str, TeksTerisi]) -> dict[str, bool]:
     return {
         "standar": poin["standar"].tersimpan or poin["standar"].mentah != STANDAR_UMUM,
         "penyebab": poin["penyebab"].tersimpan or kendala,
-        "program": poin["program"].tersimpan,
+        "program": poin["program"].tersimpan or poin["program"].mentah != PROGRAM_UMUM,
     }
 
 
@@ -204,6 +208,7 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
                     {b.id: progres[b.id] for b in s.baris if b.id in progres},
                     poin,
                     _tampil(s, poin),
+                    lap.anggaran_sasaran.get(s.kunci),
                 )
             )
         bagian_pk.append(
@@ -240,6 +245,10 @@ def konteks(lap: Laporan, *, untuk_pdf: bool = False) -> dict:
         "untuk_pdf": untuk_pdf,
         "poin_analisis": POIN_ANALISIS,
         "analisis_umum": _analisis_umum([a for b in bagian_pk for a in b.analisis]),
+        "rumus_efisiensi": engine.RUMUS_EFISIENSI,
+        "tanpa_anggaran": [
+            a.nomor for b in bagian_pk for a in b.analisis if a.anggaran and not a.anggaran.ada
+        ],
     }
 
 

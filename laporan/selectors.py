@@ -19,6 +19,14 @@ from common import format as fmt
 from common import grafik
 from kinerja import capaian as engine
 from kinerja import jadwal
+from kinerja.anggaran import (
+    RevisiBarisData,
+    anggaran_sasaran,
+    baris_per_revisi,
+    output_ro_per_satker,
+    porsi_per_baris,
+    tautan_per_baris,
+)
 from kinerja.models import BarisAnggaran, PerjanjianKinerja, RencanaAksi, Renstra, TargetRenstra
 from kinerja.nilai import JenisNilai, Nilai
 from kinerja.selectors import (
@@ -260,10 +268,14 @@ def _progres(
     return hasil
 
 
-def anggaran_laporan(r: RingkasanAnggaran | None) -> Anggaran | None:
-    """A satker's budget as the report shows it (and as the data checks read it)."""
+def anggaran_laporan(
+    r: RingkasanAnggaran | None, revisi_baris: dict[int, RevisiBarisData] | None = None
+) -> Anggaran | None:
+    """A satker's budget as the report shows it (and as the data checks read it), with the
+    lines each DIPA revision changed when they are given (`kinerja.anggaran.baris_per_revisi`)."""
     if r is None:
         return None
+    revisi_baris = revisi_baris or {}
     per_program = []
     for program, total in r.per_program.items():
         kegiatan = [
@@ -286,10 +298,22 @@ def anggaran_laporan(r: RingkasanAnggaran | None) -> Anggaran | None:
                 sumber.get(b.sumber, b.sumber),
                 b.pagu,
                 b.realisasi,
+                b.output_kode,
+                b.output_nama,
             )
             for b in r.baris
         ],
-        revisi=[RevisiDipa(v.pk, r.dipa.pk, v.label, v.tanggal, v.pagu) for v in r.revisi],
+        revisi=[
+            RevisiDipa(
+                v.pk,
+                r.dipa.pk,
+                v.label,
+                v.tanggal,
+                v.pagu,
+                revisi_baris.get(v.pk, RevisiBarisData(0)),
+            )
+            for v in r.revisi
+        ],
         total=r.total,
         per_program=per_program,
         per_sumber=[(sumber.get(k, k), t) for k, t in r.per_sumber.items()],
@@ -607,7 +631,8 @@ def build_laporan(
     data_pk, ukuran = _ukur_pk(satker, tahun, kebijakan)
     semua_baris = [b for p in data_pk for b in p.baris]
     riwayat, tahun_riwayat = _riwayat(satker, tahun, semua_baris)
-    anggaran = anggaran_laporan(ringkasan_anggaran(satker, tahun))
+    ringkasan = ringkasan_anggaran(satker, tahun)
+    anggaran = anggaran_laporan(ringkasan, baris_per_revisi(ringkasan.revisi) if ringkasan else {})
     pejabat = _pejabat(satker, tanggal)
     semua = engine.ringkas_capaian(engine.Capaian(b.capaian) for b in semua_baris)
     provinsi = satker.provinsi
@@ -648,9 +673,37 @@ def build_laporan(
         isi=_isi(satker, tahun),
         komentar=_komentar(satker, tahun, versi),
         reviu_apip=_reviu(satker, tahun, versi),
+        **_anggaran_kinerja(satker, tahun, data_pk, ringkasan, anggaran),
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil
+
+
+def _anggaran_kinerja(
+    satker: Satker,
+    tahun: int,
+    data_pk: list[DataPK],
+    ringkasan: RingkasanAnggaran | None,
+    anggaran: Anggaran | None,
+) -> dict:
+    """The budget tied to performance (issue 17): per sasaran from the rows' links, the outputs
+    (RO), the share of each line claimed, and last year's budget for the comparison."""
+    sasaran = [s for p in data_pk for s in p.sasaran]
+    tautan = tautan_per_baris(b.id for s in sasaran for b in s.baris)
+    lines = anggaran.baris if anggaran else []
+    kelompok = {b.id: s.kunci for s in sasaran for b in s.baris}
+    ro = output_ro_per_satker([satker.pk], tahun, {satker.pk: ringkasan.baris} if ringkasan else {})
+    return {
+        "anggaran_sasaran": {
+            s.kunci: anggaran_sasaran(s.baris, [b.capaian for b in s.baris], lines, tautan)
+            for s in sasaran
+        },
+        "ro": ro.get(satker.pk, []),
+        "porsi_baris": porsi_per_baris(
+            lines, [t for d in tautan.values() for t in d], kelompok.get
+        ),
+        "anggaran_lalu": anggaran_laporan(ringkasan_anggaran(satker, tahun - 1)),
+    }
 
 
 def _komentar(satker: Satker, tahun: int, versi: int) -> list[Komentar]:

@@ -405,16 +405,280 @@ def _tabel_revisi(lap: Laporan) -> Tabel | None:
     a = lap.anggaran
     if a is None or not a.revisi:
         return None
+    baris, sebelum = [], None
+    for i, r in enumerate(a.revisi, 1):
+        baris.append(
+            [
+                Sel(str(i)),
+                Sel(r.label),
+                Sel(r.tanggal, "tanggal"),
+                Sel(r.pagu, "rupiah"),
+                Sel(r.pagu - sebelum if sebelum is not None else None, "rupiah"),
+                Sel(len(r.baris.perubahan) if r.baris.dicatat else None, "angka", kosong="–"),
+            ]
+        )
+        sebelum = r.pagu
+    catatan = [f"Nomor DIPA: {a.nomor}."] if a.nomor else []
+    if any(r.baris.dicatat for r in a.revisi):
+        catatan.append(
+            "Baris berubah: jumlah baris anggaran yang pagunya diubah oleh revisi itu "
+            "(rinciannya pada tabel berikut); – : baris revisi belum dicatat."
+        )
     return Tabel(
         "",
         f"Revisi DIPA Tahun {lap.tahun}",
-        ["No", "DIPA / Revisi", "Tanggal", "Total Pagu"],
+        ["No", "DIPA / Revisi", "Tanggal", "Total Pagu", "Perubahan Total", "Baris Berubah"],
+        baris,
+        catatan=catatan,
+        lebar=[6, 22, 18, 20, 20, 14],
+    )
+
+
+def _tabel_revisi_baris(lap: Laporan) -> Tabel | None:
+    """The lines each revision changed, with their pagu before and after."""
+    a = lap.anggaran
+    if a is None:
+        return None
+    baris = []
+    for r in a.revisi:
+        ubah = [p for p in r.baris.perubahan if p.sebelum is not None]
+        for i, p in enumerate(ubah):
+            label = (
+                Sel(f"{r.label} ({fmt.tanggal(r.tanggal)})", rowspan=len(ubah)) if i == 0 else None
+            )
+            baris.append(
+                [
+                    label,
+                    Sel(p.kode),
+                    Sel(p.sebelum, "rupiah"),
+                    Sel(p.sesudah, "rupiah"),
+                    Sel(p.selisih, "rupiah"),
+                ]
+            )
+    if not baris:
+        return None
+    awal = next((r for r in a.revisi if r.baris.dicatat), None)
+    catatan = [
+        "Kode baris: program.kegiatan.output.akun. Pagu sebelum = pagu baris itu pada revisi "
+        "sebelumnya yang mencatatnya."
+    ]
+    if awal is not None:
+        catatan.append(f"{awal.label} mencatat {awal.baris.dicatat} baris anggaran.")
+    return Tabel(
+        "",
+        f"Perubahan Baris Anggaran per Revisi DIPA Tahun {lap.tahun}",
+        ["Revisi", "Baris Anggaran", "Pagu Sebelum", "Pagu Sesudah", "Selisih"],
+        baris,
+        catatan=catatan,
+        lebar=[20, 32, 16, 16, 16],
+    )
+
+
+def _baris_total(uraian: list[Sel], t: engine.Total, tebal: bool = False) -> list[Sel]:
+    return [
+        *uraian,
+        Sel(t.pagu, "rupiah", tebal=tebal),
+        Sel(t.realisasi, "rupiah", tebal=tebal),
+        Sel(t.serapan, "persen", tebal=tebal),
+        Sel(t.sisa, "rupiah", tebal=tebal),
+    ]
+
+
+def _tabel_akun(lap: Laporan) -> Tabel | None:
+    """Realisasi per akun group (51 pegawai, 52 barang, 53 modal)."""
+    a = lap.anggaran
+    if a is None or not a.baris:
+        return None
+    per = engine.total_per(a.baris, lambda b: engine.kelompok_akun(b.akun))
+    urut = [k for k in (*engine.KELOMPOK_AKUN, "") if k in per]
+    return Tabel(
+        "",
+        f"Realisasi Anggaran per Jenis Belanja Tahun {lap.tahun}",
+        ["Akun", "Jenis Belanja", "Pagu", "Realisasi", "Serapan (%)", "Sisa"],
         [
-            [Sel(str(i)), Sel(r.label), Sel(r.tanggal, "tanggal"), Sel(r.pagu, "rupiah")]
-            for i, r in enumerate(a.revisi, 1)
+            _baris_total([Sel(k), Sel(engine.KELOMPOK_AKUN.get(k, engine.TANPA_AKUN))], per[k])
+            for k in urut
         ],
-        catatan=[f"Nomor DIPA: {a.nomor}."] if a.nomor else [],
-        lebar=[8, 40, 24, 28],
+        kaki=[_baris_total([Sel(""), Sel("Jumlah", tebal=True)], a.total, True)],
+        catatan=["Jenis belanja menurut dua digit pertama kode akun (51, 52, 53)."]
+        + (["Baris tanpa kode akun dicatat per kegiatan/output saja."] if "" in per else []),
+        lebar=[8, 28, 18, 18, 10, 18],
+    )
+
+
+def _tabel_ro(lap: Laporan) -> Tabel | None:
+    """Capaian RO: per output the volume target and realisasi, and its budget."""
+    if not lap.ro:
+        return None
+    return Tabel(
+        "",
+        f"Capaian Output (RO) Tahun {lap.tahun}",
+        [
+            "Kode RO",
+            "Output",
+            "Target Volume",
+            "Realisasi Volume",
+            "Capaian RO (%)",
+            "Progres (%)",
+            "Pagu",
+            "Realisasi",
+            "Serapan (%)",
+        ],
+        [
+            [
+                Sel(r.kode),
+                Sel(r.nama),
+                Sel(f"{fmt.angka(r.target)} {r.satuan}"),
+                Sel(f"{fmt.angka(r.volume)} {r.satuan}" if r.volume is not None else None),
+                Sel(r.capaian, "persen"),
+                Sel(r.progres, "persen"),
+                Sel(r.anggaran.pagu, "rupiah"),
+                Sel(r.anggaran.realisasi, "rupiah"),
+                Sel(r.anggaran.serapan, "persen"),
+            ]
+            for r in lap.ro
+        ],
+        catatan=[
+            "Capaian RO = realisasi volume / target volume × 100 (realisasi volume: bulan "
+            "terakhir bila dilaporkan kumulatif, jumlah bulan bila tidak). Pagu dan realisasi: "
+            "baris anggaran DIPA output itu."
+        ],
+        lebar=[11, 23, 10, 10, 8, 8, 11, 11, 8],
+    )
+
+
+def _tabel_anggaran_sasaran(lap: Laporan) -> Tabel | None:
+    """Per sasaran, the budget of the kegiatan/outputs linked to its indicators (butir 6)."""
+    if not lap.anggaran or not any(g.ada for g in lap.anggaran_sasaran.values()):
+        return None
+    baris = []
+    for i, s in enumerate(lap.semua_sasaran, 1):
+        g = lap.anggaran_sasaran.get(s.kunci)
+        if g is None:
+            continue
+        e = g.efisiensi
+        kegiatan = "; ".join(
+            f"{x.kode}" + (f" ({fmt.angka(x.porsi)}%)" if x.porsi < 100 else "") for x in g.sumber
+        )
+        baris.append(
+            [
+                Sel(str(i)),
+                Sel(s.nama),
+                Sel(kegiatan or None, kosong="belum ditautkan"),
+                Sel(g.total.pagu if g.ada else None, "rupiah"),
+                Sel(g.total.realisasi if g.ada else None, "rupiah"),
+                Sel(g.total.serapan, "persen"),
+                Sel(g.capaian, "persen"),
+                Sel(e.selisih if e else None, "angka"),
+                Sel(e.label if e else None, kosong="tidak dapat dihitung"),
+            ]
+        )
+    return Tabel(
+        "",
+        f"Anggaran dan Efisiensi per Sasaran Tahun {lap.tahun}",
+        [
+            "No",
+            "Sasaran",
+            "Kegiatan / Output (porsi)",
+            "Pagu",
+            "Realisasi",
+            "Serapan (%)",
+            "Capaian Kinerja (%)",
+            "Efisiensi (poin)",
+            "Kategori",
+        ],
+        baris,
+        catatan=[
+            "Anggaran sasaran = pagu dan realisasi baris DIPA kegiatan/output yang ditautkan ke "
+            "indikatornya, sesuai porsinya; satu baris dihitung sekali per sasaran. "
+            f"{engine.RUMUS_EFISIENSI.capitalize()}: di atas +5 poin efisien, −5 sampai +5 "
+            "cukup efisien, di bawah −5 tidak efisien."
+        ],
+        lebar=[5, 24, 16, 12, 12, 8, 8, 8, 9],
+    )
+
+
+def _tabel_banding_anggaran(lap: Laporan) -> Tabel | None:
+    """This year's budget per program and kegiatan next to last year's."""
+    a, lalu = lap.anggaran, lap.anggaran_lalu
+    if a is None or lalu is None:
+        return None
+
+    def per_kode(ang) -> dict[str, tuple[str, engine.Total, bool]]:
+        hasil = {}
+        for kode, nama, t, kegiatan in ang.per_program:
+            hasil[kode] = (nama, t, True)
+            for k_kode, k_nama, kt in kegiatan:
+                hasil[f"{kode}.{k_kode}"] = (k_nama, kt, False)
+        return hasil
+
+    kini, dulu = per_kode(a), per_kode(lalu)
+    kosong = engine.Total()
+    baris = []
+    for kode in sorted(kini.keys() | dulu.keys()):
+        nama, _, program = kini.get(kode) or dulu[kode]
+        t = kini[kode][1] if kode in kini else kosong
+        tl = dulu[kode][1] if kode in dulu else kosong
+        baris.append(
+            [
+                Sel(kode, tebal=program),
+                Sel(nama, tebal=program),
+                Sel(tl.pagu, "rupiah", tebal=program),
+                Sel(tl.serapan, "persen", tebal=program),
+                Sel(t.pagu, "rupiah", tebal=program),
+                Sel(t.serapan, "persen", tebal=program),
+                Sel(t.pagu - tl.pagu, "rupiah", tebal=program),
+            ]
+        )
+    return Tabel(
+        "",
+        f"Perbandingan Anggaran Tahun {lap.tahun - 1} dan {lap.tahun}",
+        [
+            "Kode",
+            "Program / Kegiatan",
+            f"Pagu {lap.tahun - 1}",
+            f"Serapan {lap.tahun - 1} (%)",
+            f"Pagu {lap.tahun}",
+            f"Serapan {lap.tahun} (%)",
+            "Perubahan Pagu",
+        ],
+        baris,
+        kaki=[
+            [
+                Sel(""),
+                Sel("Jumlah", tebal=True),
+                Sel(lalu.total.pagu, "rupiah", tebal=True),
+                Sel(lalu.total.serapan, "persen", tebal=True),
+                Sel(a.total.pagu, "rupiah", tebal=True),
+                Sel(a.total.serapan, "persen", tebal=True),
+                Sel(a.total.pagu - lalu.total.pagu, "rupiah", tebal=True),
+            ]
+        ],
+        catatan=[f"Anggaran {lap.tahun - 1} menurut DIPA {lap.tahun - 1} yang tercatat."],
+        lebar=[12, 30, 14, 9, 14, 9, 14],
+    )
+
+
+def _tabel_hibah(lap: Laporan) -> Tabel | None:
+    """The regional grant (NPHD) with its own pagu and realisasi."""
+    a = lap.anggaran
+    if a is None or a.hibah is None:
+        return None
+    hibah = [b for b in a.baris if b.sumber != "APBN"]
+    return Tabel(
+        "",
+        f"Realisasi Dana Hibah Pemilihan Tahun {lap.tahun}",
+        ["Kode", "Uraian", "Pagu", "Realisasi", "Serapan (%)", "Sisa"],
+        [
+            _baris_total(
+                [Sel(b.kode), Sel(b.output_nama or b.kegiatan_nama)],
+                engine.Total(b.pagu, b.realisasi),
+            )
+            for b in hibah
+        ],
+        kaki=[_baris_total([Sel(""), Sel("Jumlah", tebal=True)], a.hibah, True)],
+        catatan=["Dana hibah dari pemerintah daerah menurut NPHD, di luar pagu DIPA APBN."],
+        lebar=[16, 30, 16, 16, 8, 14],
     )
 
 
@@ -738,10 +1002,16 @@ def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
         ("progres", _tabel_progres(lap)),
         ("pembanding", _tabel_pembanding(lap)),
         *_tabel_pemilihan(lap),
+        ("anggaran_sasaran", _tabel_anggaran_sasaran(lap)),
         ("efisiensi", _tabel_efisiensi(lap)),
         ("anggaran", _tabel_anggaran(lap)),
+        ("banding_anggaran", _tabel_banding_anggaran(lap)),
+        ("akun", _tabel_akun(lap)),
+        ("ro", _tabel_ro(lap)),
         ("revisi", _tabel_revisi(lap)),
+        ("revisi_baris", _tabel_revisi_baris(lap)),
         ("sumber", _tabel_sumber(lap)),
+        ("hibah", _tabel_hibah(lap)),
     ]
     per_bab[4] = [("rekap_tahunan", _tabel_rekap_tahunan(lap))]
     for isi in lap.isi:

@@ -28,16 +28,20 @@ from kinerja.models import (
     IndikatorKinerja,
     Kegiatan,
     Output,
+    OutputRO,
     Pemilihan,
     PemilihKecamatan,
     PerjanjianKinerja,
     Program,
     Realisasi,
+    RealisasiRO,
     RencanaAksi,
     Renstra,
+    RevisiBaris,
     RevisiDipa,
     SasaranStrategis,
     TargetRenstra,
+    TautanAnggaran,
 )
 from satker.models import Aset, Pegawai, Pejabat, Satker
 from workbook import skema
@@ -66,6 +70,10 @@ def ekspor_workbook(satker: QuerySet[Satker], tahun: int, tujuan: IO[bytes] | st
         skema.ASET: _aset(satker, tahun),
         skema.PEMILIHAN: _pemilihan(satker, tahun),
         skema.PEMILIH_KECAMATAN: _pemilih_kecamatan(satker, tahun),
+        skema.TAUTAN_ANGGARAN: _tautan_anggaran(perjanjian),
+        skema.OUTPUT_RO: _output_ro(satker, tahun),
+        skema.REALISASI_RO: _realisasi_ro(satker, tahun),
+        skema.REVISI_DIPA_BARIS: _revisi_baris(satker, tahun),
     }
     _tulis(sumber, tujuan, validasi=False)
 
@@ -403,4 +411,70 @@ def _rencana_aksi(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
             a.kegiatan,
             a.pelaksana,
             *("ya" if t else "tidak" for t in a.triwulan),
+        ]
+
+
+def _tautan_anggaran(perjanjian: list[PerjanjianKinerja]) -> Iterator[list]:
+    qs = TautanAnggaran.objects.filter(baris__perjanjian__in=perjanjian).select_related(
+        "baris__perjanjian__satker", "kegiatan__program"
+    )
+    urut = (
+        "baris__perjanjian__jenis",
+        "baris__urutan",
+        "baris__id",
+        "kegiatan__kode",
+        "output_kode",
+    )
+    for t in qs.order_by(*urut):
+        b = t.baris
+        yield [
+            *_kunci(b.perjanjian),
+            b.no,
+            t.kegiatan.program.kode,
+            t.kegiatan.kode,
+            t.output_kode,
+            t.porsi,
+        ]
+
+
+def _kode_ro(r: OutputRO) -> list:
+    return [
+        r.dipa.satker.kode,
+        r.dipa.tahun,
+        r.kegiatan.program.kode,
+        r.kegiatan.kode,
+        r.output_kode,
+    ]
+
+
+def _output_ro(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = OutputRO.objects.filter(dipa__satker__in=satker, dipa__tahun=tahun)
+    qs = qs.select_related("dipa__satker", "kegiatan__program")
+    for r in qs.order_by("dipa__satker__kode", "urutan", "id"):
+        yield [*_kode_ro(r), r.satuan, r.volume, "ya" if r.kumulatif else "tidak"]
+
+
+def _realisasi_ro(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = RealisasiRO.objects.filter(output__dipa__satker__in=satker, output__dipa__tahun=tahun)
+    qs = qs.select_related("output__dipa__satker", "output__kegiatan__program")
+    for m in qs.order_by("output__dipa__satker__kode", "output__urutan", "output_id", "bulan"):
+        yield [*_kode_ro(m.output), m.bulan, m.volume, m.uang, m.progres, m.kendala]
+
+
+def _revisi_baris(satker: QuerySet[Satker], tahun: int) -> Iterator[list]:
+    qs = RevisiBaris.objects.filter(revisi__dipa__satker__in=satker, revisi__dipa__tahun=tahun)
+    qs = qs.select_related("revisi__dipa__satker", "program", "kegiatan")
+    urut = ("revisi__dipa__satker__kode", "revisi__urutan", "revisi_id", "program__kode")
+    for b in qs.order_by(*urut, "kegiatan__kode", "output_kode", "akun_kode", "sumber"):
+        d = b.revisi.dipa
+        yield [
+            d.satker.kode,
+            d.tahun,
+            b.revisi.label,
+            b.program.kode,
+            b.kegiatan.kode,
+            b.output_kode,
+            b.akun_kode,
+            b.sumber,
+            b.pagu,
         ]

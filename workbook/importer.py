@@ -18,6 +18,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
+from decimal import Decimal
 from functools import partial
 from typing import Any
 
@@ -38,18 +39,22 @@ from kinerja.models import (
     IndikatorKinerja,
     Kegiatan,
     Output,
+    OutputRO,
     Pemilihan,
     PemilihKecamatan,
     PenutupanPeriode,
     PerjanjianKinerja,
     Program,
     Realisasi,
+    RealisasiRO,
     RencanaAksi,
     Renstra,
+    RevisiBaris,
     RevisiDipa,
     SasaranStrategis,
     TargetRenstra,
     TargetTriwulan,
+    TautanAnggaran,
 )
 from kinerja.services import periode_ensure_open, perjanjian_ensure_editable
 from satker.models import Aset, Pegawai, Pejabat, Satker
@@ -149,6 +154,9 @@ TURUNAN: dict[type[models.Model], tuple[str, ...]] = {
 KATALOG_HANYA_ADMIN = "Katalog nasional hanya dapat diubah admin KPU RI."
 
 
+# The sheets of the budget tied to performance (issue 17).
+ANGGARAN_KINERJA = ("TautanAnggaran", "OutputRO", "RealisasiRO", "RevisiDIPABaris")
+
 # The sheets of the office profile and its elections, and an election's voter counts.
 PROFIL = ("Pegawai", "Aset", "Pemilihan", "PemilihKecamatan")
 _PEMILIH_KHUSUS = ("dpt_disabilitas", "pengguna_disabilitas", "dpt_pemula", "pengguna_pemula")
@@ -214,7 +222,15 @@ class _Impor:
                 self._periksa(sheet, fungsi)
         self._muat_pejabat()
         self._periksa("Pejabat", self._pejabat_baris)
-        if self._ada("PK", "PKAnggaran", "PKPihak", "Realisasi", "PKIndikator", "RencanaAksi"):
+        if self._ada(
+            "PK",
+            "PKAnggaran",
+            "PKPihak",
+            "Realisasi",
+            "PKIndikator",
+            "RencanaAksi",
+            "TautanAnggaran",
+        ):
             self._muat_pk()
             self._periksa("PK", self._pk_baris)
             self._periksa("PKAnggaran", self._pk_anggaran_baris)
@@ -222,10 +238,14 @@ class _Impor:
             self._periksa("Realisasi", self._realisasi_baris)
             self._periksa("PKIndikator", self._pk_indikator_baris)
             self._periksa("RencanaAksi", self._rencana_aksi_baris)
-        if self._ada("Anggaran", "RevisiDIPA"):
+        if self._ada("Anggaran", "RevisiDIPA", *ANGGARAN_KINERJA):
             self._muat_anggaran()
             self._periksa("Anggaran", self._anggaran_baris)
             self._periksa("RevisiDIPA", self._revisi_baris)
+            self._periksa("TautanAnggaran", self._tautan_baris)
+            self._periksa("OutputRO", self._output_ro_baris)
+            self._periksa("RealisasiRO", self._realisasi_ro_baris)
+            self._periksa("RevisiDIPABaris", self._revisi_dipa_baris)
         if self._ada(*PROFIL):
             self._muat_profil()
             self._periksa("Pegawai", self._pegawai_baris)
@@ -724,7 +744,7 @@ class _Impor:
     # ------------------------------------------------------------ budget
 
     def _muat_anggaran(self) -> None:
-        tahun = {b["tahun"] for b in self._semua("Anggaran", "RevisiDIPA")}
+        tahun = {b["tahun"] for b in self._semua("Anggaran", "RevisiDIPA", *ANGGARAN_KINERJA)}
         self.dipa_ids: dict[int, tuple] = {}
         for potongan in _potong(self._ids_tulis()):
             qs = Dipa.objects.filter(satker_id__in=potongan, tahun__in=tahun).select_related(
@@ -733,7 +753,7 @@ class _Impor:
             for d in qs:
                 self.obj[("dipa", d.satker.kode, d.tahun)] = d
                 self.dipa_ids[d.pk] = (d.satker.kode, d.tahun)
-        kode_program = {b["program_kode"] for b in self._semua("Anggaran")}
+        kode_program = {b["program_kode"] for b in self._semua("Anggaran", *ANGGARAN_KINERJA)}
         for potongan in _potong(kode_program):
             for p in Program.objects.filter(kode__in=potongan):
                 self.obj[("program", p.kode)] = p
@@ -753,7 +773,32 @@ class _Impor:
             for r in RevisiDipa.objects.filter(dipa_id__in=potongan):
                 kunci_dipa = self.dipa_ids[r.dipa_id]
                 self.revisi[(*kunci_dipa, r.label)] = r
+                self.obj[("revisi", *kunci_dipa, r.label)] = r
                 self._catat_urutan(("rev", *kunci_dipa), r.urutan)
+            for ro in OutputRO.objects.filter(dipa_id__in=potongan).select_related(
+                "kegiatan__program"
+            ):
+                kunci = (*self.dipa_ids[ro.dipa_id], ro.kegiatan.program.kode, ro.kegiatan.kode)
+                self.obj[("ro", *kunci, ro.output_kode)] = ro
+                self._catat_urutan(("ro", *self.dipa_ids[ro.dipa_id]), ro.urutan)
+            qs = RealisasiRO.objects.filter(output__dipa_id__in=potongan)
+            for m in qs.select_related("output__kegiatan__program"):
+                ro = m.output
+                kunci = (*self.dipa_ids[ro.dipa_id], ro.kegiatan.program.kode, ro.kegiatan.kode)
+                self.obj[("ro_bulan", *kunci, ro.output_kode, m.bulan)] = m
+            qs = RevisiBaris.objects.filter(revisi__dipa_id__in=potongan)
+            for rb in qs.select_related("revisi", "program", "kegiatan"):
+                kunci = (*self.dipa_ids[rb.revisi.dipa_id], rb.revisi.label, rb.program.kode)
+                self.obj[
+                    ("rb", *kunci, rb.kegiatan.kode, rb.output_kode, rb.akun_kode, rb.sumber)
+                ] = rb
+        self.tautan: dict[tuple, TautanAnggaran] = {}
+        if self._ada("TautanAnggaran"):
+            qs = TautanAnggaran.objects.filter(baris_id__in=getattr(self, "baris_pk", {}))
+            for t in qs.select_related("kegiatan__program"):
+                b = self.baris_pk[t.baris_id]
+                kunci = (*self.pk_ids[b.perjanjian_id], b.no, t.kegiatan.program.kode)
+                self.tautan[(*kunci, t.kegiatan.kode, t.output_kode)] = t
 
     def _dipa(self, kode: str, tahun: int) -> tuple:
         kunci = ("dipa", kode, tahun)
@@ -844,7 +889,130 @@ class _Impor:
             "urutan": lambda: self._urutan_berikut(("rev", kode, b["tahun"])),
         }
         baru = {"tanggal": ("tanggal", b["tanggal"]), "pagu": ("pagu", b["pagu"])}
-        self._upsert(S, b, kunci, RevisiDipa, self.revisi.get(kunci), baru, tetap)
+        self._upsert(
+            S, b, kunci, RevisiDipa, self.revisi.get(kunci), baru, tetap, ("revisi", *kunci)
+        )
+
+    def _kegiatan_ada(self, S: str, b: BarisMentah) -> tuple | None:
+        """The kegiatan of a row: in the catalogue or planned by the Anggaran sheet."""
+        kunci = ("kegiatan", b["program_kode"], b["kegiatan_kode"])
+        if kunci in self.obj or kunci in self.rencana:
+            return kunci
+        self._galat(
+            S,
+            b,
+            "kegiatan_kode",
+            f"Kegiatan {b['program_kode']}.{b['kegiatan_kode']} tidak dikenal.",
+        )
+        return None
+
+    def _tautan_baris(self, b: BarisMentah) -> None:
+        """A PK row's link to a kegiatan/output: open on a signed PK (it classifies the row)."""
+        S = "TautanAnggaran"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        output = b["output_kode"] or ""
+        kunci_baris = (kode, b["tahun"], b["jenis"], b["no"])
+        kunci = (*kunci_baris, b["program_kode"], b["kegiatan_kode"], output)
+        if self._ganda(S, b, kunci):
+            return
+        baris = self.obj.get(("baris", *kunci_baris))
+        if baris is None and kunci_baris not in self.baris_baru:
+            self._galat(S, b, "no", f"Baris PK no {b['no']} tidak ada; tambahkan dulu di sheet PK.")
+            return
+        kunci_kegiatan = self._kegiatan_ada(S, b)
+        if kunci_kegiatan is None:
+            return
+        lama = self.tautan.get(kunci)
+        baru = {"porsi": ("porsi", b["porsi"] if b["porsi"] is not None else Decimal(100))}
+        if self._aturan(S, b, lama or TautanAnggaran(), baru) is None:
+            return
+        tetap = {
+            "baris": baris if baris is not None else Ref(("baris", *kunci_baris)),
+            "kegiatan": Ref(kunci_kegiatan),
+            "output_kode": output,
+        }
+        self._upsert(S, b, kunci, TautanAnggaran, lama, baru, tetap)
+
+    def _output_ro_baris(self, b: BarisMentah) -> None:
+        S = "OutputRO"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci = (kode, b["tahun"], b["program_kode"], b["kegiatan_kode"], b["output_kode"])
+        if self._ganda(S, b, kunci) or (kunci_kegiatan := self._kegiatan_ada(S, b)) is None:
+            return
+        lama = self.obj.get(("ro", *kunci))
+        baru = {"satuan": ("satuan", b["satuan"]), "volume": ("volume", b["volume"])}
+        if b.ada("kumulatif") or lama is None:
+            baru["kumulatif"] = ("kumulatif", b["kumulatif"] != "tidak")
+        if self._aturan(S, b, lama or OutputRO(), baru) is None:
+            return
+        tetap = {
+            "dipa": lambda: Ref(self._dipa(kode, b["tahun"])),
+            "kegiatan": Ref(kunci_kegiatan),
+            "output_kode": b["output_kode"],
+            "urutan": lambda: self._urutan_berikut(("ro", kode, b["tahun"])),
+        }
+        self._upsert(S, b, kunci, OutputRO, lama, baru, tetap, ("ro", *kunci))
+
+    def _realisasi_ro_baris(self, b: BarisMentah) -> None:
+        S = "RealisasiRO"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        kunci_ro = (kode, b["tahun"], b["program_kode"], b["kegiatan_kode"], b["output_kode"])
+        kunci = (*kunci_ro, b["bulan"])
+        if self._ganda(S, b, kunci):
+            return
+        ro = ("ro", *kunci_ro)
+        if ro not in self.obj and ro not in self.rencana:
+            self._galat(S, b, "output_kode", "Output ini belum ada; tambahkan di sheet OutputRO.")
+            return
+        lama = self.obj.get(("ro_bulan", *kunci))
+        baru = {
+            "bulan": ("bulan", b["bulan"]),
+            "volume": ("volume", b["volume"]),
+            "uang": ("realisasi", b["realisasi"]),
+        }
+        baru |= {"progres": ("progres", b["progres"])} if b.ada("progres") else {}
+        baru |= {"kendala": ("kendala", b["kendala"] or "")} if b.ada("kendala") else {}
+        if self._aturan(S, b, lama or RealisasiRO(), baru) is None:
+            return
+        self._upsert(S, b, kunci, RealisasiRO, lama, baru, {"output": Ref(ro)})
+
+    def _revisi_dipa_baris(self, b: BarisMentah) -> None:
+        S = "RevisiDIPABaris"
+        kode = self._satker_tulis(S, b)
+        if kode is None:
+            return
+        output, akun = b["output_kode"] or "", b["akun_kode"] or ""
+        sumber = b["sumber"] or BarisAnggaran.Sumber.APBN
+        kunci_revisi = (kode, b["tahun"], b["label"])
+        kunci = (*kunci_revisi, b["program_kode"], b["kegiatan_kode"], output, akun, sumber)
+        if self._ganda(S, b, kunci):
+            return
+        revisi = ("revisi", *kunci_revisi)
+        if revisi not in self.obj and revisi not in self.rencana:
+            self._galat(S, b, "label", f"{b['label']} belum ada; tambahkan di sheet RevisiDIPA.")
+            return
+        if (kunci_kegiatan := self._kegiatan_ada(S, b)) is None:
+            return
+        lama = self.obj.get(("rb", *kunci))
+        baru = {"pagu": ("pagu", b["pagu"])}
+        tetap = {"output_kode": output, "akun_kode": akun, "sumber": sumber}
+        if (
+            self._aturan(S, b, lama or RevisiBaris(), {f: (f, v) for f, v in tetap.items()} | baru)
+            is None
+        ):
+            return
+        tetap |= {
+            "revisi": Ref(revisi),
+            "program": Ref(("program", b["program_kode"])),
+            "kegiatan": Ref(kunci_kegiatan),
+        }
+        self._upsert(S, b, kunci, RevisiBaris, lama, baru, tetap)
 
     # ------------------------------------------------------------ the national catalogue
 
@@ -1247,6 +1415,10 @@ class _Impor:
             Dipa,
             BarisAnggaran,
             RevisiDipa,
+            RevisiBaris,
+            OutputRO,
+            RealisasiRO,
+            TautanAnggaran,
             Pegawai,
             Aset,
             Pemilihan,

@@ -24,7 +24,7 @@ from django.conf import settings
 from common.format import BULAN
 from common.format import tanggal as format_tanggal
 from common.xlsx import teks_asli
-from kinerja.nilai import NilaiError, parse_bilangan, parse_rupiah
+from kinerja.nilai import NilaiError, parse_bilangan, parse_desimal, parse_rupiah
 from workbook.laporan import Laporan
 from workbook.skema import SHEETS, Jenis, Kolom, Sheet, cari_sheet, nama_kolom
 
@@ -308,6 +308,8 @@ def baca_sel(kolom: Kolom, nilai: object, *, persen: bool = False) -> object:
     if jenis in (Jenis.UANG, Jenis.BILANGAN):
         baca_bulat = parse_rupiah if jenis == Jenis.UANG else parse_bilangan
         return baca_bulat(nilai if not isinstance(nilai, str) else teks_asli(nilai.strip()))
+    if jenis == Jenis.DESIMAL:
+        return parse_desimal(nilai if not isinstance(nilai, str) else teks_asli(nilai.strip()))
     if jenis == Jenis.TANGGAL:
         return _tanggal(nilai)
     if jenis == Jenis.TAHUN:

@@ -32,6 +32,7 @@ class Jenis:
     TANGGAL = "tanggal"
     NILAI = "nilai"  # a target or realisasi, kept as written and parsed later by kind
     PILIHAN = "pilihan"  # one of `pilihan`, case-insensitive
+    DESIMAL = "desimal"  # a decimal that may not be negative (a volume, a share): `77,5`
 
 
 @dataclass(frozen=True)
@@ -364,6 +365,77 @@ PEMILIH_KECAMATAN = Sheet(
     ("satker", "tahun", "pemilihan", "kecamatan"),
 )
 
+# Budget tied to performance (issue 17)
+_KODE_OUTPUT = (
+    _PROGRAM_KODE,
+    _KEGIATAN_KODE,
+    Kolom("output_kode", True, Jenis.KODE, 20, contoh="QGE.001"),
+)
+TAUTAN_ANGGARAN = Sheet(
+    "TautanAnggaran",
+    (
+        _SATKER,
+        _TAHUN,
+        _JENIS,
+        Kolom("no", True, Jenis.KODE, 10, contoh="2.1"),
+        _PROGRAM_KODE,
+        _KEGIATAN_KODE,
+        Kolom("output_kode", False, Jenis.KODE, 20, contoh="QGE.001"),
+        Kolom("porsi", False, Jenis.DESIMAL, contoh=100),
+    ),
+    ("satker", "tahun", "jenis", "no", "program_kode", "kegiatan_kode", "output_kode"),
+)
+OUTPUT_RO = Sheet(
+    "OutputRO",
+    (
+        _SATKER,
+        _TAHUN,
+        *_KODE_OUTPUT,
+        Kolom("satuan", True, maks=50, contoh="Layanan"),
+        Kolom("volume", True, Jenis.DESIMAL, contoh=12),
+        Kolom("kumulatif", False, Jenis.PILIHAN, pilihan=YA_TIDAK, contoh="ya"),
+    ),
+    ("satker", "tahun", "program_kode", "kegiatan_kode", "output_kode"),
+)
+REALISASI_RO = Sheet(
+    "RealisasiRO",
+    (
+        _SATKER,
+        _TAHUN,
+        *_KODE_OUTPUT,
+        Kolom("bulan", True, Jenis.BILANGAN, contoh=3),
+        Kolom("volume", True, Jenis.DESIMAL, contoh=3),
+        Kolom("realisasi", True, Jenis.UANG, contoh=25_000_000),
+        Kolom("progres", False, Jenis.DESIMAL, contoh=25),
+        Kolom("kendala", maks=2000, contoh=""),
+    ),
+    ("satker", "tahun", "program_kode", "kegiatan_kode", "output_kode", "bulan"),
+)
+REVISI_DIPA_BARIS = Sheet(
+    "RevisiDIPABaris",
+    (
+        _SATKER,
+        _TAHUN,
+        Kolom("label", True, maks=50, contoh="Revisi 1"),
+        _PROGRAM_KODE,
+        _KEGIATAN_KODE,
+        Kolom("output_kode", False, Jenis.KODE, 20, contoh="QGE.001"),
+        Kolom("akun_kode", False, Jenis.KODE, 20, contoh="521211"),
+        Kolom("sumber", False, Jenis.PILIHAN, pilihan=SUMBER, contoh="APBN"),
+        Kolom("pagu", True, Jenis.UANG, contoh=150_000_000),
+    ),
+    (
+        "satker",
+        "tahun",
+        "label",
+        "program_kode",
+        "kegiatan_kode",
+        "output_kode",
+        "akun_kode",
+        "sumber",
+    ),
+)
+
 # The data of a satker and year, then the national catalogue (exported on its own).
 SHEETS_SATKER: tuple[Sheet, ...] = (
     SATKER,
@@ -380,6 +452,10 @@ SHEETS_SATKER: tuple[Sheet, ...] = (
     ASET,
     PEMILIHAN,
     PEMILIH_KECAMATAN,
+    TAUTAN_ANGGARAN,
+    OUTPUT_RO,
+    REALISASI_RO,
+    REVISI_DIPA_BARIS,
 )
 SHEETS_KATALOG: tuple[Sheet, ...] = (
     PROGRAM,

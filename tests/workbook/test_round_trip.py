@@ -51,6 +51,10 @@ def test_ekspor_lalu_impor_tidak_mengubah_apa_pun(personas, data_lengkap):
         "Aset": 1,
         "Pemilihan": 1,
         "PemilihKecamatan": 2,
+        "TautanAnggaran": 0,
+        "OutputRO": 0,
+        "RealisasiRO": 0,
+        "RevisiDIPABaris": 0,
     }
     assert _jumlah_riwayat() == riwayat
 

@@ -16,6 +16,7 @@ from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from common.kunci import kunci_dilepas
+from demo.anggaran import muat_anggaran_kinerja, rincian_baris
 from demo.profil import muat_profil, simpan
 from demo.siklus import muat_siklus
 from kinerja import models as km
@@ -45,6 +46,7 @@ def muat_demo(data: dict) -> tuple[list[tuple[str, str, str]], int]:
     _dipa(data, satker)
     terhubung = baris_link_auto(baris)
     muat_profil(satker)
+    muat_anggaran_kinerja(satker)
     muat_siklus(satker, pengguna)
     return logins, terhubung
 
@@ -202,7 +204,7 @@ def _dipa(data: dict, satker: dict) -> None:
                 {"dipa": dipa, "label": r["label"]},
                 {"tanggal": _tanggal(r["tanggal"]), "pagu": r["pagu"], "urutan": r["urutan"]},
             )
-        for b in d["baris"]:
+        for b in rincian_baris(d["satker"], d["tahun"], d["baris"]):
             simpan(
                 km.BarisAnggaran,
                 {
