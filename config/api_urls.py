@@ -30,6 +30,9 @@ router.register("realisasi", kinerja_api.RealisasiViewSet, basename="realisasi")
 router.register("dipa", kinerja_api.DipaViewSet, basename="dipa")
 router.register("revisi-dipa", kinerja_api.RevisiDipaViewSet, basename="revisi-dipa")
 router.register("baris-anggaran", kinerja_api.BarisAnggaranViewSet, basename="baris-anggaran")
+router.register("output-ro", kinerja_api.OutputROViewSet, basename="output-ro")
+router.register("revisi-baris", kinerja_api.RevisiBarisViewSet, basename="revisi-baris")
+router.register("tautan-anggaran", kinerja_api.TautanAnggaranViewSet, basename="tautan-anggaran")
 router.register("laporan", laporan_api.LaporanViewSet, basename="laporan")
 
 

@@ -188,3 +188,37 @@ class BarisAnggaranAdmin(SimpleHistoryAdmin):
     ]
     list_select_related = ["dipa__satker", "program", "kegiatan"]
     raw_id_fields = ["dipa"]
+
+
+# ---------------------------------------------------------------- budget tied to performance
+
+
+@admin.register(m.TautanAnggaran)
+class TautanAnggaranAdmin(SimpleHistoryAdmin):
+    list_display = ["baris", "kegiatan", "output_kode", "porsi"]
+    list_filter = ["baris__perjanjian__tahun"]
+    search_fields = ["baris__perjanjian__satker__nama", "kegiatan__kode", "output_kode"]
+    list_select_related = ["baris__perjanjian__satker", "kegiatan"]
+    raw_id_fields = ["baris"]
+
+
+class RealisasiROInline(admin.TabularInline):
+    model = m.RealisasiRO
+    extra = 0
+
+
+@admin.register(m.OutputRO)
+class OutputROAdmin(SimpleHistoryAdmin):
+    list_display = ["dipa", "kegiatan", "output_kode", "satuan", "volume", "kumulatif"]
+    list_filter = ["dipa__tahun"]
+    search_fields = ["dipa__satker__nama", "kegiatan__kode", "output_kode"]
+    list_select_related = ["dipa__satker", "kegiatan"]
+    inlines = [RealisasiROInline]
+
+
+@admin.register(m.RevisiBaris)
+class RevisiBarisAdmin(SimpleHistoryAdmin):
+    list_display = ["revisi", "program", "kegiatan", "output_kode", "akun_kode", "sumber", "pagu"]
+    list_filter = ["revisi__dipa__tahun", "sumber"]
+    search_fields = ["revisi__dipa__satker__nama", "kegiatan__kode", "output_kode", "akun_kode"]
+    list_select_related = ["revisi__dipa__satker", "program", "kegiatan"]

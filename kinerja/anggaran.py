@@ -13,6 +13,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db.models import QuerySet
+
 from kinerja import capaian as engine
 from kinerja.models import (
     BarisAnggaran,
@@ -236,12 +238,12 @@ class DataRO:
 
 
 def output_ro_per_satker(
-    satker_ids: Iterable[int], tahun: int, lines: dict[int, list[BarisAnggaran]]
+    satker_ids: Iterable[int] | QuerySet, tahun: int, lines: dict[int, list[BarisAnggaran]]
 ) -> dict[int, list[DataRO]]:
     """The outputs (RO) of many satker for a year, by satker id (three queries); `lines` are the
     satker's budget lines (`RingkasanAnggaran.baris`), which give each output its pagu."""
     qs = (
-        OutputRO.objects.filter(dipa__satker_id__in=list(satker_ids), dipa__tahun=tahun)
+        OutputRO.objects.filter(dipa__satker_id__in=satker_ids, dipa__tahun=tahun)
         .select_related("dipa", "kegiatan__program")
         .prefetch_related("bulanan")
         .order_by("dipa_id", "kegiatan__program__kode", "kegiatan__kode", "output_kode")

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
+from decimal import Decimal
 
 import django_filters as df
 from django.db.models import Prefetch, Q
@@ -28,12 +29,15 @@ from kinerja.models import (
     BarisPK,
     Dipa,
     IndikatorKinerja,
+    OutputRO,
     PerjanjianKinerja,
     Realisasi,
+    RevisiBaris,
     RevisiDipa,
     TargetRenstra,
+    TautanAnggaran,
 )
-from kinerja.nilai import NilaiError, parse_rupiah
+from kinerja.nilai import NilaiError, parse_desimal, parse_rupiah
 from kinerja.selectors import (
     Kebijakan,
     Pengukuran,
@@ -826,3 +830,163 @@ class BarisAnggaranViewSet(BagianDipaViewSet):
             diperbarui=data.pop("diperbarui", None),
             by=self.request.user,
         )
+
+
+# ---------------------------------------------------------------- budget tied to performance
+
+
+class DesimalField(serializers.Field):
+    """A decimal that may not be negative; also as users write it (`77,5`, `77,5%`)."""
+
+    def to_internal_value(self, data):
+        try:
+            nilai = parse_desimal(data)
+        except NilaiError as exc:
+            raise ValidationError(str(exc)) from exc
+        if nilai is None:
+            raise ValidationError("Angka wajib diisi.")
+        return nilai
+
+    def to_representation(self, value):
+        return None if value is None else str(value)
+
+
+class TautanAnggaranSerializer(AturanModelSerializer):
+    baris = TerlihatPKField(queryset=BarisPK.objects.all(), jalur="perjanjian__satker")
+    porsi = DesimalField(required=False, help_text="Porsi (%) 0 < porsi ≤ 100; bawaan 100.")
+
+    class Meta:
+        model = TautanAnggaran
+        fields = ["id", "baris", "kegiatan", "output_kode", "porsi"]
+        validators: list = []
+
+
+class TautanAnggaranViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    BerbasisSatkerViewSet,
+):
+    """A PK row's links to the kegiatan/outputs of the DIPA (a second link to the same
+    kegiatan/output changes its share). Open on a signed PK: a link classifies the row."""
+
+    jalur_satker = "baris__perjanjian__satker"
+    queryset = TautanAnggaran.objects.order_by("baris_id", "id")
+    serializer_class = TautanAnggaranSerializer
+    filterset_fields = ["baris"]
+
+    def perform_create(self, serializer):
+        d = serializer.validated_data
+        self.pastikan_penulis(d["baris"].perjanjian.satker)
+        serializer.instance = jalankan(
+            services.tautan_anggaran_save,
+            baris=d["baris"],
+            kegiatan=d["kegiatan"],
+            output_kode=d.get("output_kode", ""),
+            porsi=d.get("porsi", Decimal(100)),
+            by=self.request.user,
+        )
+
+    def perform_destroy(self, instance):
+        self.pastikan_penulis(instance.baris.perjanjian.satker)
+        jalankan(services.tautan_anggaran_delete, tautan=instance, by=self.request.user)
+
+
+class BulanROSerializer(serializers.Serializer):
+    bulan = serializers.IntegerField(min_value=1, max_value=12)
+    volume = DesimalField()
+    uang = RupiahField()
+    progres = DesimalField(required=False, allow_null=True)
+    kendala = serializers.CharField(required=False, allow_blank=True, max_length=2000)
+
+
+class OutputROSerializer(AturanModelSerializer):
+    dipa = TerlihatPKField(queryset=Dipa.objects.all(), jalur="satker")
+    volume = DesimalField(help_text="Target volume.")
+    bulan = BulanROSerializer(
+        many=True, required=False, source="bulanan.all", help_text="Bulan yang dikirim diganti."
+    )
+    realisasi_volume = serializers.SerializerMethodField()
+    capaian_ro = serializers.SerializerMethodField()
+
+    class Meta:
+        model = OutputRO
+        fields = [
+            "id", "dipa", "kegiatan", "output_kode", "satuan", "volume", "kumulatif", "urutan",
+            "bulan", "realisasi_volume", "capaian_ro",
+        ]  # fmt: skip
+        read_only_fields = ["urutan"]
+        validators: list = []
+
+    def _volume(self, obj):
+        bulan = {m.bulan: m.volume for m in obj.bulanan.all()}
+        return engine.volume_ro(bulan, obj.kumulatif)
+
+    @extend_schema_field(OpenApiTypes.DECIMAL)
+    def get_realisasi_volume(self, obj):
+        v = self._volume(obj)
+        return None if v is None else str(v)
+
+    @extend_schema_field(OpenApiTypes.DECIMAL)
+    def get_capaian_ro(self, obj):
+        c = engine.capaian_ro(obj.volume, self._volume(obj))
+        return None if c is None else str(c)
+
+
+class OutputROViewSet(BagianDipaViewSet):
+    """The outputs (RO) of a DIPA with their months; realisasi volume and capaian RO computed."""
+
+    queryset = OutputRO.objects.prefetch_related("bulanan").order_by("dipa_id", "urutan", "id")
+    serializer_class = OutputROSerializer
+    filterset_fields = ["dipa"]
+
+    def simpan(self, *, dipa, obj, data):
+        bulan = {m["bulan"]: m for m in data.pop("bulanan", {}).get("all", [])}
+        bulan = {b: {k: v for k, v in m.items() if k != "bulan"} for b, m in bulan.items()}
+        return services.output_ro_save(
+            dipa=dipa, ro=obj, data=data, bulan=bulan, by=self.request.user
+        )
+
+
+class RevisiBarisSerializer(AturanModelSerializer):
+    revisi = TerlihatPKField(queryset=RevisiDipa.objects.all(), jalur="dipa__satker")
+    pagu = RupiahField(help_text="Pagu baris setelah revisi (rupiah).")
+
+    class Meta:
+        model = RevisiBaris
+        fields = [
+            "id", "revisi", "program", "kegiatan", "output_kode", "akun_kode", "sumber", "pagu",
+        ]  # fmt: skip
+        validators: list = []
+
+
+class RevisiBarisViewSet(
+    mixins.ListModelMixin,
+    mixins.RetrieveModelMixin,
+    mixins.CreateModelMixin,
+    mixins.DestroyModelMixin,
+    BerbasisSatkerViewSet,
+):
+    """The lines a DIPA revision recorded with their pagu after it (a second record of the same
+    line changes its pagu)."""
+
+    jalur_satker = "revisi__dipa__satker"
+    queryset = RevisiBaris.objects.order_by("revisi_id", "id")
+    serializer_class = RevisiBarisSerializer
+    filterset_fields = ["revisi"]
+
+    def perform_create(self, serializer):
+        d = dict(serializer.validated_data)
+        revisi = d.pop("revisi")
+        self.pastikan_penulis(revisi.dipa.satker)
+        d.setdefault("output_kode", "")
+        d.setdefault("akun_kode", "")
+        d.setdefault("sumber", BarisAnggaran.Sumber.APBN)
+        serializer.instance = jalankan(
+            services.revisi_baris_save, revisi=revisi, data=d, by=self.request.user
+        )
+
+    def perform_destroy(self, instance):
+        self.pastikan_penulis(instance.revisi.dipa.satker)
+        jalankan(services.revisi_baris_delete, baris=instance, by=self.request.user)

@@ -981,7 +981,11 @@ class BarisAnggaran(models.Model):
 # ---------------------------------------------------------------- budget tied to performance
 
 
-PORSI = [MinValueValidator(Decimal("0.01")), MaxValueValidator(100)]
+PESAN_PORSI = "Porsi harus lebih dari 0 dan paling banyak 100%%."
+PORSI = [
+    MinValueValidator(Decimal("0.01"), message=PESAN_PORSI),
+    MaxValueValidator(100, message=PESAN_PORSI),
+]
 
 
 class TautanAnggaran(models.Model):

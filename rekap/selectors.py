@@ -26,12 +26,14 @@ from django.utils import timezone
 
 from kinerja import capaian as engine
 from kinerja import jadwal
-from kinerja.models import Dipa, PerjanjianKinerja, Realisasi
+from kinerja.anggaran import output_ro_per_satker
+from kinerja.models import Dipa, OutputRO, PerjanjianKinerja, Realisasi
 from kinerja.selectors import (
     KOLOM_BARIS,
     KOLOM_NILAI,
     Kebijakan,
     Pengukuran,
+    RingkasanAnggaran,
     baris_queryset,
     data_pemilih_per_satker,
     kebijakan_per_satker,
@@ -53,7 +55,7 @@ ST = PerjanjianKinerja.Status
 # Bump when what AngkaSatker holds or how it is computed changes: a shared cache (database,
 # Redis) outlives a deploy. Entries also expire, which bounds the life of a figure whose data was
 # changed by a write the fingerprint cannot see (QuerySet.update() of a text or a date).
-VERSI_CACHE = 1
+VERSI_CACHE = 2  # 2: capaian RO and the planned serapan (issue 17)
 UMUR_CACHE = 60 * 60
 
 
@@ -112,6 +114,8 @@ class AngkaSatker:
     anggaran: engine.Total
     pagu_dipa: int | None
     temuan: tuple[str, ...]  # keys of the data checks' findings
+    capaian_ro: Decimal | None = None  # average capaian of the outputs (RO)
+    rencana_serapan: Decimal | None = None  # serapan planned at the lines' cut-off date
 
 
 @dataclass(frozen=True)
@@ -159,6 +163,16 @@ class BarisRekap:
     @property
     def serapan(self) -> Decimal | None:
         return self.anggaran.serapan
+
+    @property
+    def capaian_ro(self) -> Decimal | None:
+        return self.angka.capaian_ro
+
+    @property
+    def serapan_rendah(self) -> bool:
+        """Serapan far below the plan of the last quarter ended by the realisasi's date."""
+        rencana = self.angka.rencana_serapan
+        return rencana is not None and engine.di_bawah_rencana(self.serapan, rencana)
 
 
 def _provinsi(s: Satker) -> Satker | None:
@@ -249,7 +263,25 @@ def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> di
             Sum("baris__realisasi"),
         )
     }
-    return {sid: (k, kinerja.get(sid), anggaran.get(sid)) for sid, k in kebijakan.items()}
+    ro = {
+        r.pop("dipa__satker_id"): tuple(r.values())
+        for r in OutputRO.objects.filter(dipa__satker_id__in=lingkup, dipa__tahun=tahun)
+        .order_by()
+        .values("dipa__satker_id")
+        .annotate(
+            Count("id", distinct=True),
+            Max("id"),
+            Sum("volume"),
+            Count("bulanan"),
+            Max("bulanan"),
+            Sum("bulanan__volume"),
+            Sum("bulanan__uang"),
+            kumulatif=Count("id", filter=Q(kumulatif=True), distinct=True),
+        )
+    }
+    return {
+        sid: (k, kinerja.get(sid), anggaran.get(sid), ro.get(sid)) for sid, k in kebijakan.items()
+    }
 
 
 def _rekap_pk(
@@ -314,6 +346,7 @@ def _hitung(
         terisi = u.realisasi_tahun is not None
         periksa[sid].append(BarisPeriksa(b["id"], r["jenis"], b["no"], b["indikator"], terisi))
     anggaran = ringkasan_anggaran_per_satker(lingkup, tahun)
+    ro = output_ro_per_satker(lingkup, tahun, {sid: a.baris for sid, a in anggaran.items()})
     temuan = periksa_data(
         DataPeriksa(
             kode=s.kode,
@@ -344,8 +377,23 @@ def _hitung(
             anggaran=ang.total if ang else engine.Total(),
             pagu_dipa=ang.revisi_terakhir.pagu if ang and ang.revisi_terakhir else None,
             temuan=tuple(t.kunci for t in temuan[s.kode]),
+            capaian_ro=engine.ringkas_capaian(
+                engine.Capaian(r.capaian) for r in ro.get(s.pk, ())
+            ).rata_rata,
+            rencana_serapan=_rencana_serapan(ang, kebijakan[s.pk]),
         )
     return hasil
+
+
+def _rencana_serapan(ang: RingkasanAnggaran | None, kebijakan: Kebijakan) -> Decimal | None:
+    """The serapan planned at the date of the office's realisasi figures (their latest
+    cut-off date): the plan of the last quarter ended by then; None without a date."""
+    tanggal = (
+        max((b.per_tanggal for b in ang.baris if b.per_tanggal), default=None) if ang else None
+    )
+    if tanggal is None:
+        return None
+    return engine.rencana_serapan(tanggal.month, kebijakan.rencana_serapan)
 
 
 def _kunci_cache(satker_id: int, tahun: int) -> str:
@@ -475,6 +523,7 @@ STATUS_FILTER = {
     ),
     "laporan-belum-final": ("LKjIP belum final", lambda b: not b.laporan_final),
     "ada-temuan": ("Ada temuan konsistensi", lambda b: b.temuan > 0),
+    "serapan-rendah": ("Serapan jauh di bawah rencana", lambda b: b.serapan_rendah),
 }
 
 URUTAN = {
@@ -483,6 +532,7 @@ URUTAN = {
     "capaian": ("Capaian", lambda b: b.capaian),
     "di_bawah_target": ("Di bawah target", lambda b: b.di_bawah_target),
     "serapan": ("Serapan", lambda b: b.serapan),
+    "capaian_ro": ("Capaian RO", lambda b: b.capaian_ro),
     "pagu": ("Pagu", lambda b: b.anggaran.pagu),
     "terlambat": ("Terlambat", lambda b: len(b.terlambat)),
     "temuan": ("Temuan", lambda b: b.temuan),

@@ -529,7 +529,7 @@ class _Impor:
 
     def _muat_pk(self) -> None:
         sheets = ("PK", "PKAnggaran", "PKPihak", "Realisasi", "PKIndikator", "RencanaAksi")
-        tahun = {b["tahun"] for b in self._semua(*sheets)}
+        tahun = {b["tahun"] for b in self._semua(*sheets, "TautanAnggaran")}
         ids = self._ids_tulis()
         terbaru: dict[tuple, PerjanjianKinerja] = {}
         for potongan in _potong(ids):

@@ -267,6 +267,34 @@ def pihak_pk(kanal: str, d: Dunia, tanggal: str = "", nip: str = "") -> Hasil:
 # ---------------------------------------------------------------- the cases
 
 
+def tautan_anggaran(kanal: str, d: Dunia, porsi: str) -> Hasil:
+    """A PK row linked to a kegiatan of the DIPA with a share (issue 17)."""
+    user, k = d.personas.operator_a, d.kegiatan
+    BarisAnggaran.objects.get_or_create(
+        dipa=d.dipa, program=k.program, kegiatan=k, output_kode="", akun_kode="", sumber="APBN"
+    )
+    if kanal == FORM:
+        url = reverse("kinerja:tautan_anggaran", args=[d.baris.pk])
+        resp = _klien_web(user).post(url, {"sasaran": f"{k.pk}|", "porsi": porsi})
+        if resp.status_code != 302:
+            return Hasil(pesan=_pesan_form(resp))
+    elif kanal == API:
+        data = {"baris": d.baris.pk, "kegiatan": k.pk, "output_kode": "", "porsi": porsi}
+        resp = _klien_api(user).post("/api/v1/tautan-anggaran/", data, format="json")
+        if resp.status_code != 201:
+            return Hasil(pesan=_pesan_json(resp.json()))
+    else:
+        kepala = ["satker", "tahun", "jenis", "no", "program_kode", "kegiatan_kode", "porsi"]
+        f = _xlsx(
+            "TautanAnggaran", kepala, ["1672", 2024, "KPU", "1", k.program.kode, k.kode, porsi]
+        )
+        lap = impor_workbook(f, user=user, terapkan=True)
+        if lap.galat:
+            return Hasil(pesan=[g.pesan for g in lap.galat])
+    t = d.baris.tautan_anggaran.first()
+    return Hasil(tersimpan=(t.kegiatan == k, t.output_kode, t.porsi.normalize()) if t else None)
+
+
 @dataclass
 class Kasus:
     nama: str
@@ -308,6 +336,13 @@ KASUS = [
     Kasus("target HTML", baris_pk, {"target": "<script>alert(1)</script>"}, pesan="<script>"),
     Kasus("target rumus", baris_pk, {"target": "=1+1"}, pesan="=1+1"),
     # Realisasi of the percentage row "1" (target 77,5%).
+    # The share of a budget link (issue 17).
+    Kasus("porsi 25,5%", tautan_anggaran, {"porsi": "25,5%"}, (True, "", D("25.5"))),
+    Kasus("porsi di atas 100", tautan_anggaran, {"porsi": "150"}, pesan="paling banyak 100%"),
+    Kasus("porsi 0", tautan_anggaran, {"porsi": "0"}, pesan="paling banyak 100%"),
+    Kasus("porsi negatif", tautan_anggaran, {"porsi": "-5"}, pesan="negatif"),
+    Kasus("porsi teks", tautan_anggaran, {"porsi": "separuh"}, pesan="bukan angka"),
+    Kasus("porsi rumus", tautan_anggaran, {"porsi": "=1+1"}, pesan="=1+1"),
     Kasus("realisasi 80%", realisasi, {"teks": "80%"}, ("1", "80%", D("80"), "")),
     Kasus("realisasi 80 tanpa tanda persen", realisasi, {"teks": "80"}, ("1", "80", D("80"), "")),
     Kasus("realisasi 80,5", realisasi, {"teks": "80,5"}, ("1", "80,5", D("80.5"), "")),

@@ -161,6 +161,22 @@ def data(personas, settings, tmp_path) -> Data:
         "notifikasi": Notifikasi.objects.create(
             penerima=personas.operator_a, jenis="TENGGAT", judul="Tenggat", tautan="/"
         ),
+        "tautan": km.TautanAnggaran.objects.create(
+            baris=dunia.baris_ttd, kegiatan=dunia.baris_anggaran.kegiatan, porsi=50
+        ),
+        "ro": km.OutputRO.objects.create(
+            dipa=dunia.baris_anggaran.dipa,
+            kegiatan=dunia.baris_anggaran.kegiatan,
+            output_kode="QGE.001",
+            satuan="Layanan",
+            volume=12,
+        ),
+        "revisi_baris": km.RevisiBaris.objects.create(
+            revisi=dunia.revisi,
+            program=dunia.baris_anggaran.program,
+            kegiatan=dunia.baris_anggaran.kegiatan,
+            pagu=100_000_000,
+        ),
     }
     return Data(personas, dunia, final, pdf, pdf_final, indikator, token, profil=profil)
 
@@ -293,6 +309,15 @@ ATURAN: dict[str, Aturan] = {
     "kinerja:baris_anggaran_riwayat": Aturan(
         "baca", lambda d: {"baris_id": d.dunia.baris_anggaran.pk}
     ),
+    # budget tied to performance: pages a reader opens, with a form for the office's writers
+    "kinerja:tautan_anggaran": Aturan("baca", lambda d: {"baris_id": d.dunia.baris_ttd.pk}),
+    "kinerja:tautan_anggaran_hapus": Aturan("aksi", lambda d: {"tautan_id": d.profil["tautan"].pk}),
+    "kinerja:output_ro_tambah": Aturan("tulis", _kode_tahun),
+    "kinerja:output_ro": Aturan("baca", lambda d: {"ro_id": d.profil["ro"].pk}),
+    "kinerja:revisi_dipa_baris": Aturan("baca", lambda d: {"revisi_id": d.dunia.revisi.pk}),
+    "kinerja:revisi_baris_hapus": Aturan(
+        "aksi", lambda d: {"baris_id": d.profil["revisi_baris"].pk}
+    ),
     # LKjIP
     "laporan:indeks": Aturan("daftar"),
     "laporan:pratinjau": Aturan("baca", _kode_tahun),
@@ -390,6 +415,12 @@ ATURAN: dict[str, Aturan] = {
     "api:revisi-dipa-detail": Aturan("api_baca", lambda d: {"pk": d.dunia.revisi.pk}),
     "api:baris-anggaran-list": Aturan("api_daftar"),
     "api:baris-anggaran-detail": Aturan("api_baca", lambda d: {"pk": d.dunia.baris_anggaran.pk}),
+    "api:tautan-anggaran-list": Aturan("api_daftar"),
+    "api:tautan-anggaran-detail": Aturan("api_baca", lambda d: {"pk": d.profil["tautan"].pk}),
+    "api:output-ro-list": Aturan("api_daftar"),
+    "api:output-ro-detail": Aturan("api_baca", lambda d: {"pk": d.profil["ro"].pk}),
+    "api:revisi-baris-list": Aturan("api_daftar"),
+    "api:revisi-baris-detail": Aturan("api_baca", lambda d: {"pk": d.profil["revisi_baris"].pk}),
     "api:laporan-list": Aturan("api_daftar"),
     "api:laporan-detail": Aturan("api_baca", lambda d: {"pk": d.laporan_final.pk}),
     "api:laporan-unduh": Aturan("api_baca", lambda d: {"pk": d.laporan_final.pk}),
