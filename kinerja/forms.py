@@ -251,8 +251,27 @@ class BarisPKForm(VersiForm, forms.ModelForm):
 
 
 class AnggaranPKForm(forms.Form):
-    program = forms.CharField(max_length=300, help_text="Nama dan kode program (076.01.WA).")
+    """A program of the PK's budget, chosen from the programs of the year's DIPA (or of the
+    catalogue while the DIPA has no lines), so that it can be checked against the DIPA."""
+
+    program = forms.ChoiceField(
+        help_text="Program pada DIPA tahun ini; jumlahnya diperiksa terhadap pagu program itu "
+        "pada DIPA yang berlaku saat PK ditandatangani."
+    )
     jumlah = RupiahField(label="Anggaran")
+
+    def __init__(self, *args, satker, tahun: int, lama: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        dipa = Program.objects.filter(
+            pk__in=BarisAnggaran.objects.filter(dipa__satker=satker, dipa__tahun=tahun).values(
+                "program"
+            )
+        )
+        program = dipa if dipa.exists() else Program.objects.all()
+        pilihan = [(f"{p.nama} ({p.kode})", f"{p.kode} {p.nama}") for p in program.order_by("kode")]
+        if lama and lama not in dict(pilihan):
+            pilihan.append((lama, f"{lama} (seperti tertulis)"))
+        self.fields["program"].choices = pilihan
 
 
 class AlasanForm(forms.Form):

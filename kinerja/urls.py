@@ -23,6 +23,11 @@ urlpatterns = [
     path("anggaran/output/<int:ro_id>/", a.output_ro, name="output_ro"),
     path("anggaran/revisi/<int:revisi_id>/baris/", a.revisi_dipa_baris, name="revisi_dipa_baris"),
     path(
+        "anggaran/baris/<int:baris_id>/revisi/",
+        a.baris_anggaran_revisi,
+        name="baris_anggaran_revisi",
+    ),
+    path(
         "anggaran/revisi-baris/<int:baris_id>/hapus/",
         a.revisi_baris_hapus,
         name="revisi_baris_hapus",

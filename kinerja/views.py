@@ -286,7 +286,13 @@ def _simpan_anggaran_pk(request: HttpRequest, pk: PerjanjianKinerja, anggaran):
     if tolak := _tolak_jika_terkunci(request, pk):
         return tolak
     awal = {"program": anggaran.program, "jumlah": anggaran.jumlah} if anggaran else None
-    form = AnggaranPKForm(request.POST or None, initial=awal)
+    form = AnggaranPKForm(
+        request.POST or None,
+        initial=awal,
+        satker=pk.satker,
+        tahun=pk.tahun,
+        lama=anggaran.program if anggaran else "",
+    )
     if request.method == "POST" and form.is_valid():
         try:
             services.anggaran_pk_save(

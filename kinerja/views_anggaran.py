@@ -20,8 +20,8 @@ from kinerja.forms import (
     TautanAnggaranForm,
     pilihan_output,
 )
-from kinerja.models import Dipa, OutputRO, RevisiBaris, TautanAnggaran
-from kinerja.views import _get_baris, _get_revisi_dipa, _pesan_error
+from kinerja.models import Dipa, OutputRO, RevisiBaris, TautanAnggaran, kode_baris
+from kinerja.views import _get_baris, _get_baris_anggaran, _get_revisi_dipa, _pesan_error
 from satker.akses import get_satker, periksa_akses
 from satker.selectors import can_write
 
@@ -182,3 +182,15 @@ def revisi_baris_hapus(request: HttpRequest, baris_id: int) -> HttpResponse:
     services.revisi_baris_delete(baris=baris, by=request.user)
     messages.success(request, "Baris revisi dihapus.")
     return redirect("kinerja:revisi_dipa_baris", revisi_id=baris.revisi_id)
+
+
+@login_required
+def baris_anggaran_revisi(request: HttpRequest, baris_id: int) -> HttpResponse:
+    """The pagu of one budget line through the DIPA revisions that changed it."""
+    baris = _get_baris_anggaran(request, baris_id)
+    revisi = list(baris.dipa.revisi.order_by("urutan", "tanggal", "id"))
+    data = baris_per_revisi(revisi)
+    kode = kode_baris(baris)
+    riwayat = [(r, p) for r in revisi for p in data[r.pk].perubahan if p.kode == kode]
+    ctx = {"baris": baris, "satker": baris.dipa.satker, "kode": kode, "riwayat": riwayat}
+    return render(request, "kinerja/baris_anggaran_revisi.html", ctx)

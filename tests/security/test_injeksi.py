@@ -17,6 +17,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 from rest_framework.test import APIClient
 
+from kinerja import services
 from kinerja.models import BarisPK
 from laporan.render import render_pdf
 from laporan.selectors import build_laporan
@@ -80,12 +81,8 @@ def isian_jahat(kantor, personas):
             {"teks": "70%", "kendala": JAHAT, "tindak_lanjut": JAHAT, "bukti_catatan": JAHAT},
         )
     )
-    _ok(
-        c.post(
-            reverse("kinerja:anggaran_pk_create", args=[pk.pk]),
-            {"program": JAHAT, "jumlah": "Rp 1.000.000"},
-        )
-    )
+    # The form offers the DIPA's programs; the workbook (PKAnggaran) takes the program as text.
+    services.anggaran_pk_save(perjanjian=pk, program=JAHAT, jumlah=1_000_000, by=personas.ketua_a)
     _ok(
         c.post(
             reverse("satker:pejabat_create", args=[kantor.satker.kode]),

@@ -315,6 +315,9 @@ ATURAN: dict[str, Aturan] = {
     "kinerja:output_ro_tambah": Aturan("tulis", _kode_tahun),
     "kinerja:output_ro": Aturan("baca", lambda d: {"ro_id": d.profil["ro"].pk}),
     "kinerja:revisi_dipa_baris": Aturan("baca", lambda d: {"revisi_id": d.dunia.revisi.pk}),
+    "kinerja:baris_anggaran_revisi": Aturan(
+        "baca", lambda d: {"baris_id": d.dunia.baris_anggaran.pk}
+    ),
     "kinerja:revisi_baris_hapus": Aturan(
         "aksi", lambda d: {"baris_id": d.profil["revisi_baris"].pk}
     ),
