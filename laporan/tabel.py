@@ -593,9 +593,22 @@ def _tabel_anggaran_sasaran(lap: Laporan) -> Tabel | None:
             "indikatornya, sesuai porsinya; satu baris dihitung sekali per sasaran. "
             f"{engine.RUMUS_EFISIENSI.capitalize()}: di atas +5 poin efisien, −5 sampai +5 "
             "cukup efisien, di bawah −5 tidak efisien."
-        ],
+        ]
+        + _catatan_tanpa_tautan(lap),
         lebar=[5, 24, 16, 12, 12, 8, 8, 8, 9],
     )
+
+
+def _catatan_tanpa_tautan(lap: Laporan) -> list[str]:
+    """The budget lines no indicator is linked to, said once under the per-sasaran table."""
+    tanpa = [b for b in lap.anggaran.baris if not lap.porsi_baris.get(b.id)]
+    if not tanpa:
+        return []
+    pagu = engine.total(tanpa).pagu
+    return [
+        f"{len(tanpa)} baris anggaran (pagu {fmt.rupiah(pagu)}) belum ditautkan ke indikator mana "
+        "pun; anggarannya tidak masuk perhitungan sasaran mana pun."
+    ]
 
 
 def _tabel_banding_anggaran(lap: Laporan) -> Tabel | None:

@@ -45,7 +45,9 @@ def test_per_sasaran_anggaran_dari_tautan(demo):
     # Figures differ per sasaran: no sentence repeated under every one.
     assert len({v.total.pagu for v in g.values() if v.ada}) >= 8
     tanpa = [k for k, v in g.items() if not v.ada]
-    assert tanpa  # rows without a link stay visible as such
+    assert tanpa  # rows without a link stay visible as such, and so do lines
+    catatan = " ".join(lap.tabel["anggaran_sasaran"].catatan)
+    assert "baris anggaran (pagu Rp 20.118.521.770) belum ditautkan" in catatan  # the NPHD grant
     html = render_html(lap)
     assert html.count("6. Efisiensi penggunaan sumber daya") == sum(v.ada for v in g.values())
     assert (
