@@ -835,6 +835,7 @@ class BarisAnggaranViewSet(BagianDipaViewSet):
 # ---------------------------------------------------------------- budget tied to performance
 
 
+@extend_schema_field(OpenApiTypes.DECIMAL)
 class DesimalField(serializers.Field):
     """A decimal that may not be negative; also as users write it (`77,5`, `77,5%`)."""
 
