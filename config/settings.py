@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "kinerja",
     "workbook",
     "laporan",
+    "evaluasi",
     "rekap",
     "demo",
 ]

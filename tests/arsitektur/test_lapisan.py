@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
-APPS = ["config", "common", "satker", "kinerja", "workbook", "laporan", "rekap", "demo"]
+APPS = ["config", "common", "satker", "kinerja", "workbook", "laporan", "evaluasi", "rekap", "demo"]
 LINT = Path(sys.executable).with_name("lint-imports")
 
 

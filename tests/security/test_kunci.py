@@ -232,6 +232,9 @@ TIDAK_TERKUNCI = {
     "AccessAttempt": "login throttling records",
     "AccessFailureLog": "login throttling records",
     "AccessLog": "login throttling records",
+    "Instrumen": "the LKE instrument: policy data maintained by KPU RI",
+    "Komponen": "part of the LKE instrument",
+    "SubKomponen": "part of the LKE instrument",
     "KomentarReviu": "review trail: read-only in the admin, written through laporan.services",
     "ReviuAPIP": "review trail: read-only in the admin, written through laporan.services",
 }
