@@ -99,6 +99,10 @@ class BilanganField(RupiahField):
 class DesimalField(RupiahField):
     """A decimal (a volume, a share in percent) typed as `77,5`, `77,5%` or `1585`."""
 
+    def __init__(self, **kwargs):
+        kwargs.setdefault("widget", forms.TextInput(attrs={"inputmode": "decimal"}))
+        super().__init__(**kwargs)
+
     def prepare_value(self, value):
         return str(value).replace(".", ",") if value is not None else value
 
