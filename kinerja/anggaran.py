@@ -289,22 +289,11 @@ def output_ro_per_satker(
 
 
 @dataclass(frozen=True)
-class PerubahanBaris:
-    kode: str
-    sebelum: int | None
-    sesudah: int
-
-    @property
-    def selisih(self) -> int | None:
-        return None if self.sebelum is None else self.sesudah - self.sebelum
-
-
-@dataclass(frozen=True)
 class RevisiBarisData:
     """A revision's recorded lines: what it changed, and the total of every line after it."""
 
     dicatat: int  # lines recorded
-    perubahan: list[PerubahanBaris] = field(default_factory=list)
+    perubahan: list[engine.Perubahan] = field(default_factory=list)  # keys: line codes
     jumlah_baris: int | None = None  # sum of every line known after it (None: nothing recorded)
     per_program: dict[str, int] = field(default_factory=dict)  # pagu per program code after it
 
@@ -335,7 +324,7 @@ def baris_per_revisi(revisi: Sequence[RevisiDipa]) -> dict[int, RevisiBarisData]
     ):
         hasil[r.pk] = RevisiBarisData(
             len(dicatat),
-            [PerubahanBaris(p.kunci, p.sebelum, p.sesudah) for p in ubah],
+            ubah,
             sum(setelah.values()) if setelah else None,
             _per_program(setelah, program),
         )

@@ -191,6 +191,6 @@ def baris_anggaran_revisi(request: HttpRequest, baris_id: int) -> HttpResponse:
     revisi = list(baris.dipa.revisi.order_by("urutan", "tanggal", "id"))
     data = baris_per_revisi(revisi)
     kode = kode_baris(baris)
-    riwayat = [(r, p) for r in revisi for p in data[r.pk].perubahan if p.kode == kode]
+    riwayat = [(r, p) for r in revisi for p in data[r.pk].perubahan if p.kunci == kode]
     ctx = {"baris": baris, "satker": baris.dipa.satker, "kode": kode, "riwayat": riwayat}
     return render(request, "kinerja/baris_anggaran_revisi.html", ctx)

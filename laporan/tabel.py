@@ -449,7 +449,7 @@ def _tabel_revisi_baris(lap: Laporan) -> Tabel | None:
             baris.append(
                 [
                     label,
-                    Sel(p.kode),
+                    Sel(p.kunci),
                     Sel(p.sebelum, "rupiah"),
                     Sel(p.sesudah, "rupiah"),
                     Sel(p.selisih, "rupiah"),
