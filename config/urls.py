@@ -27,5 +27,6 @@ urlpatterns = [
     path("laporan/", include("laporan.urls")),
     path("workbook/", include("workbook.urls")),
     path("rekap/", include("rekap.urls")),
+    path("evaluasi/", include("evaluasi.urls")),
     path("api/", include("config.api_urls")),
 ]

@@ -23,6 +23,7 @@ from kinerja import models as km
 from kinerja import services as ks
 from kinerja.capaian import TRIWULAN
 from kinerja.nilai import JenisNilai
+from kinerja.selectors import partisipasi_untuk
 from laporan import services as ls
 from laporan.models import JustifikasiPemeriksaan, LaporanKinerja
 from laporan.pemeriksaan import belum_dijustifikasi, periksa
@@ -114,8 +115,12 @@ def _nilai(b: km.BarisPK, periode: str) -> str | None:
 
 def _realisasi(pk: km.PerjanjianKinerja, triwulan: tuple[str, ...]) -> None:
     ada = set(km.Realisasi.objects.filter(baris__perjanjian=pk).values_list("baris_id", "periode"))
+    baris = list(pk.baris.select_related("perjanjian", "indikator_kinerja"))
+    dihitung = partisipasi_untuk(baris)  # the system's figure is the realisasi: nothing typed
     baru = []
-    for b in pk.baris.all():
+    for b in baris:
+        if b.pk in dihitung:
+            continue
         for periode in triwulan:
             teks = _nilai(b, periode)
             if teks is None or (b.pk, periode) in ada:

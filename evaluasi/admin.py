@@ -1,6 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from common.admin import KunciAdminMixin
 from evaluasi import models as m
 
 
@@ -49,3 +50,47 @@ class SubKomponenAdmin(SimpleHistoryAdmin):
     list_display = ["kode", "nama", "bobot", "komponen"]
     list_filter = ["komponen__instrumen"]
     inlines = [KriteriaInline]
+
+
+@admin.register(m.KebijakanEvaluasi)
+class KebijakanEvaluasiAdmin(SimpleHistoryAdmin):
+    list_display = ["tahun", "evaluator"]
+
+
+class HanyaBaca:
+    """An evaluation is written through evaluasi.services (who may answer, score, return or
+    finalise, and when, is checked there); the admin shows it and its history."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
+class JawabanInline(HanyaBaca, KunciAdminMixin, admin.TabularInline):
+    model = m.Jawaban
+    fields = ["kriteria", "mandiri", "catatan", "alasan_sistem", "evaluator", "catatan_evaluator"]
+
+
+class RekomendasiInline(HanyaBaca, KunciAdminMixin, admin.TabularInline):
+    model = m.Rekomendasi
+    fields = ["komponen", "uraian", "batas", "tindak_lanjut", "status"]
+
+
+@admin.register(m.Evaluasi)
+class EvaluasiAdmin(HanyaBaca, KunciAdminMixin, SimpleHistoryAdmin):
+    list_display = ["satker", "tahun", "status", "nilai_akhir", "predikat_akhir"]
+    list_filter = ["status", "tahun"]
+    search_fields = ["satker__kode", "satker__nama"]
+    list_select_related = ["satker"]
+    inlines = [JawabanInline, RekomendasiInline]
+
+
+@admin.register(m.Rekomendasi)
+class RekomendasiAdmin(HanyaBaca, KunciAdminMixin, SimpleHistoryAdmin):
+    list_display = ["evaluasi", "komponen", "status", "batas"]
+    list_filter = ["status"]

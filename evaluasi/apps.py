@@ -8,7 +8,17 @@ class EvaluasiConfig(AppConfig):
     verbose_name = "Evaluasi AKIP (LKE)"
 
     def ready(self) -> None:
+        from common.kunci import hubungkan_pemicu
+        from evaluasi.kunci import PEMICU
+        from evaluasi.selectors import predikat_diumumkan
+        from kinerja.models import DataPemilu
+        from kinerja.selectors import SUMBER_REALISASI
+
         post_migrate.connect(_pasang_instrumen, sender=self)
+        hubungkan_pemicu(self, PEMICU)
+        # The grade of a final LKE is the realisasi of "Nilai Akuntabilitas Kinerja" in the
+        # PKs of the year it is announced (issue 18).
+        SUMBER_REALISASI[DataPemilu.AKIP] = predikat_diumumkan
 
 
 def _pasang_instrumen(app_config, using, apps=global_apps, **kwargs) -> None:

@@ -81,6 +81,17 @@ KOMPONEN = [
     ]),
 ]  # fmt: skip
 
+# Criteria the system answers from its own data (evaluasi/otomatis.py), by code.
+OTOMATIS = {
+    "1.a.4": "PK_TEPAT_WAKTU",
+    "1.c.2": "TARGET_TRIWULAN",
+    "2.a.3": "REALISASI_TRIWULAN",
+    "3.a.1": "LKJIP_ADA",
+    "3.a.2": "LKJIP_TEPAT_WAKTU",
+    "3.b.1": "BANDING_TAHUN_LALU",
+    "4.c.1": "TINDAK_LANJUT",
+}
+
 NILAI = {
     ("YT", "Y"): D(1),
     ("YT", "T"): D(0),
@@ -131,7 +142,14 @@ def pasang_instrumen(apps, using: str = "default") -> bool:
                     .create(komponen=k, kode=skode, nama=snama, bobot=sbobot, urutan=j)
                 )
                 m["Kriteria"].objects.using(using).bulk_create(
-                    m["Kriteria"](sub=s, kode=f"{skode}.{n}", uraian=u, skala=skala, urutan=n)
+                    m["Kriteria"](
+                        sub=s,
+                        kode=f"{skode}.{n}",
+                        uraian=u,
+                        skala=skala,
+                        urutan=n,
+                        otomatis=OTOMATIS.get(f"{skode}.{n}", ""),
+                    )
                     for n, u in enumerate(kriteria, 1)
                 )
         NilaiJawaban = apps.get_model("evaluasi", "NilaiJawaban")

@@ -12,10 +12,21 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
+from statistics import mean, median
 
 from kinerja.capaian import bulatkan
 
 NOL = Decimal(0)
+# What each grade says (PermenPANRB 88/2021), printed next to it in the LHE.
+ARTI = {
+    "AA": "Sangat Memuaskan",
+    "A": "Memuaskan",
+    "BB": "Sangat Baik",
+    "B": "Baik",
+    "CC": "Cukup (Memadai)",
+    "C": "Kurang",
+    "D": "Sangat Kurang",
+}
 
 
 def nilai_jawaban(
@@ -122,3 +133,17 @@ def periksa_struktur(struktur: Sequence[Komponen]) -> list[str]:
             galat.append(f"Komponen {k.kode}: jumlah bobot subkomponen {jumlah}, bukan {k.bobot}.")
         galat += [f"Subkomponen {s.kode} belum memiliki kriteria." for s in k.sub if not s.kriteria]
     return galat
+
+
+def sebaran(nilai: Sequence[Decimal]) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """Minimum, median, mean and maximum of scores (the last three rounded half up)."""
+    return min(nilai), bulatkan(Decimal(median(nilai))), bulatkan(mean(nilai)), max(nilai)
+
+
+def jawaban_dari_porsi(porsi: Decimal) -> str:
+    """An A-E answer from the share of items that meet a criterion (1 = all): A from 90%,
+    B from 75%, C from 50%, D above 0, E none."""
+    for batas, jawab in ((Decimal("0.9"), "A"), (Decimal("0.75"), "B"), (Decimal("0.5"), "C")):
+        if porsi >= batas:
+            return jawab
+    return "D" if porsi > 0 else "E"

@@ -204,6 +204,8 @@ class DataPemilu(models.TextChoices):
     PEREMPUAN = "PEREMPUAN", "Partisipasi pemilih perempuan"
     DISABILITAS = "DISABILITAS", "Partisipasi pemilih disabilitas"
     PEMULA = "PEMULA", "Partisipasi pemilih pemula"
+    # Not election data: the grade of the office's final AKIP evaluation (app evaluasi).
+    AKIP = "AKIP", "Predikat evaluasi AKIP (LKE final)"
 
 
 class IndikatorKinerja(models.Model):
@@ -235,12 +237,13 @@ class IndikatorKinerja(models.Model):
     formula = teks_maks(1000, blank=True, help_text="Cara menghitung realisasi.")
     sumber_data = models.CharField(max_length=200, blank=True)
     data_pemilu = models.CharField(
-        "dihitung dari data pemilihan",
+        "realisasi dihitung dari",
         max_length=12,
         choices=DataPemilu.choices,
         blank=True,
-        help_text="Realisasi baris PK dengan indikator ini dihitung dari data pemilihan satker "
-        "pada tahun itu, bukan diketik.",
+        help_text="Realisasi baris PK dengan indikator ini dihitung dari data sistem (data "
+        "pemilihan satker pada tahun itu, atau predikat LKE final yang diumumkan tahun itu), "
+        "bukan diketik.",
     )
     urutan = models.PositiveSmallIntegerField(default=0)
     history = HistoricalRecords()
@@ -791,18 +794,30 @@ class Realisasi(NilaiMixin):
         self.clean_pemilu()
 
     def clean_pemilu(self) -> None:
-        """The realisasi of a participation indicator is the office's election data: a typed
-        value may only repeat it."""
+        """The realisasi of an indicator the system computes (a participation figure from the
+        office's election data, the grade of its final AKIP evaluation): a typed value may only
+        repeat it."""
         from kinerja.selectors import partisipasi_untuk
 
         dihitung = partisipasi_untuk([self.baris]).get(self.baris_id)
+        tahun = self.baris.perjanjian.tahun
+        if isinstance(dihitung, Nilai):
+            if self.teks_kode == dihitung.kode:
+                return
+            raise ValidationError(
+                {
+                    self.field_isian: "Realisasi indikator ini adalah predikat evaluasi AKIP "
+                    f"(LKE final) yang diumumkan Tahun {tahun}: {dihitung.kode}. Perbaiki LKE "
+                    "pada halaman Evaluasi AKIP, bukan realisasinya."
+                }
+            )
         if dihitung is None or self.teks_angka == dihitung:
             return
         teks = f"{dihitung:.2f}".replace(".", ",")
         raise ValidationError(
             {
                 self.field_isian: f"Realisasi indikator ini dihitung dari data pemilihan Tahun "
-                f"{self.baris.perjanjian.tahun}: {teks}%. Perbaiki data pemilih pada halaman "
+                f"{tahun}: {teks}%. Perbaiki data pemilih pada halaman "
                 "Data Pemilihan, bukan realisasinya."
             }
         )

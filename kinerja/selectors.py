@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from functools import cached_property
@@ -99,6 +99,8 @@ class MasukanBaris:
     rumus_turun: str
     # the year's realisasi computed from the office's election data (participation indicators)
     dari_pemilu: bool = False
+    # the year's realisasi is the grade of the office's final AKIP evaluation (SUMBER_REALISASI)
+    dari_lke: bool = False
 
 
 # The stored fields `masukan_baris` reads: of a PK row, and of a realisasi or quarterly target.
@@ -118,7 +120,7 @@ def masukan_baris(
     baris: Mapping[str, Any],
     realisasi: Iterable[Mapping[str, Any]],
     target_triwulan: Iterable[Mapping[str, Any]] = (),
-    pemilu: Decimal | None = None,
+    pemilu: Decimal | Nilai | None = None,
 ) -> MasukanBaris:
     """The one path from stored values to engine inputs: `values()` rows or a model's `vars()`.
 
@@ -132,8 +134,11 @@ def masukan_baris(
         return nilai_tersimpan(r["teks"], r["teks_angka"], r["teks_kode"], jenis)
 
     per_periode = {r["periode"]: baca(r) for r in realisasi}
+    dari_lke = isinstance(pemilu, Nilai)
     if pemilu is not None:
-        per_periode[engine.Periode.TAHUNAN] = Nilai(jenis, pemilu, satuan="%")
+        per_periode[engine.Periode.TAHUNAN] = (
+            pemilu if dari_lke else Nilai(jenis, pemilu, satuan="%")
+        )
     return MasukanBaris(
         target=nilai_tersimpan(baris["target"], baris["target_angka"], baris["target_kode"], jenis),
         realisasi=per_periode,
@@ -141,7 +146,8 @@ def masukan_baris(
         arah=baris["arah"],
         agregasi=baris["agregasi"],
         rumus_turun=baris["rumus_turun"],
-        dari_pemilu=pemilu is not None,
+        dari_pemilu=pemilu is not None and not dari_lke,
+        dari_lke=dari_lke,
     )
 
 
@@ -217,20 +223,44 @@ def rincian_pemilihan(satker: Satker, tahun: int) -> list[RincianPemilihan]:
     return hasil
 
 
-def partisipasi_baris(baris: Iterable[tuple[int, int, int, str]]) -> dict[int, Decimal]:
-    """The realisasi of PK rows whose catalogue indicator is computed from election data.
+# Realisasi another app computes from its own data, by `IndikatorKinerja.data_pemilu` value:
+# a function of {(satker id, year)} answering {(satker id, year): Nilai} for the pairs it knows.
+# The app registers it when it is ready (evaluasi: "AKIP", the grade of the final evaluation).
+SUMBER_REALISASI: dict[str, Callable[[set[tuple[int, int]]], dict[tuple[int, int], Nilai]]] = {}
+
+
+def realisasi_dihitung(jenis: str, pasangan: Iterable[tuple[int, int]]) -> dict:
+    """A registered source's values for (satker id, year) pairs; {} when none is registered."""
+    sumber = SUMBER_REALISASI.get(jenis)
+    pasangan = set(pasangan)
+    return sumber(pasangan) if sumber and pasangan else {}
+
+
+def partisipasi_baris(
+    baris: Iterable[tuple[int, int, int, str]],
+) -> dict[int, Decimal | Nilai]:
+    """The realisasi of PK rows whose catalogue indicator the system computes.
 
     `baris` holds (row id, satker id, year, `IndikatorKinerja.data_pemilu`); rows of other
-    indicators may be left out. One query, none when no row is a participation row; a row is
-    missing from the answer when the office has no election data to compute it from.
+    indicators may be left out. A participation figure is a Decimal (one query, none when no row
+    is a participation row), a registered source's value a Nilai (SUMBER_REALISASI); a row is
+    missing from the answer when there is nothing to compute it from.
     """
     baris = [b for b in baris if b[3]]
     if not baris:
         return {}
-    data = data_pemilih_per_satker({b[1] for b in baris}, {b[2] for b in baris})
-    hasil = {}
+    pemilu = [b for b in baris if b[3] not in SUMBER_REALISASI]
+    data = data_pemilih_per_satker({b[1] for b in pemilu}, {b[2] for b in pemilu}) if pemilu else {}
+    lain = {
+        jenis: realisasi_dihitung(jenis, ((b[1], b[2]) for b in baris if b[3] == jenis))
+        for jenis in {b[3] for b in baris} & set(SUMBER_REALISASI)
+    }
+    hasil: dict[int, Decimal | Nilai] = {}
     for bid, sid, tahun, jenis in baris:
-        nilai = data[sid, tahun].partisipasi()[jenis] if (sid, tahun) in data else None
+        if jenis in lain:
+            nilai = lain[jenis].get((sid, tahun))
+        else:
+            nilai = data[sid, tahun].partisipasi()[jenis] if (sid, tahun) in data else None
         if nilai is not None:
             hasil[bid] = nilai
     return hasil

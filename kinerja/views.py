@@ -462,6 +462,7 @@ class BarisGrid:
     capaian: engine.Capaian
     kategori: str
     dari_pemilu: bool = False
+    dari_lke: bool = False
 
 
 def _baris_grid(m: Pengukuran, periode: str) -> BarisGrid:
@@ -479,6 +480,7 @@ def _baris_grid(m: Pengukuran, periode: str) -> BarisGrid:
         capaian=capaian,
         kategori=engine.kategori(capaian, kebijakan.skala),
         dari_pemilu=m.masukan.dari_pemilu,
+        dari_lke=m.masukan.dari_lke,
     )
 
 

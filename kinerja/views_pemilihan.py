@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from common.forms import tampilkan_galat
 from kinerja import services
 from kinerja.forms import PemilihanForm, PemilihKecamatanForm
-from kinerja.models import BarisPK, Pemilihan, PemilihKecamatan
+from kinerja.models import BarisPK, DataPemilu, Pemilihan, PemilihKecamatan
 from kinerja.selectors import (
     data_pemilih_per_satker,
     partisipasi_untuk,
@@ -43,6 +43,7 @@ def pemilihan(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
     pk = perjanjian_terbaru(satker, tahun).values()
     baris = list(
         BarisPK.objects.filter(perjanjian__in=pk, indikator_kinerja__data_pemilu__gt="")
+        .exclude(indikator_kinerja__data_pemilu=DataPemilu.AKIP)
         .select_related("perjanjian", "indikator_kinerja")
         .order_by("perjanjian__jenis", "urutan")
     )

@@ -46,6 +46,7 @@ class BarisUkur:
     kendala: list[str]
     tindak_lanjut: list[str]
     dari_pemilu: bool = False  # realisasi computed from the office's election data
+    dari_lke: bool = False  # realisasi: the grade of the office's final AKIP evaluation
 
 
 @dataclass(frozen=True)
@@ -313,6 +314,16 @@ class Pembanding:
 
 
 @dataclass(frozen=True)
+class NilaiAkip:
+    """The grade of a final AKIP evaluation (LKE) of `tahun`, announced in `tahun_pengumuman`."""
+
+    tahun: int
+    tahun_pengumuman: int
+    nilai: Decimal | None
+    predikat: str
+
+
+@dataclass(frozen=True)
 class Laporan:
     satker_id: int
     kode: str
@@ -354,6 +365,7 @@ class Laporan:
     ro: list[DataRO] = field(default_factory=list)
     porsi_baris: dict[int, Decimal] = field(default_factory=dict)
     anggaran_lalu: Anggaran | None = None
+    riwayat_akip: list[NilaiAkip] = field(default_factory=list)  # issue 18
     tabel: dict[str, Tabel] = field(default_factory=dict)
 
     @property

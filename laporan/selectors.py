@@ -27,7 +27,14 @@ from kinerja.anggaran import (
     porsi_per_baris,
     tautan_per_baris,
 )
-from kinerja.models import BarisAnggaran, PerjanjianKinerja, RencanaAksi, Renstra, TargetRenstra
+from kinerja.models import (
+    BarisAnggaran,
+    DataPemilu,
+    PerjanjianKinerja,
+    RencanaAksi,
+    Renstra,
+    TargetRenstra,
+)
 from kinerja.nilai import JenisNilai, Nilai
 from kinerja.selectors import (
     Kebijakan,
@@ -39,6 +46,7 @@ from kinerja.selectors import (
     partisipasi_untuk,
     pengukuran_per_pk,
     perjanjian_terbaru,
+    realisasi_dihitung,
     rincian_pemilihan,
     ringkasan_anggaran,
     ukur_baris,
@@ -61,6 +69,7 @@ from laporan.data import (
     Komentar,
     Laporan,
     Narasi,
+    NilaiAkip,
     NilaiTahun,
     Pejabat_,
     Pembanding,
@@ -104,7 +113,7 @@ def _teks_realisasi(u: Pengukuran) -> str | None:
     """The year realisasi as the user wrote it, or the aggregate of the quarters."""
     if u.realisasi_tahun is None:
         return None
-    if u.masukan.dari_pemilu:
+    if u.masukan.dari_pemilu or u.masukan.dari_lke:
         return teks_nilai(u.realisasi_tahun, u.baris.satuan)
     rekaman = u.rekaman
     if engine.Periode.TAHUNAN in rekaman and rekaman[engine.Periode.TAHUNAN].teks.strip():
@@ -137,6 +146,7 @@ def _baris_ukur(u: Pengukuran, jenis: str) -> BarisUkur:
         kendala=[r.kendala.strip() for r in rekaman if r.kendala.strip()],
         tindak_lanjut=[r.tindak_lanjut.strip() for r in rekaman if r.tindak_lanjut.strip()],
         dari_pemilu=u.masukan.dari_pemilu,
+        dari_lke=u.masukan.dari_lke,
     )
 
 
@@ -673,10 +683,23 @@ def build_laporan(
         isi=_isi(satker, tahun),
         komentar=_komentar(satker, tahun, versi),
         reviu_apip=_reviu(satker, tahun, versi),
+        riwayat_akip=_riwayat_akip(satker, tahun),
         **_anggaran_kinerja(satker, tahun, data_pk, ringkasan, anggaran),
     )
     hasil.tabel.update(susun_tabel(hasil))
     return hasil
+
+
+def _riwayat_akip(satker: Satker, tahun: int) -> list[NilaiAkip]:
+    """The grades of the office's final AKIP evaluations announced in the last five years (the
+    realisasi of "Nilai Akuntabilitas Kinerja", computed by the evaluation: one query)."""
+    nilai = realisasi_dihitung(
+        DataPemilu.AKIP, ((satker.pk, t) for t in range(tahun - 4, tahun + 1))
+    )
+    return [
+        NilaiAkip(t - 1, t, n.angka, n.kode)
+        for (_, t), n in sorted(nilai.items(), key=lambda x: x[0][1])
+    ]
 
 
 def _anggaran_kinerja(

@@ -246,6 +246,31 @@ def _tabel_riwayat(lap: Laporan) -> Tabel | None:
     )
 
 
+def _tabel_akip(lap: Laporan) -> Tabel | None:
+    """The history of the office's AKIP grade (final LKE), by the year it was announced."""
+    if not lap.riwayat_akip:
+        return None
+    return Tabel(
+        "",
+        "Riwayat Nilai Akuntabilitas Kinerja (Hasil Evaluasi AKIP)",
+        ["Tahun Dievaluasi", "Tahun Diumumkan", "Nilai", "Predikat"],
+        [
+            [
+                Sel(f"{r.tahun}"),
+                Sel(f"{r.tahun_pengumuman}"),
+                Sel(r.nilai, "angka"),
+                Sel(r.predikat),
+            ]
+            for r in lap.riwayat_akip
+        ],
+        catatan=[
+            "Nilai dan predikat dari LKE final; predikat yang diumumkan pada suatu tahun adalah "
+            "realisasi indikator Nilai Akuntabilitas Kinerja pada PK tahun itu."
+        ],
+        lebar=[20, 20, 20, 20],
+    )
+
+
 def _tabel_progres(lap: Laporan) -> Tabel | None:
     if not lap.progres:
         return None
@@ -1013,6 +1038,7 @@ def susun_tabel(lap: Laporan) -> dict[str, Tabel]:
     per_bab[3] += [
         ("riwayat", _tabel_riwayat(lap)),
         ("progres", _tabel_progres(lap)),
+        ("akip", _tabel_akip(lap)),
         ("pembanding", _tabel_pembanding(lap)),
         *_tabel_pemilihan(lap),
         ("anggaran_sasaran", _tabel_anggaran_sasaran(lap)),

@@ -241,6 +241,7 @@ class Notifikasi(models.Model):
         FINAL = "FINAL", "LKjIP difinalkan"
         TENGGAT = "TENGGAT", "Tenggat mendekat"
         TERLAMBAT = "TERLAMBAT", "Tenggat terlewat"
+        LKE = "LKE", "Evaluasi AKIP (LKE)"
 
     penerima = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifikasi"

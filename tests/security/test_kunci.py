@@ -235,6 +235,7 @@ TIDAK_TERKUNCI = {
     "Instrumen": "the LKE instrument: policy data maintained by KPU RI",
     "Komponen": "part of the LKE instrument",
     "SubKomponen": "part of the LKE instrument",
+    "KebijakanEvaluasi": "policy data: who evaluates a year's LKE",
     "KomentarReviu": "review trail: read-only in the admin, written through laporan.services",
     "ReviuAPIP": "review trail: read-only in the admin, written through laporan.services",
 }
@@ -258,7 +259,13 @@ def test_the_review_trail_is_read_only_in_the_admin(personas):
 def test_every_admin_model_is_locked_or_says_why_not():
     terdaftar = {m.__name__ for m in admin.site._registry}
     dikunci = {m.__name__ for m in admin.site._registry if hasattr(m, "KUNCI")}
-    assert dikunci == {"PerjanjianKinerja", "BarisPK", "LaporanKinerja"}
+    assert dikunci == {
+        "PerjanjianKinerja",
+        "BarisPK",
+        "LaporanKinerja",
+        "Evaluasi",  # tests/evaluasi/test_kunci_lke.py
+        "Rekomendasi",
+    }
     assert terdaftar - dikunci <= set(TIDAK_TERKUNCI), terdaftar - dikunci - set(TIDAK_TERKUNCI)
 
 

@@ -41,6 +41,8 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
 from rest_framework.test import APIClient
 
+from evaluasi import services as evaluasi_services
+from evaluasi.models import Evaluasi, Rekomendasi
 from kinerja import models as km
 from laporan.models import IsiBab, KomentarReviu, LaporanKinerja, PdfLaporan
 from satker.models import Aset, Notifikasi, Pegawai, Satker
@@ -171,6 +173,7 @@ def data(personas, settings, tmp_path) -> Data:
             satuan="Layanan",
             volume=12,
         ),
+        "lke": _lke(personas),
         "revisi_baris": km.RevisiBaris.objects.create(
             revisi=dunia.revisi,
             program=dunia.baris_anggaran.program,
@@ -179,6 +182,25 @@ def data(personas, settings, tmp_path) -> Data:
         ),
     }
     return Data(personas, dunia, final, pdf, pdf_final, indikator, token, profil=profil)
+
+
+def _lke(personas) -> Evaluasi:
+    """Office A's LKE 2024, a draft with an evidence file and a recommendation."""
+    ev = evaluasi_services.evaluasi_mulai(
+        satker=personas.satker_a, tahun=TAHUN, by=personas.operator_a
+    )
+    j = ev.jawaban.first()
+    j.berkas.save("bukti.pdf", ContentFile(b"%PDF-1.4 bukti\n%%EOF\n"))
+    Rekomendasi.objects.create(evaluasi=ev, uraian="Perkuat evaluasi internal.")
+    return ev
+
+
+def _lke_komponen(d: Data) -> dict:
+    return {**_kode_tahun(d), "komponen_id": d.profil["lke"].instrumen.komponen.first().pk}
+
+
+def _rekomendasi(d: Data) -> dict:
+    return {"rekomendasi_id": d.profil["lke"].rekomendasi.first().pk}
 
 
 # ---------------------------------------------------------------- the rules
@@ -385,6 +407,28 @@ ATURAN: dict[str, Aturan] = {
     "kinerja:belum_terhubung": Aturan("daftar"),
     "kinerja:link_auto": Aturan("sendiri"),
     "kinerja:baris_link": Aturan("aksi", lambda d: {"baris_id": d.dunia.baris_ttd.pk}),
+    # AKIP evaluation (LKE)
+    "evaluasi:indeks": Aturan("daftar"),
+    "evaluasi:instrumen": Aturan("akun"),
+    "evaluasi:rekap": Aturan("provinsi", lambda d: {**_provinsi(d), "tahun": TAHUN}),
+    "evaluasi:daftar": Aturan("baca", _kode),
+    "evaluasi:lke": Aturan("baca", _kode_tahun),
+    "evaluasi:lhe_pdf": Aturan("baca", _kode_tahun),
+    "evaluasi:lhe_xlsx": Aturan("baca", _kode_tahun),
+    "evaluasi:lke_xlsx": Aturan("baca", _kode_tahun),
+    "evaluasi:berkas": Aturan(
+        "baca", lambda d: {"jawaban_id": d.profil["lke"].jawaban.exclude(berkas="").get().pk}
+    ),
+    "evaluasi:mulai": Aturan("aksi", lambda d: {"kode": d.kode, "tahun": TAHUN - 1}),
+    "evaluasi:isi": Aturan("tulis", _lke_komponen),
+    "evaluasi:ajukan": Aturan("aksi", _kode_tahun, "sekretaris_a"),
+    "evaluasi:tindak_lanjut": Aturan("tulis", _rekomendasi),
+    "evaluasi:nilai": Aturan("reviu", _lke_komponen),
+    "evaluasi:kembalikan": Aturan("reviu", _kode_tahun),
+    "evaluasi:selesai": Aturan("reviu", _kode_tahun),
+    "evaluasi:finalkan": Aturan("reviu", _kode_tahun),
+    "evaluasi:rekomendasi_tambah": Aturan("reviu", _kode_tahun),
+    "evaluasi:rekomendasi_tutup": Aturan("reviu", _rekomendasi),
     # REST API
     "api:api-root": Aturan("api_akun"),
     "api:rekap": Aturan("api_provinsi", query="?tahun=2024&provinsi=16"),

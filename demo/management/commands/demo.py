@@ -17,6 +17,7 @@ from django.db import transaction
 
 from common.kunci import kunci_dilepas
 from demo.anggaran import muat_anggaran_kinerja, rincian_baris
+from demo.evaluasi import muat_evaluasi
 from demo.profil import muat_profil, simpan
 from demo.siklus import muat_siklus
 from kinerja import models as km
@@ -47,6 +48,7 @@ def muat_demo(data: dict) -> tuple[list[tuple[str, str, str]], int]:
     terhubung = baris_link_auto(baris)
     muat_profil(satker)
     muat_anggaran_kinerja(satker)
+    muat_evaluasi(satker, pengguna)
     muat_siklus(satker, pengguna)
     return logins, terhubung
 
