@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 
 from django.db.models import Count, Q
@@ -88,13 +89,15 @@ def _lkjip(satker, tahun: int) -> LaporanKinerja | None:
     )
 
 
-def _lkjip_ada(lap: LaporanKinerja | None, tahun: int) -> Usulan:
+def _lkjip_ada(satker, tahun: int) -> Usulan:
+    lap = _lkjip(satker, tahun)
     if lap is None:
         return "T", f"Belum ada LKjIP Tahun {tahun} versi final."
     return "Y", f"LKjIP Tahun {tahun} versi {lap.versi} final {fmt.tanggal(lap.difinalkan_pada)}."
 
 
-def _lkjip_tepat_waktu(lap: LaporanKinerja | None, tahun: int) -> Usulan:
+def _lkjip_tepat_waktu(satker, tahun: int) -> Usulan:
+    lap = _lkjip(satker, tahun)
     batas = dt.date(tahun + 1, 2, calendar.monthrange(tahun + 1, 2)[1])
     if lap is None or lap.difinalkan_pada is None:
         return "T", f"Belum ada LKjIP final (batas {fmt.tanggal(batas)})."
@@ -138,16 +141,19 @@ def _tindak_lanjut(satker, tahun: int) -> Usulan:
     )
 
 
-def isian_sistem(evaluasi: Evaluasi) -> dict[str, Usulan]:
-    """The suggested answer and its reason for every criterion kind the system can answer."""
+CEK = {
+    Otomatis.PK_TEPAT_WAKTU: _pk_tepat_waktu,
+    Otomatis.TARGET_TRIWULAN: _target_triwulan,
+    Otomatis.REALISASI_TRIWULAN: _realisasi_triwulan,
+    Otomatis.LKJIP_ADA: _lkjip_ada,
+    Otomatis.LKJIP_TEPAT_WAKTU: _lkjip_tepat_waktu,
+    Otomatis.BANDING_TAHUN_LALU: _banding_tahun_lalu,
+    Otomatis.TINDAK_LANJUT: _tindak_lanjut,
+}
+
+
+def isian_sistem(evaluasi: Evaluasi, jenis: Iterable[str] | None = None) -> dict[str, Usulan]:
+    """The suggested answer and its reason for each criterion kind the system can answer (or
+    for the kinds asked), from the data of the office and year."""
     s, t = evaluasi.satker, evaluasi.tahun
-    lap = _lkjip(s, t)
-    return {
-        Otomatis.PK_TEPAT_WAKTU: _pk_tepat_waktu(s, t),
-        Otomatis.TARGET_TRIWULAN: _target_triwulan(s, t),
-        Otomatis.REALISASI_TRIWULAN: _realisasi_triwulan(s, t),
-        Otomatis.LKJIP_ADA: _lkjip_ada(lap, t),
-        Otomatis.LKJIP_TEPAT_WAKTU: _lkjip_tepat_waktu(lap, t),
-        Otomatis.BANDING_TAHUN_LALU: _banding_tahun_lalu(s, t),
-        Otomatis.TINDAK_LANJUT: _tindak_lanjut(s, t),
-    }
+    return {j: CEK[j](s, t) for j in (CEK if jenis is None else jenis) if j in CEK}

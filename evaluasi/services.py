@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from evaluasi.models import Evaluasi, Jawaban, KebijakanEvaluasi, Rekomendasi
+from evaluasi.otomatis import isian_sistem
 from evaluasi.selectors import baca_lke, instrumen_untuk, struktur
 from satker import notifikasi
 from satker.models import Peran, Satker
@@ -116,13 +117,14 @@ def jawaban_mandiri_save(*, jawaban: Jawaban, data: Mapping[str, Any], by: User)
     ev = jawaban.evaluasi
     _pastikan(can_write(by, ev.satker), "Anda tidak berhak mengisi LKE satker ini.")
     _status(ev, S.DRAF, pesan="Penilaian mandiri hanya dapat diubah selama LKE masih draf.")
-    usulan = next((b for b in baca_lke(ev).baris if b.kriteria.pk == jawaban.kriteria_id), None)
+    otomatis = jawaban.kriteria.otomatis
+    usulan, alasan = isian_sistem(ev, [otomatis]).get(otomatis, ("", ""))
     jawab, catatan = data.get("mandiri", jawaban.mandiri), data.get("catatan", jawaban.catatan)
-    if usulan and usulan.usulan and jawab and jawab != usulan.usulan and not catatan.strip():
+    if usulan and jawab and jawab != usulan and not catatan.strip():
         raise ValidationError(
             {
-                "catatan": f"Sistem mengusulkan {usulan.usulan} ({usulan.alasan}); tulis "
-                "catatan mengapa jawaban Anda berbeda."
+                "catatan": f"Sistem mengusulkan {usulan} ({alasan}); tulis catatan mengapa "
+                "jawaban Anda berbeda."
             }
         )
     return _simpan_jawaban(jawaban, data, by, "Penilaian mandiri")

@@ -15,7 +15,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from common.forms import tampilkan_galat
-from evaluasi import dokumen, services
+from evaluasi import dokumen, services, skor
 from evaluasi.forms import (
     AlasanForm,
     JawabanEvaluatorForm,
@@ -348,5 +348,8 @@ def rekap(request: HttpRequest, kode: str, tahun: int) -> HttpResponse:
 @login_required
 def instrumen(request: HttpRequest) -> HttpResponse:
     """The instruments in force, each with its weights, criteria, answer values and bands."""
-    daftar = [(i, struktur(i)) for i in Instrumen.objects.all()]
+    daftar = []
+    for i in Instrumen.objects.all():
+        st = struktur(i)
+        daftar.append((i, st, skor.periksa_struktur(st.komponen)))
     return render(request, "evaluasi/instrumen.html", {"daftar": daftar})

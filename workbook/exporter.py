@@ -20,6 +20,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from common.xlsx import FORMAT_RUPIAH, FORMAT_TANGGAL, teks_aman
+from evaluasi.models import Instrumen, Komponen, Kriteria, NilaiJawaban, Predikat, SubKomponen
 from kinerja.capaian import Periode
 from kinerja.models import (
     AnggaranPK,
@@ -133,7 +134,55 @@ def ekspor_katalog(tujuan: IO[bytes] | str) -> None:
             )
         ),
     }
+    sumber |= _instrumen_lke()
     _tulis(sumber, tujuan, validasi=False)
+
+
+def _instrumen_lke() -> dict:
+    """The LKE instruments (issue 18), each part under its instrument's first year."""
+    komponen = Komponen.objects.select_related("instrumen").order_by(
+        "instrumen__berlaku_dari", "urutan", "kode"
+    )
+    sub = SubKomponen.objects.select_related("komponen__instrumen").order_by(
+        "komponen__instrumen__berlaku_dari", "komponen__urutan", "urutan", "kode"
+    )
+    kriteria = Kriteria.objects.select_related("sub__komponen__instrumen").order_by(
+        "sub__komponen__instrumen__berlaku_dari", "sub__komponen__urutan", "sub__urutan", "urutan"
+    )
+    return {
+        skema.LKE_INSTRUMEN: (
+            [i.berlaku_dari, i.nama, i.dasar, i.catatan]
+            for i in Instrumen.objects.order_by("berlaku_dari")
+        ),
+        skema.LKE_KOMPONEN: ([k.instrumen.berlaku_dari, k.kode, k.nama, k.bobot] for k in komponen),
+        skema.LKE_SUBKOMPONEN: (
+            [s.komponen.instrumen.berlaku_dari, s.komponen.kode, s.kode, s.nama, s.bobot]
+            for s in sub
+        ),
+        skema.LKE_KRITERIA: (
+            [
+                c.sub.komponen.instrumen.berlaku_dari,
+                c.sub.kode,
+                c.kode,
+                c.uraian,
+                c.skala,
+                c.otomatis,
+            ]
+            for c in kriteria
+        ),
+        skema.LKE_NILAI: (
+            [n.instrumen.berlaku_dari, n.skala, n.jawaban, n.nilai]
+            for n in NilaiJawaban.objects.select_related("instrumen").order_by(
+                "instrumen__berlaku_dari", "skala", "jawaban"
+            )
+        ),
+        skema.LKE_PREDIKAT: (
+            [p.instrumen.berlaku_dari, p.predikat, p.batas]
+            for p in Predikat.objects.select_related("instrumen").order_by(
+                "instrumen__berlaku_dari", "-batas"
+            )
+        ),
+    }
 
 
 def buat_template(tujuan: IO[bytes] | str) -> None:

@@ -29,6 +29,15 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from common import format as fmt
+from evaluasi.models import (
+    JAWABAN,
+    Instrumen,
+    Komponen,
+    Kriteria,
+    NilaiJawaban,
+    Predikat,
+    SubKomponen,
+)
 from kinerja.capaian import Agregasi, Arah
 from kinerja.katalog import calon_katalog, indikator_baris
 from kinerja.models import (
@@ -152,6 +161,7 @@ TURUNAN: dict[type[models.Model], tuple[str, ...]] = {
     TargetRenstra: ("target_angka", "target_kode"),
 }
 KATALOG_HANYA_ADMIN = "Katalog nasional hanya dapat diubah admin KPU RI."
+LKE_HANYA_ADMIN = "Instrumen LKE hanya dapat diubah admin KPU RI."
 
 
 # The sheets of the budget tied to performance (issue 17).
@@ -220,6 +230,10 @@ class _Impor:
                 ("TargetNasional", self._target_nasional_baris),
             ):
                 self._periksa(sheet, fungsi)
+        if self._ada(*(s.nama for s in skema.SHEETS_LKE)):
+            self._muat_lke()
+            for sheet in skema.SHEETS_LKE:
+                self._periksa(sheet.nama, partial(self._lke_baris, sheet.nama))
         self._muat_pejabat()
         self._periksa("Pejabat", self._pejabat_baris)
         if self._ada(
@@ -1088,6 +1102,105 @@ class _Impor:
         "Output": (Output, "output", ("kegiatan", "kegiatan_kode", "Kegiatan", "kegiatan")),
     }
 
+    # ------------------------------------------------------------ the LKE instrument (issue 18)
+
+    def _muat_lke(self) -> None:
+        """Every instrument with its parts: a few hundred rows, one query per kind."""
+        for i in Instrumen.objects.all():
+            self.obj[("lke", i.berlaku_dari)] = i
+        for k in Komponen.objects.select_related("instrumen"):
+            self.obj[("lke_k", k.instrumen.berlaku_dari, k.kode)] = k
+            self._catat_urutan(("lke_k", k.instrumen.berlaku_dari), k.urutan)
+        for s in SubKomponen.objects.select_related("komponen__instrumen"):
+            self.obj[("lke_s", s.komponen.instrumen.berlaku_dari, s.kode)] = s
+            self._catat_urutan(
+                ("lke_s", s.komponen.instrumen.berlaku_dari, s.komponen.kode), s.urutan
+            )
+        for c in Kriteria.objects.select_related("sub__komponen__instrumen"):
+            ta = c.sub.komponen.instrumen.berlaku_dari
+            self.obj[("lke_c", ta, c.kode)] = c
+            self._catat_urutan(("lke_c", ta, c.sub.kode), c.urutan)
+        for n in NilaiJawaban.objects.select_related("instrumen"):
+            self.obj[("lke_n", n.instrumen.berlaku_dari, n.skala, n.jawaban)] = n
+        for p in Predikat.objects.select_related("instrumen"):
+            self.obj[("lke_p", p.instrumen.berlaku_dari, p.predikat)] = p
+
+    # sheet -> (model, key kind, parent as (column, key kind, label, field) or None, the fields
+    # a row sets as {field: column}, the optional ones)
+    _LKE = {
+        "LKEInstrumen": (Instrumen, "lke", None, {"nama": "nama", "dasar": "dasar"}, ("catatan",)),
+        "LKEKomponen": (
+            Komponen,
+            "lke_k",
+            ("instrumen", "lke", "Instrumen", "instrumen"),
+            {"nama": "nama", "bobot": "bobot"},
+            (),
+        ),
+        "LKESubkomponen": (
+            SubKomponen,
+            "lke_s",
+            ("komponen", "lke_k", "Komponen", "komponen"),
+            {"nama": "nama", "bobot": "bobot"},
+            (),
+        ),
+        "LKEKriteria": (
+            Kriteria,
+            "lke_c",
+            ("subkomponen", "lke_s", "Subkomponen", "sub"),
+            {"uraian": "uraian", "skala": "skala"},
+            ("otomatis",),
+        ),
+        "LKENilai": (
+            NilaiJawaban,
+            "lke_n",
+            ("instrumen", "lke", "Instrumen", "instrumen"),
+            {"nilai": "nilai"},
+            (),
+        ),
+        "LKEPredikat": (
+            Predikat,
+            "lke_p",
+            ("instrumen", "lke", "Instrumen", "instrumen"),
+            {"batas": "batas"},
+            (),
+        ),
+    }
+
+    def _lke_baris(self, S: str, b: BarisMentah) -> None:
+        """A part of an LKE instrument, under its parent of the same instrument."""
+        model, jenis, induk, kolom, opsional = self._LKE[S]
+        sheet = skema.cari_sheet(S)
+        kunci = tuple(b[k] for k in sheet.kunci)
+        if self._ganda(S, b, kunci):
+            return
+        if S == "LKENilai" and b["jawaban"] not in JAWABAN.get(b["skala"], ()):
+            pilihan = " / ".join(JAWABAN.get(b["skala"], ()))
+            self._galat(S, b, "jawaban", f"Jawaban skala {b['skala']} adalah {pilihan}.")
+            return
+        tetap: dict[str, Any] = {k: b[k] for k in sheet.kunci[1:]}
+        if induk is None:
+            tetap = {"berlaku_dari": kunci[0]}
+        else:
+            ref_induk = (induk[1], kunci[0]) + ((b[induk[0]],) if induk[1] != "lke" else ())
+            if not self._ada_atau_direncanakan(ref_induk):
+                self._galat(
+                    S,
+                    b,
+                    induk[0],
+                    f"{induk[2]} {ref_induk[-1]} tidak ada; tambahkan di sheet LKE{induk[2]}.",
+                )
+                return
+            tetap[induk[3]] = Ref(ref_induk)
+            if "kode" in tetap:
+                tetap["urutan"] = partial(self._urutan_berikut, (jenis, *ref_induk[1:]))
+        lama = self.obj.get((jenis, *kunci))
+        baru = {f: (k, b[k]) for f, k in kolom.items()} | self._opsional(b, *opsional)
+        uji = lama or model(**{k: v for k, v in tetap.items() if not isinstance(v, Ref | partial)})
+        if self._aturan(S, b, uji, baru) is None:
+            return
+        tolak = "" if self.semua else LKE_HANYA_ADMIN
+        self._upsert(S, b, kunci, model, lama, baru, tetap, (jenis, *kunci), tolak=tolak)
+
     def _kode_baris(self, S: str, b: BarisMentah) -> None:
         """A program, kegiatan or output code and its name."""
         model, jenis, induk = self._KODE[S]
@@ -1406,6 +1519,12 @@ class _Impor:
             SasaranStrategis,
             IndikatorKinerja,
             TargetRenstra,
+            Instrumen,
+            Komponen,
+            SubKomponen,
+            Kriteria,
+            NilaiJawaban,
+            Predikat,
             PerjanjianKinerja,
             BarisPK,
             TargetTriwulan,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from evaluasi.models import Otomatis, Skala
 from kinerja.capaian import Agregasi, Arah, Periode
 from kinerja.models import (
     BarisAnggaran,
@@ -437,6 +438,88 @@ REVISI_DIPA_BARIS = Sheet(
 )
 
 # The data of a satker and year, then the national catalogue (exported on its own).
+# The AKIP evaluation instrument (issue 18): KPU RI's, like the catalogue.
+_INSTRUMEN = Kolom("instrumen", True, Jenis.TAHUN, contoh=2021)
+_BOBOT = Kolom("bobot", True, Jenis.DESIMAL, contoh="7,5")
+LKE_INSTRUMEN = Sheet(
+    "LKEInstrumen",
+    (
+        Kolom("berlaku_dari", True, Jenis.TAHUN, contoh=2021),
+        Kolom("nama", True, maks=200, contoh="LKE AKIP PermenPANRB 88/2021"),
+        Kolom("dasar", True, maks=300, contoh="Peraturan Menteri PANRB Nomor 88 Tahun 2021"),
+        Kolom("catatan", maks=5000, contoh="Sumber bobot dan angka yang diasumsikan"),
+    ),
+    ("berlaku_dari",),
+)
+LKE_KOMPONEN = Sheet(
+    "LKEKomponen",
+    (
+        _INSTRUMEN,
+        Kolom("kode", True, Jenis.KODE, 10, contoh="1"),
+        Kolom("nama", True, maks=200, contoh="Perencanaan Kinerja"),
+        _BOBOT,
+    ),
+    ("instrumen", "kode"),
+)
+LKE_SUBKOMPONEN = Sheet(
+    "LKESubkomponen",
+    (
+        _INSTRUMEN,
+        Kolom("komponen", True, Jenis.KODE, 10, contoh="1"),
+        Kolom("kode", True, Jenis.KODE, 10, contoh="1.a"),
+        Kolom("nama", True, maks=200, contoh="Pemenuhan"),
+        _BOBOT,
+    ),
+    ("instrumen", "kode"),
+)
+LKE_KRITERIA = Sheet(
+    "LKEKriteria",
+    (
+        _INSTRUMEN,
+        Kolom("subkomponen", True, Jenis.KODE, 10, contoh="1.a"),
+        Kolom("kode", True, Jenis.KODE, 12, contoh="1.a.4"),
+        Kolom(
+            "uraian", True, maks=2000, contoh="Perjanjian Kinerja telah disusun dan ditandatangani."
+        ),
+        Kolom("skala", True, Jenis.PILIHAN, pilihan=tuple(Skala.values), contoh="YT"),
+        Kolom(
+            "otomatis",
+            False,
+            Jenis.PILIHAN,
+            pilihan=tuple(Otomatis.values),
+            contoh="PK_TEPAT_WAKTU",
+        ),
+    ),
+    ("instrumen", "kode"),
+)
+LKE_NILAI = Sheet(
+    "LKENilai",
+    (
+        _INSTRUMEN,
+        Kolom("skala", True, Jenis.PILIHAN, pilihan=tuple(Skala.values), contoh="AE"),
+        Kolom("jawaban", True, Jenis.KODE, 1, contoh="B"),
+        Kolom("nilai", True, Jenis.DESIMAL, contoh="0,75"),
+    ),
+    ("instrumen", "skala", "jawaban"),
+)
+LKE_PREDIKAT = Sheet(
+    "LKEPredikat",
+    (
+        _INSTRUMEN,
+        Kolom("predikat", True, Jenis.KODE, 2, contoh="BB"),
+        Kolom("batas", True, Jenis.DESIMAL, contoh="70"),
+    ),
+    ("instrumen", "predikat"),
+)
+SHEETS_LKE: tuple[Sheet, ...] = (
+    LKE_INSTRUMEN,
+    LKE_KOMPONEN,
+    LKE_SUBKOMPONEN,
+    LKE_KRITERIA,
+    LKE_NILAI,
+    LKE_PREDIKAT,
+)
+
 SHEETS_SATKER: tuple[Sheet, ...] = (
     SATKER,
     PEJABAT,
@@ -465,6 +548,7 @@ SHEETS_KATALOG: tuple[Sheet, ...] = (
     SASARAN,
     INDIKATOR,
     TARGET_NASIONAL,
+    *SHEETS_LKE,
 )
 SHEETS: tuple[Sheet, ...] = SHEETS_SATKER + SHEETS_KATALOG
 

@@ -75,6 +75,7 @@ def test_export_then_import_of_the_catalogue_changes_nothing(demo, tmp_path):
     assert not lap.galat and not lap.ada_perubahan, lap.teks()
     tetap = {nama: s.tetap for nama, s in lap.sheets.items()}
     assert tetap["Indikator"] == 58 and tetap["TargetNasional"] == 183 and tetap["Output"] == 31
+    assert tetap["LKEKriteria"] == 36 and tetap["LKEPredikat"] == 7
 
 
 def test_the_export_of_an_office_recreates_it_in_a_fresh_database(demo, tmp_path):

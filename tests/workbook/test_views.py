@@ -206,6 +206,12 @@ def test_template_berisi_judul_contoh_dan_pilihan(client, personas):
         "Sasaran",
         "Indikator",
         "TargetNasional",
+        "LKEInstrumen",
+        "LKEKomponen",
+        "LKESubkomponen",
+        "LKEKriteria",
+        "LKENilai",
+        "LKEPredikat",
     ]
     pk = buku["PK"]
     assert [c.value for c in pk[1]][:4] == ["satker", "tahun", "jenis", "no"]
