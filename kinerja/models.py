@@ -800,6 +800,8 @@ class Realisasi(NilaiMixin):
         from kinerja.selectors import partisipasi_untuk
 
         dihitung = partisipasi_untuk([self.baris]).get(self.baris_id)
+        if dihitung is None:
+            return
         tahun = self.baris.perjanjian.tahun
         if isinstance(dihitung, Nilai):
             if self.teks_kode == dihitung.kode:
@@ -811,7 +813,7 @@ class Realisasi(NilaiMixin):
                     "pada halaman Evaluasi AKIP, bukan realisasinya."
                 }
             )
-        if dihitung is None or self.teks_angka == dihitung:
+        if self.teks_angka == dihitung:
             return
         teks = f"{dihitung:.2f}".replace(".", ",")
         raise ValidationError(

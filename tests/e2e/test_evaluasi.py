@@ -28,9 +28,7 @@ def _isi_semua(page, awalan: str, jawab_yt: str, jawab_ae: str) -> None:
         sel.select_option(jawab_yt if jawab_yt in pilihan else jawab_ae)
 
 
-def test_lke_dari_penilaian_mandiri_sampai_predikat_di_pk(
-    personas, live_server, browser, tmp_path
-):
+def test_lke_dari_penilaian_mandiri_sampai_predikat_di_pk(personas, live_server, browser, tmp_path):
     ik = IndikatorKinerja.objects.get(kode="IK3.15", sasaran__renstra__tahun_awal=2025)
     pk = PerjanjianFactory(satker=personas.satker_a, tahun=2025, jenis="KPU")
     BarisPKFactory(perjanjian=pk, indikator=ik.nama, target="B", indikator_kinerja=ik)

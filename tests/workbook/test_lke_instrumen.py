@@ -28,7 +28,10 @@ def test_the_default_instrument_round_trips(personas):
     f.seek(0)
     lap = impor_workbook(f, user=personas.admin, terapkan=True)
     assert not lap.galat, lap.teks()
-    assert all(lap.sheets[s].baru == 0 and lap.sheets[s].berubah == 0 and lap.sheets[s].tetap > 0 for s in SHEETS)
+    assert all(
+        lap.sheets[s].baru == 0 and lap.sheets[s].berubah == 0 and lap.sheets[s].tetap > 0
+        for s in SHEETS
+    )
 
 
 def _instrumen_2026(bobot_sub: str = "6"):

@@ -13,8 +13,10 @@ import pytest
 from django.conf import settings
 from django.core.management import call_command
 
+from common.kunci import kunci_dilepas
 from demo.management.commands.demo import SLUG
 from demo.siklus import TRIWULAN_ADA
+from evaluasi.models import Evaluasi, Jawaban, Rekomendasi
 from kinerja.models import Dipa, PerjanjianKinerja
 from laporan.render import render_html
 from laporan.selectors import build_laporan
@@ -82,7 +84,8 @@ def test_the_export_of_an_office_recreates_it_in_a_fresh_database(demo, tmp_path
     """Every demo satker-year, exported here one office at a time and imported with `manage.py
     import_workbook` into a freshly migrated database, gives the same LKjIP 2026 of Pagar Alam
     (HTML) there as here: its own five years, and the other offices its report compares it
-    with. (What no workbook carries stays behind: signatures, final versions, narrative.)"""
+    with. (What no workbook carries stays behind: signatures, final versions, narrative, and
+    the AKIP evaluations, whose final grade is a realisasi and the report's grade history.)"""
     env = env_sqlite_baru(tmp_path)
     assert manage(env, "migrate", "--noinput", "-v0").returncode == 0
     satker = Satker.objects.get(kode="1672")
@@ -94,6 +97,10 @@ def test_the_export_of_an_office_recreates_it_in_a_fresh_database(demo, tmp_path
     html = tmp_path / "lkjip.html"
     render = manage(env, "lkjip", "1672", "2026", "--format", "html", "-o", str(html))
     assert render.returncode == 0, render.stderr
+    with kunci_dilepas("uji: LKE tidak dibawa workbook"):
+        Jawaban.objects.all().delete()
+        Rekomendasi.objects.all().delete()
+        Evaluasi.objects.all().delete()
     di_sini = render_html(build_laporan(satker, 2026))
     di_sana = html.read_text(encoding="utf-8")
     # The one difference: a workbook cannot sign a PK (the Ketua does, in the application).
