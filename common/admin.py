@@ -16,6 +16,20 @@ def terkunci(obj) -> bool:
     return type(obj)._base_manager.filter(pk=obj.pk, **{kunci[0]: kunci[1]}).exists()
 
 
+class HanyaBacaMixin:
+    """Rows written only through their services (who may, and when, is checked there): the
+    admin shows them and their history and changes nothing."""
+
+    def has_add_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_delete_permission(self, request, obj=None) -> bool:
+        return False
+
+
 class KunciFormMixin:
     """No row is added to or moved into a locked parent (a draft PK row moved into a signed PK)."""
 

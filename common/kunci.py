@@ -10,7 +10,7 @@ while that row exists. Other connections never see it (it is not committed).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from django.core.exceptions import ValidationError
@@ -125,6 +125,22 @@ def kolom_berubah(kecuali: tuple[str, ...]):
         return " OR ".join(f"NEW.{k} IS DISTINCT FROM OLD.{k}" for k in kolom if k not in kecuali)
 
     return syarat
+
+
+def pemicu_anak(
+    nama: str, tabel: str, induk: Callable[[str], str], pesan: str, bebas: tuple[str, ...] = ()
+) -> list[tuple]:
+    """The triggers of a table whose rows belong to a lockable parent: inserting into, changing
+    in or out of, and deleting from a locked parent are refused (a change of the `bebas` columns
+    alone excepted). `induk("NEW")` is SQL that is true when the row's parent is locked."""
+    ubah: str | list = f"{induk('OLD')} OR {induk('NEW')}"
+    if bebas:
+        ubah = [ubah, kolom_berubah(bebas)]
+    return [
+        (f"kunci_{nama}_ins", tabel, "INSERT", induk("NEW"), pesan),
+        (f"kunci_{nama}_upd", tabel, "UPDATE", ubah, pesan),
+        (f"kunci_{nama}_del", tabel, "DELETE", induk("OLD"), pesan),
+    ]
 
 
 def pasang_pemicu(koneksi, pemicu: list[tuple]) -> None:

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from common.admin import KunciAdminMixin
+from common.admin import HanyaBacaMixin, KunciAdminMixin
 from evaluasi import models as m
 
 
@@ -57,32 +57,18 @@ class KebijakanEvaluasiAdmin(SimpleHistoryAdmin):
     list_display = ["tahun", "evaluator"]
 
 
-class HanyaBaca:
-    """An evaluation is written through evaluasi.services (who may answer, score, return or
-    finalise, and when, is checked there); the admin shows it and its history."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
-
-
-class JawabanInline(HanyaBaca, KunciAdminMixin, admin.TabularInline):
+class JawabanInline(HanyaBacaMixin, KunciAdminMixin, admin.TabularInline):
     model = m.Jawaban
     fields = ["kriteria", "mandiri", "catatan", "alasan_sistem", "evaluator", "catatan_evaluator"]
 
 
-class RekomendasiInline(HanyaBaca, KunciAdminMixin, admin.TabularInline):
+class RekomendasiInline(HanyaBacaMixin, KunciAdminMixin, admin.TabularInline):
     model = m.Rekomendasi
     fields = ["komponen", "uraian", "batas", "tindak_lanjut", "status"]
 
 
 @admin.register(m.Evaluasi)
-class EvaluasiAdmin(HanyaBaca, KunciAdminMixin, SimpleHistoryAdmin):
+class EvaluasiAdmin(HanyaBacaMixin, KunciAdminMixin, SimpleHistoryAdmin):
     list_display = ["satker", "tahun", "status", "nilai_akhir", "predikat_akhir"]
     list_filter = ["status", "tahun"]
     search_fields = ["satker__kode", "satker__nama"]
@@ -91,6 +77,6 @@ class EvaluasiAdmin(HanyaBaca, KunciAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(m.Rekomendasi)
-class RekomendasiAdmin(HanyaBaca, KunciAdminMixin, SimpleHistoryAdmin):
+class RekomendasiAdmin(HanyaBacaMixin, KunciAdminMixin, SimpleHistoryAdmin):
     list_display = ["evaluasi", "komponen", "status", "batas"]
     list_filter = ["status"]

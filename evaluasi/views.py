@@ -4,8 +4,6 @@ the province rollup and the instrument."""
 
 from __future__ import annotations
 
-import mimetypes
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -15,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from common.forms import tampilkan_galat
+from common.penyimpanan import respon_berkas
 from evaluasi import dokumen, services, skor
 from evaluasi.forms import (
     AlasanForm,
@@ -287,18 +286,7 @@ def rekomendasi_tutup(request: HttpRequest, rekomendasi_id: int) -> HttpResponse
 def berkas(request: HttpRequest, jawaban_id: int) -> FileResponse:
     j = get_object_or_404(Jawaban.objects.select_related("evaluasi__satker"), pk=jawaban_id)
     periksa_akses(request, j.evaluasi.satker)
-    if not j.berkas:
-        raise Http404("Tidak ada berkas bukti.")
-    try:
-        isi = j.berkas.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Berkas bukti tidak ditemukan.") from exc
-    nama = j.berkas.name.rsplit("/", 1)[-1]
-    jenis = mimetypes.guess_type(nama)[0] or "application/octet-stream"
-    resp = FileResponse(isi, content_type=jenis, filename=nama, as_attachment=False)
-    resp["X-Content-Type-Options"] = "nosniff"
-    resp["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    return resp
+    return respon_berkas(j.berkas)
 
 
 def _unduhan(isi: bytes, nama: str, jenis: str) -> HttpResponse:

@@ -1,7 +1,7 @@
 """What a signature locks (common/kunci.py says how): a signed PK, its rows, their quarterly
 targets and its program budget. Realisasi stay open: they are entered after signing."""
 
-from common.kunci import kolom_berubah
+from common.kunci import pemicu_anak
 
 PESAN_PK = (
     "PK ini sudah ditandatangani dan terkunci; perubahan hanya melalui Revisi PK dengan alasan."
@@ -22,16 +22,7 @@ def _baris_ttd(kolom: str) -> str:
 
 
 def _anak(nama: str, tabel: str, induk, bebas: tuple[str, ...] = ()) -> list[tuple]:
-    """Insert into, change in or out of, and delete from a signed PK: all refused (a change of
-    the `bebas` columns alone excepted)."""
-    ubah: str | list = f"{induk('OLD')} OR {induk('NEW')}"
-    if bebas:
-        ubah = [ubah, kolom_berubah(bebas)]
-    return [
-        (f"kunci_{nama}_ins", tabel, "INSERT", induk("NEW"), PESAN_PK),
-        (f"kunci_{nama}_upd", tabel, "UPDATE", ubah, PESAN_PK),
-        (f"kunci_{nama}_del", tabel, "DELETE", induk("OLD"), PESAN_PK),
-    ]
+    return pemicu_anak(nama, tabel, induk, PESAN_PK, bebas)
 
 
 PEMICU = [

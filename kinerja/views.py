@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import mimetypes
 from dataclasses import dataclass
 
 from django.contrib import messages
@@ -16,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_POST
 
 from common.forms import tampilkan_galat
+from common.penyimpanan import respon_berkas
 from common.riwayat import render_riwayat
 from common.versi import baca_versi, versi_dari
 from kinerja import capaian as engine
@@ -690,19 +690,7 @@ def realisasi_baris(request: HttpRequest, baris_id: int, periode: str) -> HttpRe
 
 @login_required
 def realisasi_bukti(request: HttpRequest, realisasi_id: int) -> FileResponse:
-    realisasi = _get_realisasi(request, realisasi_id)
-    if not realisasi.bukti_file:
-        raise Http404("Tidak ada berkas bukti.")
-    try:
-        berkas = realisasi.bukti_file.open("rb")
-    except FileNotFoundError as exc:
-        raise Http404("Berkas bukti tidak ditemukan.") from exc
-    nama = realisasi.bukti_file.name.rsplit("/", 1)[-1]
-    jenis = mimetypes.guess_type(nama)[0] or "application/octet-stream"
-    resp = FileResponse(berkas, content_type=jenis, filename=nama, as_attachment=False)
-    resp["X-Content-Type-Options"] = "nosniff"
-    resp["Content-Security-Policy"] = "default-src 'none'; img-src 'self'; sandbox"
-    return resp
+    return respon_berkas(_get_realisasi(request, realisasi_id).bukti_file)
 
 
 @login_required

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from common.admin import KunciAdminMixin
+from common.admin import HanyaBacaMixin, KunciAdminMixin
 from laporan.models import (
     JustifikasiPemeriksaan,
     KomentarReviu,
@@ -44,18 +44,9 @@ class NarasiLaporanAdmin(SimpleHistoryAdmin):
     list_select_related = ["satker"]
 
 
-class JejakReviuAdmin(SimpleHistoryAdmin):
+class JejakReviuAdmin(HanyaBacaMixin, SimpleHistoryAdmin):
     """The review trail is written through laporan.services (who may answer, close or record
     is checked there); the admin only shows it."""
-
-    def has_add_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_change_permission(self, request, obj=None) -> bool:
-        return False
-
-    def has_delete_permission(self, request, obj=None) -> bool:
-        return False
 
 
 @admin.register(KomentarReviu)

@@ -34,7 +34,7 @@ def test_the_default_instrument_round_trips(personas):
     )
 
 
-def _instrumen_2026(bobot_sub: str = "6"):
+def _instrumen_2026(bobot_sub: str, nilai: list | None = None):
     return buat_xlsx(
         {
             "LKEInstrumen": [
@@ -55,8 +55,7 @@ def _instrumen_2026(bobot_sub: str = "6"):
             ],
             "LKENilai": [
                 ["instrumen", "skala", "jawaban", "nilai"],
-                [2026, "YT", "Y", 1],
-                [2026, "YT", "A", "0,5"],
+                *(nilai or [[2026, "YT", "Y", 1], [2026, "YT", "A", "0,5"]]),
             ],
             "LKEPredikat": [["instrumen", "predikat", "batas"], [2026, "A", 50], [2026, "B", 0]],
         }
@@ -75,28 +74,7 @@ def test_kpu_ri_adds_an_instrument_and_every_row_is_checked(personas):
 
 
 def test_a_new_instrument_is_written_whole(personas):
-    f = buat_xlsx(
-        {
-            "LKEInstrumen": [
-                ["berlaku_dari", "nama", "dasar"],
-                [2026, "LKE 2026", "Peraturan baru"],
-            ],
-            "LKEKomponen": [
-                ["instrumen", "kode", "nama", "bobot"],
-                [2026, "1", "Perencanaan", 100],
-            ],
-            "LKESubkomponen": [
-                ["instrumen", "komponen", "kode", "nama", "bobot"],
-                [2026, "1", "1.a", "Pemenuhan", "100"],
-            ],
-            "LKEKriteria": [
-                ["instrumen", "subkomponen", "kode", "uraian", "skala", "otomatis"],
-                [2026, "1.a", "1.a.1", "PK ditandatangani.", "yt", "PK_TEPAT_WAKTU"],
-            ],
-            "LKENilai": [["instrumen", "skala", "jawaban", "nilai"], [2026, "YT", "Y", 1]],
-            "LKEPredikat": [["instrumen", "predikat", "batas"], [2026, "A", 50]],
-        }
-    )
+    f = _instrumen_2026(bobot_sub="100", nilai=[[2026, "YT", "Y", 1]])
     lap = impor_workbook(f, user=personas.admin, terapkan=True)
     assert not lap.galat, lap.teks()
     ins = Instrumen.objects.get(berlaku_dari=2026)
@@ -108,7 +86,7 @@ def test_a_new_instrument_is_written_whole(personas):
         "1.a",
         "1",
     )
-    assert list(ins.predikat.values_list("predikat", "batas")) == [("A", 50)]
+    assert list(ins.predikat.values_list("predikat", "batas")) == [("A", 50), ("B", 0)]
 
 
 def test_an_office_cannot_change_the_instrument(personas):
