@@ -24,6 +24,7 @@ from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
+from evaluasi.models import Evaluasi
 from kinerja import capaian as engine
 from kinerja import jadwal
 from kinerja.anggaran import output_ro_per_satker
@@ -220,7 +221,7 @@ def _pk_terbaru(lingkup: QuerySet | list[int], tahun: int) -> QuerySet[Perjanjia
 
 
 def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> dict[int, tuple]:
-    """Per satker, a fingerprint of every stored value its figures read, in two queries.
+    """Per satker, a fingerprint of every stored value its figures read, in four queries.
 
     Counts and highest ids see rows added and deleted, the highest `diperbarui` sees a row saved,
     the budget sums see amounts changed; the policy is compared as it is.
@@ -279,8 +280,16 @@ def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> di
             kumulatif=Count("id", filter=Q(kumulatif=True), distinct=True),
         )
     }
+    # the grade of a final AKIP evaluation announced this year is a realisasi (issue 18)
+    akip = {
+        sid: (nilai, predikat)
+        for sid, nilai, predikat in Evaluasi.objects.filter(
+            satker_id__in=lingkup, tahun_pengumuman=tahun, status=Evaluasi.Status.FINAL
+        ).values_list("satker_id", "nilai_akhir", "predikat_akhir")
+    }
     return {
-        sid: (k, kinerja.get(sid), anggaran.get(sid), ro.get(sid)) for sid, k in kebijakan.items()
+        sid: (k, kinerja.get(sid), anggaran.get(sid), ro.get(sid), akip.get(sid))
+        for sid, k in kebijakan.items()
     }
 
 

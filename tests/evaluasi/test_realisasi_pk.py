@@ -78,3 +78,23 @@ def test_the_lkjip_prints_the_grade_and_its_history(personas, baris_akip, lke_fi
 
     doc = Document(io.BytesIO(render_docx(lap)))
     assert any("Riwayat Nilai Akuntabilitas Kinerja" in p.text for p in doc.paragraphs)
+
+
+def test_the_rekap_sees_the_grade_as_soon_as_the_lke_is_final(personas, baris_akip, lke_diajukan):
+    from evaluasi import services
+    from rekap import selectors as rekap
+    from tests.evaluasi.conftest import nilai_semua
+
+    def capaian() -> tuple:
+        (b,) = [
+            b
+            for b in rekap.rekap_satker(user=personas.admin, tahun=2025)
+            if b.satker.kode == "1672"
+        ]
+        return b.pk["KPU"].capaian
+
+    assert capaian() == (None,)  # no grade yet; the figure is now cached
+    nilai_semua(lke_diajukan, personas.reviewer)
+    services.selesai_evaluasi(evaluasi=lke_diajukan, simpulan="", by=personas.reviewer)
+    services.finalkan(evaluasi=lke_diajukan, by=personas.reviewer)
+    assert capaian() == (100,)
