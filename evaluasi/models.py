@@ -319,6 +319,11 @@ class Jawaban(TerkunciMixin, models.Model):
             setattr(self, kolom, nilai)
             if nilai and nilai not in boleh:
                 galat[kolom] = f"Jawaban '{nilai}' tidak dikenal; pilih {' / '.join(boleh)}."
+        # a page of this site (the form offers the office's documents), never another scheme
+        if self.dokumen and not (
+            self.dokumen.startswith("/") and not self.dokumen.startswith("//")
+        ):
+            galat["dokumen"] = "Dokumen harus berupa halaman dalam aplikasi ini."
         if galat:
             raise ValidationError(galat)
 

@@ -74,6 +74,20 @@ def test_the_model_refuses_an_answer_outside_the_scale(lke_draf):
         j.full_clean()
 
 
+@pytest.mark.parametrize("alamat", ["javascript:alert(1)", "//contoh.com/x", "https://x.id/a"])
+def test_a_system_document_is_a_page_of_this_site(personas, lke_draf, alamat):
+    from evaluasi import services
+
+    j = lke_draf.jawaban.get(kriteria__kode="1.a.1")
+    with pytest.raises(ValidationError, match="halaman dalam aplikasi ini"):
+        services.jawaban_mandiri_save(
+            jawaban=j, data={"mandiri": "Y", "dokumen": alamat}, by=personas.operator_a
+        )
+    services.jawaban_mandiri_save(
+        jawaban=j, data={"mandiri": "Y", "dokumen": "/pk/1/"}, by=personas.operator_a
+    )
+
+
 def test_who_sees_and_who_writes(personas, lke_draf):
     ev = lke_draf
     komponen = ev.instrumen.komponen.get(kode="1")
