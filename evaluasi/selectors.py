@@ -132,6 +132,11 @@ class LKE:
         return hasil
 
     @property
+    def dinilai(self) -> bool:
+        """Whether the evaluator has scored anything (before that the LKE has no grade)."""
+        return self.evaluasi.status == Evaluasi.Status.FINAL or self.evaluator.terjawab > 0
+
+    @property
     def nilai(self) -> Decimal:
         """The total: the sealed one once final, else the evaluator's scores so far."""
         e = self.evaluasi

@@ -53,6 +53,12 @@ def test_the_rollup_reads_a_fixed_number_of_queries(personas, lke_final):
     assert banyak == sedikit
 
 
+def test_an_lke_not_yet_scored_has_no_grade(personas, lke_draf):
+    halaman, _ = _halaman(personas)
+    baris = halaman[halaman.index("KPU Kota Pagar Alam") :].split("</tr>")[0]
+    assert "Penilaian mandiri" in baris and ">D<" not in baris and "0,00" not in baris
+
+
 def test_an_office_sees_no_rollup(personas):
     c = Client()
     c.force_login(personas.operator_a)
