@@ -32,9 +32,11 @@ end
 function done(summary, latency, requests)
   local e = summary.errors
   io.write(string.format(
-    "HASIL requests=%d seconds=%.3f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f errors=%d\n",
+    "HASIL requests=%d seconds=%.3f p50_ms=%.1f p95_ms=%.1f p99_ms=%.1f max_ms=%.1f errors=%d "
+      .. "connect=%d read=%d write=%d status=%d timeout=%d\n",
     summary.requests, summary.duration / 1e6,
     latency:percentile(50) / 1000, latency:percentile(95) / 1000,
     latency:percentile(99) / 1000, latency.max / 1000,
-    e.connect + e.read + e.write + e.status + e.timeout))
+    e.connect + e.read + e.write + e.status + e.timeout,
+    e.connect, e.read, e.write, e.status, e.timeout))
 end

@@ -117,9 +117,14 @@ def _isi_kinerja(satker: list[Satker]) -> None:
 
 
 def isi_anggaran(satker: list[Satker]) -> None:
-    program = km.Program.objects.create(kode="076.01.WA", nama="Program Dukungan Manajemen")
+    # The catalogue may already hold them (installed after migrate).
+    program, _ = km.Program.objects.get_or_create(
+        kode="076.01.WA", defaults={"nama": "Program Dukungan Manajemen"}
+    )
     kegiatan = [
-        km.Kegiatan.objects.create(program=program, kode=k, nama=f"Kegiatan {k}")
+        km.Kegiatan.objects.get_or_create(
+            program=program, kode=k, defaults={"nama": f"Kegiatan {k}"}
+        )[0]
         for k in ("3355", "3360", "6709")
     ]
     dipa = km.Dipa.objects.bulk_create(km.Dipa(satker=s, tahun=TAHUN) for s in satker)

@@ -287,7 +287,13 @@ CACHE_BACKENDS = {
         "LOCATION": os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"),
     },
 }
-CACHES = {"default": CACHE_BACKENDS[os.environ.get("CACHE_BACKEND", "locmem")]}
+CACHE_BACKEND = os.environ.get("CACHE_BACKEND", "locmem")
+if CACHE_BACKEND not in CACHE_BACKENDS:
+    raise ImproperlyConfigured(f"CACHE_BACKEND harus salah satu dari {sorted(CACHE_BACKENDS)}.")
+CACHES = {"default": CACHE_BACKENDS[CACHE_BACKEND]}
+# With workers and a cache they share with the web processes, the worker measures the rekap
+# again after each change (rekap/latar.py) and no reader waits for it.
+REKAP_LATAR = env_bool("REKAP_LATAR", TASK_BACKEND == "database" and CACHE_BACKEND != "locmem")
 
 # Production: HTTPS only (redirect, HSTS). On by default when DEBUG is off and ALLOWED_HOSTS
 # names a host other than this machine; HTTPS=0/1 says so explicitly. Behind a reverse proxy that

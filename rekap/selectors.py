@@ -19,6 +19,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
 from django.core.cache import cache
 from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
@@ -409,12 +410,20 @@ def _kunci_cache(satker_id: int, tahun: int) -> str:
     return f"rekap:{VERSI_CACHE}:{tahun}:{satker_id}"
 
 
-def angka_satker(satker: list[Satker], lingkup: QuerySet, tahun: int) -> dict[int, AngkaSatker]:
-    """The figures of each satker: from the cache when its fingerprint is unchanged."""
+def _umur_cache() -> int | None:
+    # Computed by the worker after each change (rekap.latar), an entry lives until its data
+    # changes; computed by readers, it expires, which bounds the life of a figure whose data was
+    # changed by a write the fingerprint cannot see (the worker's sweeps cover those).
+    return None if settings.REKAP_LATAR else UMUR_CACHE
+
+
+def _angka(
+    satker: list[Satker], lingkup: QuerySet, tahun: int, *, paksa: bool = False
+) -> tuple[dict[int, AngkaSatker], list[Satker]]:
     kebijakan = kebijakan_per_satker([s.pk for s in satker], tahun)
     sidik = _sidik(lingkup, tahun, kebijakan)
     kunci = {s.pk: _kunci_cache(s.pk, tahun) for s in satker}
-    tersimpan = cache.get_many(kunci.values())
+    tersimpan = {} if paksa else cache.get_many(kunci.values())
     hasil: dict[int, AngkaSatker] = {}
     for s in satker:
         lama = tersimpan.get(kunci[s.pk])
@@ -425,9 +434,24 @@ def angka_satker(satker: list[Satker], lingkup: QuerySet, tahun: int) -> dict[in
         # all of them (an empty cache): the subquery; some: their ids, no more than the satker
         ids = lingkup if len(berubah) == len(satker) else [s.pk for s in berubah]
         baru = _hitung(berubah, ids, tahun, kebijakan)
-        cache.set_many({kunci[sid]: (sidik[sid], angka) for sid, angka in baru.items()}, UMUR_CACHE)
+        cache.set_many(
+            {kunci[sid]: (sidik[sid], angka) for sid, angka in baru.items()}, _umur_cache()
+        )
         hasil.update(baru)
-    return hasil
+    return hasil, berubah
+
+
+def angka_satker(satker: list[Satker], lingkup: QuerySet, tahun: int) -> dict[int, AngkaSatker]:
+    """The figures of each satker: from the cache when its fingerprint is unchanged."""
+    return _angka(satker, lingkup, tahun)[0]
+
+
+def perbarui_cache(tahun: int, *, paksa: bool = False) -> int:
+    """Measure again and cache every satker whose data changed, or every one with `paksa` (the
+    worker's sweep, so that no reader has to); returns how many."""
+    semua = Satker.objects.all()
+    satker = list(semua.select_related("induk"))
+    return len(_angka(satker, semua.values("pk"), tahun, paksa=paksa)[1])
 
 
 @dataclass(frozen=True)

@@ -25,6 +25,7 @@ from typing import Any
 from django.contrib.auth.models import User
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
+from django.dispatch import Signal
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
@@ -109,7 +110,12 @@ def impor_workbook(
         elif terapkan and not laporan.ada_galat:
             impor.terapkan()
             laporan.diterapkan = True
+            # bulk writes send no post_save: say once that data changed (rekap.latar listens)
+            transaction.on_commit(lambda: impor_diterapkan.send(sender=_Impor))
     return laporan
+
+
+impor_diterapkan = Signal()  # sent when an import's writes are committed
 
 
 @dataclass(frozen=True, slots=True)

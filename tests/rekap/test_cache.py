@@ -22,18 +22,11 @@ from laporan.models import JustifikasiPemeriksaan, LaporanKinerja
 from rekap import selectors as rekap
 from rekap.api import rekap_dict
 from tests.factories import BarisAnggaranFactory, BarisPKFactory, RealisasiFactory
-from tests.rekap.data import TAHUN, isi_satker
+from tests.rekap.data import TAHUN
 from tests.rekap.test_pages import _jumlah_query, _url
 
 pytestmark = pytest.mark.django_db
 HARI = dt.date(2024, 10, 15)
-
-
-@pytest.fixture
-def dua(personas):
-    isi_satker(personas.satker_a, i=3)
-    isi_satker(personas.satker_b, i=8)
-    return personas
 
 
 def _rekap(personas) -> dict[str, dict]:
@@ -41,20 +34,6 @@ def _rekap(personas) -> dict[str, dict]:
         b.satker.kode: rekap_dict(b)
         for b in rekap.rekap_satker(user=personas.admin, tahun=TAHUN, today=HARI)
     }
-
-
-@pytest.fixture
-def dihitung(monkeypatch):
-    """The satker measured (not read from the cache) since the fixture started."""
-    kode: list[str] = []
-    asli = rekap._hitung
-
-    def catat(satker, *args):
-        kode.extend(s.kode for s in satker)
-        return asli(satker, *args)
-
-    monkeypatch.setattr(rekap, "_hitung", catat)
-    return kode
 
 
 def _realisasi(satker):

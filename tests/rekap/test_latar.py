@@ -1,0 +1,98 @@
+"""The worker measures the rekap after each change (rekap/latar.py), so no reader waits for it."""
+
+from io import StringIO
+from types import SimpleNamespace
+
+import pytest
+from django.core.cache import cache
+from django.core.management import call_command
+
+from kinerja.services import realisasi_save
+from rekap import latar
+from rekap import selectors as rekap
+from tests.rekap.data import TAHUN
+from tests.rekap.test_cache import HARI, _realisasi, _rekap
+from tests.workbook.conftest import buat_xlsx
+from tests.workbook.test_anggaran_kinerja import REVISI
+from workbook.importer import impor_workbook
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def latar_aktif(settings):
+    settings.REKAP_LATAR = True
+    cache.clear()
+    yield
+    cache.clear()
+
+
+def _simpan(personas, teks: str) -> None:
+    r = _realisasi(personas.satker_a)
+    realisasi_save(baris=r.baris, periode=r.periode, data={"teks": teks}, by=personas.operator_a)
+
+
+def test_after_a_save_the_worker_measures_and_the_reader_measures_nobody(
+    dua, dihitung, latar_aktif, django_capture_on_commit_callbacks
+):
+    call_command("hitung_rekap", stdout=StringIO())  # after a deploy: everyone, once
+    sebelum = _rekap(dua)
+    dihitung.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _simpan(dua, "99%")
+    assert dihitung == ["1672"]  # the sweep (immediate backend here) measured the one changed
+    dihitung.clear()
+    sesudah = _rekap(dua)
+    assert dihitung == []  # the reader found the new figures in the cache
+    assert sesudah["1672"] != sebelum["1672"] and sesudah["1674"] == sebelum["1674"]
+    cache.clear()
+    assert _rekap(dua) == sesudah  # and they are the figures
+
+
+def test_a_burst_of_saves_queues_one_sweep(dua, latar_aktif, monkeypatch):
+    antre = []
+    monkeypatch.setattr(latar, "hitung_rekap", SimpleNamespace(enqueue=lambda: antre.append(1)))
+    for _ in range(3):
+        latar.minta_hitung()
+    assert antre == [1]
+    cache.delete(latar.KUNCI_ANTRE)  # what the sweep does when it starts
+    latar.minta_hitung()
+    assert antre == [1, 1]
+
+
+def test_without_workers_and_a_shared_cache_nothing_is_queued(
+    dua, settings, monkeypatch, django_capture_on_commit_callbacks
+):
+    settings.REKAP_LATAR = False
+    monkeypatch.setattr(
+        latar, "hitung_rekap", SimpleNamespace(enqueue=lambda: pytest.fail("queued"))
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        _simpan(dua, "98%")
+
+
+def test_an_import_queues_a_sweep(
+    personas, latar_aktif, monkeypatch, django_capture_on_commit_callbacks
+):
+    antre = []
+    monkeypatch.setattr(latar, "hitung_rekap", SimpleNamespace(enqueue=lambda: antre.append(1)))
+    berkas = buat_xlsx(
+        {"RevisiDIPA": [REVISI, ["1672", 2024, "DIPA Awal", "2023-12-01", 1_000_000]]}
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        lap = impor_workbook(berkas, user=personas.operator_a, terapkan=True)
+    assert lap.diterapkan, lap.teks()
+    assert antre == [1]
+
+
+def test_command_measures_the_changed_and_with_semua_everyone(dua, latar_aktif):
+    out = StringIO()
+    call_command("hitung_rekap", "--tahun", str(TAHUN), stdout=out)
+    assert f"Tahun {TAHUN}: 4 satker dihitung ulang." in out.getvalue()
+    out = StringIO()
+    call_command("hitung_rekap", "--tahun", str(TAHUN), stdout=out)
+    assert f"Tahun {TAHUN}: 0 satker dihitung ulang." in out.getvalue()
+    out = StringIO()
+    call_command("hitung_rekap", "--tahun", str(TAHUN), "--semua", stdout=out)
+    assert f"Tahun {TAHUN}: 4 satker dihitung ulang." in out.getvalue()
+    assert rekap.rekap_satker(user=dua.admin, tahun=TAHUN, today=HARI)
