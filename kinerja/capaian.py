@@ -197,8 +197,13 @@ class RingkasanCapaian:
 
 
 def ringkas_capaian(daftar: Iterable[Capaian]) -> RingkasanCapaian:
+    return ringkas_nilai(c.nilai for c in daftar)
+
+
+def ringkas_nilai(daftar: Iterable[Decimal | None]) -> RingkasanCapaian:
+    """`ringkas_capaian` of capaian values (None: not computable), for many rows at once."""
     daftar = list(daftar)
-    angka = [c.nilai for c in daftar if c.nilai is not None]
+    angka = [c for c in daftar if c is not None]
     rata = bulatkan(sum(angka, NOL) / len(angka)) if angka else None
     return RingkasanCapaian(rata, len(angka), len(daftar), sum(1 for a in angka if a < SERATUS))
 

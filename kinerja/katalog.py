@@ -10,7 +10,7 @@ import json
 import re
 from collections.abc import Iterable
 from difflib import SequenceMatcher
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 from django.conf import settings
@@ -149,6 +149,7 @@ def teks_untuk_satker(teks: str, nama_satker: str, tingkat: str) -> str:
     return _VARIAN.sub(nama_satker, teks)
 
 
+@lru_cache(maxsize=8192)
 def teks_umum(teks: str, nama_satker: str, tingkat: str) -> str:
     """The inverse: an office's wording with its own name generalised, normalised for matching
     (case, spaces, spaces around "/", a final full stop)."""
@@ -168,21 +169,33 @@ def teks_umum(teks: str, nama_satker: str, tingkat: str) -> str:
 MIRIP_MIN = 0.93
 
 
+class Calon(dict):
+    """Catalogue entries by their generalised wording, remembering what each other wording
+    matched: 553 offices write the same few dozen indicators (an import compares each once)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.cocok: dict[str, object | None] = {}
+
+
 def cocokkan(teks: str, calon: dict[str, object]) -> object | None:
     """The catalogue entry whose generalised wording is `teks` (already generalised): the same
     text, else the one clearly closest (a typo, a word more), else None. `calon` maps each
     entry's generalised wording to the entry."""
     if teks in calon:
         return calon[teks]
-    skor = sorted(((SequenceMatcher(None, teks, k).ratio(), k) for k in calon), reverse=True)
-    if skor and skor[0][0] >= MIRIP_MIN and (len(skor) == 1 or skor[1][0] < skor[0][0] - 0.03):
-        return calon[skor[0][1]]
-    return None
+    ingat = getattr(calon, "cocok", {})
+    if teks not in ingat:
+        skor = sorted(((SequenceMatcher(None, teks, k).ratio(), k) for k in calon), reverse=True)
+        jelas = skor and skor[0][0] >= MIRIP_MIN
+        jelas = jelas and (len(skor) == 1 or skor[1][0] < skor[0][0] - 0.03)
+        ingat[teks] = calon[skor[0][1]] if jelas else None
+    return ingat[teks]
 
 
-def calon_katalog(indikator: Iterable) -> dict[str, object]:
+def calon_katalog(indikator: Iterable) -> Calon:
     """Catalogue indicators by their generalised wording, what `cocokkan` chooses from."""
-    return {teks_umum(ik.nama, "", ""): ik for ik in indikator}
+    return Calon({teks_umum(ik.nama, "", ""): ik for ik in indikator})
 
 
 def indikator_baris(teks: str, nama_satker: str, tingkat: str, calon: dict) -> object | None:

@@ -71,16 +71,12 @@ def _kebijakan(obj: KebijakanCapaian | None) -> Kebijakan:
 def kebijakan_per_satker(satker_ids: Iterable[int], tahun: int) -> dict[int, Kebijakan]:
     """The policy of each satker for a year, in a fixed number of queries."""
     satker_ids = list(satker_ids)
-    rows = KebijakanCapaian.objects.filter(
-        Q(satker__isnull=True) | Q(satker_id__in=satker_ids), tahun=tahun
-    ).prefetch_related("skala__tingkat")
-    nasional, sendiri = None, {}
-    for k in rows:
-        if k.satker_id is None:
-            nasional = k
-        else:
-            sendiri[k.satker_id] = k
-    return {sid: _kebijakan(sendiri.get(sid, nasional)) for sid in satker_ids}
+    rows = KebijakanCapaian.objects.filter(tahun=tahun).prefetch_related("skala__tingkat")
+    if len(satker_ids) <= 50:  # more: the year's few policies, not an IN of every satker
+        rows = rows.filter(Q(satker__isnull=True) | Q(satker_id__in=satker_ids))
+    dibuat = {k.satker_id: _kebijakan(k) for k in rows}  # policies are immutable: shared
+    nasional = dibuat.get(None) or _kebijakan(None)
+    return {sid: dibuat.get(sid, nasional) for sid in satker_ids}
 
 
 def kebijakan_untuk(satker: Satker, tahun: int) -> Kebijakan:

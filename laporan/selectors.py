@@ -160,7 +160,7 @@ def _per_sasaran(baris: list[BarisUkur], jenis: str) -> list[Sasaran]:
 def _data_pk(pk: PerjanjianKinerja, ukuran: list[Pengukuran], kebijakan: Kebijakan) -> DataPK:
     baris = [_baris_ukur(u, pk.jenis) for u in ukuran]
     anggaran = [AnggaranProgramPK(a.program, a.jumlah) for a in pk.anggaran.all()]
-    ringkasan = engine.ringkas_capaian(engine.Capaian(b.capaian) for b in baris)
+    ringkasan = engine.ringkas_nilai(b.capaian for b in baris)
     hitung: dict[str, int] = defaultdict(int)
     for b in baris:
         hitung[b.kategori or engine.TIDAK_DAPAT_DIHITUNG] += 1
@@ -600,10 +600,10 @@ def _pembanding(satker: Satker, tahun: int, baris: list[BarisUkur]) -> dict[str,
         hasil[k] = Pembanding(
             k,
             sendiri,
-            engine.ringkas_capaian(engine.Capaian(v) for v in prov).rata_rata,
+            engine.ringkas_nilai(prov).rata_rata,
             len(prov),
             prov.index(sendiri) + 1 if sendiri is not None and sendiri in prov else None,
-            engine.ringkas_capaian(engine.Capaian(v) for v in nasional).rata_rata,
+            engine.ringkas_nilai(nasional).rata_rata,
             len(nasional),
         )
     return hasil

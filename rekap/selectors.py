@@ -15,9 +15,12 @@ justifications are read on every request.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
+import time
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
+from itertools import chain
 
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser, User
@@ -417,26 +420,55 @@ def _umur_cache() -> int | None:
     return None if settings.REKAP_LATAR else UMUR_CACHE
 
 
+# The figures this process has already read from the shared cache, by key: (fingerprint,
+# figures, when read). They are valid under the same fingerprint and saves reading and unpickling
+# hundreds of entries per request; the shared cache's generation (a token replaced when it is
+# cleared or refreshed by force) tells every process to forget them.
+_DI_PROSES: dict[str, tuple[tuple, AngkaSatker, float]] = {}
+_GENERASI = ["", ""]  # [the generation this process's figures belong to]
+KUNCI_GENERASI = f"rekap:{VERSI_CACHE}:generasi"
+
+
+def _cek_generasi(baru: bool = False) -> None:
+    generasi = None if baru else cache.get(KUNCI_GENERASI)
+    if generasi is None:
+        generasi = secrets.token_hex(8)
+        if baru:
+            cache.set(KUNCI_GENERASI, generasi, None)
+        elif not cache.add(KUNCI_GENERASI, generasi, None):
+            generasi = cache.get(KUNCI_GENERASI, generasi)
+    if generasi != _GENERASI[0]:
+        _DI_PROSES.clear()
+        _GENERASI[0] = generasi
+
+
 def _angka(
     satker: list[Satker], lingkup: QuerySet, tahun: int, *, paksa: bool = False
 ) -> tuple[dict[int, AngkaSatker], list[Satker]]:
+    _cek_generasi(baru=paksa)
     kebijakan = kebijakan_per_satker([s.pk for s in satker], tahun)
     sidik = _sidik(lingkup, tahun, kebijakan)
     kunci = {s.pk: _kunci_cache(s.pk, tahun) for s in satker}
-    tersimpan = {} if paksa else cache.get_many(kunci.values())
+    umur, sekarang = _umur_cache(), time.monotonic()
     hasil: dict[int, AngkaSatker] = {}
+    for s in satker:
+        lama = _DI_PROSES.get(kunci[s.pk])
+        if lama and lama[0] == sidik[s.pk] and (umur is None or sekarang - lama[2] < umur):
+            hasil[s.pk] = lama[1]
+    dicari = [kunci[s.pk] for s in satker if s.pk not in hasil]
+    tersimpan = cache.get_many(dicari) if dicari and not paksa else {}
     for s in satker:
         lama = tersimpan.get(kunci[s.pk])
         if lama is not None and lama[0] == sidik[s.pk]:
             hasil[s.pk] = lama[1]
+            _DI_PROSES[kunci[s.pk]] = (*lama, sekarang)
     berubah = [s for s in satker if s.pk not in hasil]
     if berubah:
         # all of them (an empty cache): the subquery; some: their ids, no more than the satker
         ids = lingkup if len(berubah) == len(satker) else [s.pk for s in berubah]
         baru = _hitung(berubah, ids, tahun, kebijakan)
-        cache.set_many(
-            {kunci[sid]: (sidik[sid], angka) for sid, angka in baru.items()}, _umur_cache()
-        )
+        cache.set_many({kunci[sid]: (sidik[sid], angka) for sid, angka in baru.items()}, umur)
+        _DI_PROSES.update({kunci[sid]: (sidik[sid], a, sekarang) for sid, a in baru.items()})
         hasil.update(baru)
     return hasil, berubah
 
@@ -619,8 +651,8 @@ def _grup(provinsi: Satker | None, baris: list[BarisRekap]) -> RekapProvinsi:
     return RekapProvinsi(
         provinsi=provinsi,
         baris=baris,
-        ringkasan=engine.ringkas_capaian(
-            engine.Capaian(c) for b in baris for r in b.pk.values() for c in r.capaian
+        ringkasan=engine.ringkas_nilai(
+            chain.from_iterable(r.capaian for b in baris for r in b.pk.values())
         ),
         anggaran=sum((b.anggaran for b in baris), engine.Total()),
     )

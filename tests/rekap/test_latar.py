@@ -1,5 +1,6 @@
 """The worker measures the rekap after each change (rekap/latar.py), so no reader waits for it."""
 
+from dataclasses import replace
 from io import StringIO
 from types import SimpleNamespace
 
@@ -96,3 +97,17 @@ def test_command_measures_the_changed_and_with_semua_everyone(dua, latar_aktif):
     call_command("hitung_rekap", "--tahun", str(TAHUN), "--semua", stdout=out)
     assert f"Tahun {TAHUN}: 4 satker dihitung ulang." in out.getvalue()
     assert rekap.rekap_satker(user=dua.admin, tahun=TAHUN, today=HARI)
+
+
+def test_a_forced_sweep_makes_every_process_forget_the_figures_it_read(dua, latar_aktif):
+    awal = _rekap(dua)
+    # what another process read before: same fingerprint, other figures (a write no
+    # fingerprint sees, such as QuerySet.update() of a text)
+    for k, (sidik, angka, waktu) in list(rekap._DI_PROSES.items()):
+        rekap._DI_PROSES[k] = (sidik, replace(angka, kategori="USANG"), waktu)
+    assert {b["kategori"] for b in _rekap(dua).values()} == {"USANG"}
+    proses_lain = (dict(rekap._DI_PROSES), list(rekap._GENERASI))
+    call_command("hitung_rekap", "--semua", stdout=StringIO())  # in the worker
+    rekap._DI_PROSES.update(proses_lain[0])  # the web process still holds what it read
+    rekap._GENERASI[:] = proses_lain[1]
+    assert _rekap(dua) == awal
