@@ -442,12 +442,32 @@ def _cek_generasi(baru: bool = False) -> None:
         _GENERASI[0] = generasi
 
 
+# With the worker (settings.REKAP_LATAR), its sweep publishes the fingerprints it read, and
+# readers use them instead of reading their own: the figures a reader shows are then those of
+# the last sweep, a second or two after a change. A write that sends no signal (a bulk ORM
+# call) is seen at the next sweep (cron runs `hitung_rekap`) or once they are this old.
+UMUR_SIDIK = 10 * 60
+
+
+def _kunci_sidik(tahun: int) -> str:
+    return f"rekap:{VERSI_CACHE}:{tahun}:sidik"
+
+
+def _sidik_terbit(satker: list[Satker], tahun: int) -> dict[int, tuple] | None:
+    if not settings.REKAP_LATAR:
+        return None
+    terbit = cache.get(_kunci_sidik(tahun))
+    return terbit if terbit is not None and all(s.pk in terbit for s in satker) else None
+
+
 def _angka(
-    satker: list[Satker], lingkup: QuerySet, tahun: int, *, paksa: bool = False
+    satker: list[Satker], lingkup: QuerySet, tahun: int, *, paksa: bool = False, sapu: bool = False
 ) -> tuple[dict[int, AngkaSatker], list[Satker]]:
     _cek_generasi(baru=paksa)
     kebijakan = kebijakan_per_satker([s.pk for s in satker], tahun)
-    sidik = _sidik(lingkup, tahun, kebijakan)
+    sidik = None if sapu else _sidik_terbit(satker, tahun)
+    if sidik is None:
+        sidik = _sidik(lingkup, tahun, kebijakan)
     kunci = {s.pk: _kunci_cache(s.pk, tahun) for s in satker}
     umur, sekarang = _umur_cache(), time.monotonic()
     hasil: dict[int, AngkaSatker] = {}
@@ -470,6 +490,8 @@ def _angka(
         cache.set_many({kunci[sid]: (sidik[sid], angka) for sid, angka in baru.items()}, umur)
         _DI_PROSES.update({kunci[sid]: (sidik[sid], a, sekarang) for sid, a in baru.items()})
         hasil.update(baru)
+    if sapu:
+        cache.set(_kunci_sidik(tahun), sidik, UMUR_SIDIK)
     return hasil, berubah
 
 
@@ -483,7 +505,7 @@ def perbarui_cache(tahun: int, *, paksa: bool = False) -> int:
     worker's sweep, so that no reader has to); returns how many."""
     semua = Satker.objects.all()
     satker = list(semua.select_related("induk"))
-    return len(_angka(satker, semua.values("pk"), tahun, paksa=paksa)[1])
+    return len(_angka(satker, semua.values("pk"), tahun, paksa=paksa, sapu=True)[1])
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,9 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import timezone
 
+from kinerja.models import Realisasi
 from kinerja.services import realisasi_save
 from rekap import latar
 from rekap import selectors as rekap
@@ -111,3 +113,17 @@ def test_a_forced_sweep_makes_every_process_forget_the_figures_it_read(dua, lata
     rekap._DI_PROSES.update(proses_lain[0])  # the web process still holds what it read
     rekap._GENERASI[:] = proses_lain[1]
     assert _rekap(dua) == awal
+
+
+def test_readers_use_the_fingerprints_of_the_sweep(dua, latar_aktif, monkeypatch):
+    call_command("hitung_rekap", stdout=StringIO())
+    awal = _rekap(dua)
+    # a write no signal announces: the readers show the last sweep's figures until the next
+    r = _realisasi(dua.satker_a)
+    Realisasi.objects.filter(pk=r.pk).update(teks="10%", teks_angka=10, diperbarui=timezone.now())
+    asli = rekap._sidik
+    monkeypatch.setattr(rekap, "_sidik", lambda *a: pytest.fail("reader read fingerprints"))
+    assert _rekap(dua) == awal
+    monkeypatch.setattr(rekap, "_sidik", asli)
+    call_command("hitung_rekap", stdout=StringIO())
+    assert _rekap(dua)["1672"] != awal["1672"]
