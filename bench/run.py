@@ -152,6 +152,11 @@ def ukur_rekap(data: dict, ulang: int) -> None:
     client = Client()
     client.force_login(data["reviewer_ri"])
     dasar, _ = waktu_server(client, "/bench/kosong/", 20)
+    # after the data was loaded, what the worker does after any change (and a deploy runs):
+    # measure every satker once
+    mulai = time.perf_counter()
+    call_command("hitung_rekap", stdout=open(os.devnull, "w"))  # noqa: SIM115
+    print(f"  hitung_rekap (semua satker, cache kosong): {time.perf_counter() - mulai:.1f} s")
     prov = data["provinsi"][0].kode
     for judul, url in (
         (f"Rekap nasional ({len(data['satker'])} satker), waktu server", f"/rekap/?tahun={TAHUN}"),
@@ -185,34 +190,43 @@ from django.test.utils import setup_test_environment
 setup_test_environment()
 c = Client()
 c.force_login(User.objects.get(username="reviewer-ri"))
-mulai = time.perf_counter()
-assert c.get({url!r}).status_code == 200
-print((time.perf_counter() - mulai) * 1000)
+for url in ("/bench/kosong/", {url!r}, {url!r}):
+    mulai = time.perf_counter()
+    assert c.get(url).status_code == 200
+    print((time.perf_counter() - mulai) * 1000)
 """
 
 
-def rekap_proses_baru(url: str) -> float:
-    """Milliseconds of the first request in a new process (a restarted web process)."""
+def rekap_proses_baru(url: str) -> tuple[float, float, float]:
+    """Milliseconds of a new process's (a restarted web process's) first request (Django's lazy
+    start), then of its first and second request of `url`."""
     kode = PROSES_BARU.format(root=str(ROOT), bench=str(ROOT / "bench"), url=url)
     keluar = subprocess.run(
         [sys.executable, "-c", kode], capture_output=True, text=True, check=True
     ).stdout
-    return float(keluar.split()[-1])
+    awal, pertama, kedua = map(float, keluar.split()[-3:])
+    return awal, pertama, kedua
 
 
 def catat_restart(data: dict, dasar: float) -> None:
     """The national rekap at the first request after a restart, and after a change, when the
     worker has done its sweep (rekap/latar.py) as it does after each change."""
     url = f"/rekap/?tahun={TAHUN}"
-    call_command("hitung_rekap", stdout=open(os.devnull, "w"))  # noqa: SIM115
-    ms = rekap_proses_baru(url)
-    judul = f"Rekap nasional, permintaan pertama sesudah restart ({settings.CACHE_BACKEND})"
-    catat(judul, f"{ms:.0f} ms", f"{dasar:.1f} ms", ms / dasar, "<= 200 ms", ms <= 200)
+    awal, ms, hangat = rekap_proses_baru(url)
+    judul = f"Rekap nasional, pertama sesudah restart ({settings.CACHE_BACKEND})"
+    catat(
+        judul,
+        f"{ms:.0f} ms (berikutnya {hangat:.0f} ms; permintaan pertama proses {awal:.0f} ms)",
+        f"{dasar:.1f} ms",
+        ms / dasar,
+        "<= 200 ms",
+        ms <= 200,
+    )
     bench_rekap.ubah_satu_realisasi()
     mulai = time.perf_counter()
     call_command("hitung_rekap", stdout=open(os.devnull, "w"))  # noqa: SIM115
     sapu = (time.perf_counter() - mulai) * 1000
-    ms = rekap_proses_baru(url)
+    _, ms, _ = rekap_proses_baru(url)
     catat(
         f"Rekap nasional sesudah 1 perubahan, sesudah restart (pekerja menghitung {sapu:.0f} ms)",
         f"{ms:.0f} ms",
@@ -269,7 +283,8 @@ def ukur_per_jenis(data: dict, ulang: int, profil: bool) -> None:
                 query.append(len(n))
         catat(
             f"Biaya per permintaan, {jenis} (satu per satu, median {ulang})",
-            f"{statistics.median(cpu):.0f} ms CPU Django + {statistics.median(cpu_pg):.0f} ms "
+            # PostgreSQL's CPU is counted in clock ticks (10 ms): the mean, not the median
+            f"{statistics.median(cpu):.0f} ms CPU Django + {statistics.fmean(cpu_pg):.0f} ms "
             f"PostgreSQL, {statistics.median(query):.0f} query",
             "",
             None,

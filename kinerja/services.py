@@ -488,7 +488,8 @@ def realisasi_save(
             "PK ini sudah direvisi; isi realisasi pada versi terbaru (realisasinya sudah disalin)."
         )
     obj = Realisasi.objects.filter(baris=baris, periode=periode).first()
-    obj = obj or Realisasi(baris=baris, periode=periode)
+    obj = obj or Realisasi(periode=periode)
+    obj.baris = baris  # the row in hand: its kind of value is read without another query
     pastikan_belum_diubah(obj, diperbarui)
     for k, v in data.items():
         setattr(obj, k, v)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -20,6 +21,7 @@ from typing import BinaryIO
 
 import openpyxl
 from django.conf import settings
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from common.format import BULAN
 from common.format import tanggal as format_tanggal
@@ -150,12 +152,25 @@ def _berisi_rumus(arsip: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
     return False
 
 
+# Opening a workbook read-only, openpyxl reads each sheet's size from its <dimension> record; a
+# sheet without one (openpyxl's write-only mode, our own export, other generators write none) is
+# parsed to the end just for that, which doubles the cost of reading it. Every sheet is read
+# with reset_dimensions() anyway (a stated size may be wrong), so the size is not needed: skip
+# it while this module opens a workbook (the only reader in this process that does).
+_TANPA_UKURAN = threading.Lock()
+
+
 @contextmanager
 def _buka_openpyxl(sumber: Sumber, *, data_only: bool):
     if not isinstance(sumber, str | Path):
         sumber.seek(0)
     try:
-        buku = openpyxl.load_workbook(sumber, read_only=True, data_only=data_only)
+        with _TANPA_UKURAN:
+            asli, ReadOnlyWorksheet._get_size = ReadOnlyWorksheet._get_size, lambda self: None
+            try:
+                buku = openpyxl.load_workbook(sumber, read_only=True, data_only=data_only)
+            finally:
+                ReadOnlyWorksheet._get_size = asli
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
         raise BerkasError(f"Workbook tidak dapat dibaca: {exc}.") from exc
     try:

@@ -52,40 +52,62 @@ def test_after_a_save_the_worker_measures_and_the_reader_measures_nobody(
     assert _rekap(dua) == sesudah  # and they are the figures
 
 
-def test_a_burst_of_saves_queues_one_sweep(dua, latar_aktif, monkeypatch):
-    antre = []
-    monkeypatch.setattr(latar, "hitung_rekap", SimpleNamespace(enqueue=lambda: antre.append(1)))
+class Antre:
+    """The sweep task as a queue of workers sees it: when each enqueued sweep may run."""
+
+    def __init__(self, tunda: bool = True):
+        self.waktu: list = []
+        self.tunda = tunda
+        self.run_after = None
+
+    def get_backend(self):
+        return SimpleNamespace(supports_defer=self.tunda)
+
+    def using(self, *, run_after):
+        self.run_after = run_after
+        return self
+
+    def enqueue(self):
+        self.waktu.append(self.run_after)
+
+
+@pytest.fixture
+def antre(monkeypatch):
+    a = Antre()
+    monkeypatch.setattr(latar, "hitung_rekap", a)
+    return a
+
+
+def test_a_burst_of_saves_queues_one_sweep_a_few_seconds_ahead(dua, latar_aktif, antre):
     for _ in range(3):
         latar.minta_hitung()
-    assert antre == [1]
+    assert len(antre.waktu) == 1
+    tunda = (antre.waktu[0] - timezone.now()).total_seconds()
+    assert latar.JEDA_SAPU - 2 < tunda <= latar.JEDA_SAPU
     cache.delete(latar.KUNCI_ANTRE)  # what the sweep does when it starts
     latar.minta_hitung()
-    assert antre == [1, 1]
+    assert len(antre.waktu) == 2
 
 
 def test_without_workers_and_a_shared_cache_nothing_is_queued(
     dua, settings, monkeypatch, django_capture_on_commit_callbacks
 ):
     settings.REKAP_LATAR = False
-    monkeypatch.setattr(
-        latar, "hitung_rekap", SimpleNamespace(enqueue=lambda: pytest.fail("queued"))
-    )
+    antre = Antre()
+    monkeypatch.setattr(latar, "hitung_rekap", antre)
     with django_capture_on_commit_callbacks(execute=True):
         _simpan(dua, "98%")
+    assert antre.waktu == []
 
 
-def test_an_import_queues_a_sweep(
-    personas, latar_aktif, monkeypatch, django_capture_on_commit_callbacks
-):
-    antre = []
-    monkeypatch.setattr(latar, "hitung_rekap", SimpleNamespace(enqueue=lambda: antre.append(1)))
+def test_an_import_queues_a_sweep(personas, latar_aktif, antre, django_capture_on_commit_callbacks):
     berkas = buat_xlsx(
         {"RevisiDIPA": [REVISI, ["1672", 2024, "DIPA Awal", "2023-12-01", 1_000_000]]}
     )
     with django_capture_on_commit_callbacks(execute=True):
         lap = impor_workbook(berkas, user=personas.operator_a, terapkan=True)
     assert lap.diterapkan, lap.teks()
-    assert antre == [1]
+    assert len(antre.waktu) == 1
 
 
 def test_command_measures_the_changed_and_with_semua_everyone(dua, latar_aktif):
