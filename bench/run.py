@@ -24,6 +24,7 @@ import multiprocessing
 import os
 import platform
 import re
+import resource
 import secrets
 import signal
 import socket
@@ -316,13 +317,16 @@ def ukur_impor(jumlah: int) -> None:
     dibaca = sum(1 for ws in buku.worksheets for _ in ws.iter_rows(values_only=True))
     buku.close()
     baca = dibaca / (time.perf_counter() - mulai)
+    rss_awal = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     mulai = time.perf_counter()
     laporan = impor_workbook(path, user=None, nama_berkas="bench.xlsx", terapkan=True)
     detik = time.perf_counter() - mulai
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     os.unlink(path)
     assert not laporan.ada_galat, laporan.teks()[:2000]
     catat(
-        f"Impor workbook {jumlah} satker ({baris} baris, {detik:.0f} s)",
+        f"Impor workbook {jumlah} satker ({baris} baris, {detik:.0f} s; puncak RSS proses "
+        f"{rss:.0f} MB, {rss_awal:.0f} MB sebelum impor)",
         f"{baris / detik:.0f} baris/s",
         f"{baca:.0f} baris/s hanya dibaca (openpyxl)",
         baca / (baris / detik),
