@@ -66,7 +66,9 @@ TAHUN_DISAPU = 2  # the latest years with PKs: the year being reported and the y
 
 def minta_hitung() -> None:
     """Queue one sweep, in JEDA_SAPU seconds, unless one is already waiting."""
-    if settings.REKAP_LATAR and cache.add(KUNCI_ANTRE, 1, BATAS_ANTRE):
+    if not settings.REKAP_LATAR or cache.get(KUNCI_ANTRE) is not None:
+        return  # the usual case at the peak: one read (add() costs several queries on a database)
+    if cache.add(KUNCI_ANTRE, 1, BATAS_ANTRE):
         tugas = hitung_rekap
         if tugas.get_backend().supports_defer:
             tugas = tugas.using(run_after=timezone.now() + dt.timedelta(seconds=JEDA_SAPU))

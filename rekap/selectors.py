@@ -425,7 +425,7 @@ def _umur_cache() -> int | None:
 # hundreds of entries per request; the shared cache's generation (a token replaced when it is
 # cleared or refreshed by force) tells every process to forget them.
 _DI_PROSES: dict[str, tuple[tuple, AngkaSatker, float]] = {}
-_GENERASI = ["", ""]  # [the generation this process's figures belong to]
+_GENERASI = [""]  # the generation the figures this process holds belong to
 KUNCI_GENERASI = f"rekap:{VERSI_CACHE}:generasi"
 
 
