@@ -27,9 +27,10 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.dispatch import Signal
 from django.utils import timezone
-from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+from simple_history.utils import bulk_update_with_history
 
 from common import format as fmt
+from common.massal import buat_dengan_riwayat
 from evaluasi.models import (
     JAWABAN,
     Instrumen,
@@ -74,6 +75,7 @@ from workbook.laporan import Laporan
 from workbook.reader import BarisMentah, BerkasError, Sumber, baca
 
 POTONGAN = 500
+POTONGAN_TULIS = 5000  # new rows written at once: a few MB of instances, few round trips
 _TINGKAT_URUT = {t: i for i, t in enumerate(skema.TINGKAT)}
 _INDUK_TINGKAT = {
     Satker.Tingkat.PROVINSI: Satker.Tingkat.RI,
@@ -1569,17 +1571,11 @@ class _Impor:
         # In batches, so model and history instances of 100.000 rows are never all in memory.
         rencana.reverse()
         while rencana:
-            potongan = [rencana.pop() for _ in range(min(POTONGAN, len(rencana)))]
+            potongan = [rencana.pop() for _ in range(min(POTONGAN_TULIS, len(rencana)))]
             objs = []
             for r in potongan:
                 objs.append(model(**{k: self._obj(v) for k, v in r.nilai.items()}))
-            bulk_create_with_history(
-                objs,
-                model,
-                batch_size=POTONGAN,
-                default_user=self.user,
-                default_change_reason=self.alasan,
-            )
+            buat_dengan_riwayat(objs, model, user=self.user, alasan=self.alasan)
             for r, obj in zip(potongan, objs, strict=True):
                 if r.kunci is not None:
                     self.obj[r.kunci] = obj

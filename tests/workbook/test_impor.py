@@ -114,6 +114,42 @@ def test_baris_baru_dan_pk_baru_dibuat(personas):
     assert b1.realisasi.get().teks_angka == 21.5
 
 
+def test_baris_baru_tersimpan_persis_dengan_riwayatnya(personas):
+    # New rows go in through COPY on PostgreSQL (common.massal): tabs, line breaks, backslashes
+    # and quotes in a text, empty optional cells and the history of each row survive it.
+    sulit = 'Baris 1\n\tdengan tab \\ garis miring "kutip" dan \\N'
+    f = buat_xlsx(
+        {
+            "PK": [
+                PK_KEPALA + ["satuan", "tw1"],
+                ["1672", 2025, "KPU", "1", sulit, "Partisipasi", "80", "%", "20"],
+            ],
+            "Realisasi": [
+                REAL_KEPALA + ["kendala"],
+                ["1672", 2025, "KPU", "1", "TW1", "21,5%", sulit],
+            ],
+        }
+    )
+    laporan = impor_workbook(f, user=personas.operator_a, terapkan=True, nama_berkas="a.xlsx")
+    assert not laporan.galat, laporan.teks()
+    b = BarisPK.objects.get(perjanjian__tahun=2025)
+    r = b.realisasi.get()
+    assert (b.sasaran, r.kendala, r.bukti_file.name, r.teks_angka) == (sulit, sulit, "", 21.5)
+    assert b.perjanjian.ditandatangani_pada is None
+    for obj in (b.perjanjian, b, r):
+        (h,) = obj.history.all()
+        assert (h.history_type, h.history_user, h.history_change_reason) == (
+            "+",
+            personas.operator_a,
+            "Impor workbook a.xlsx",
+        )
+        assert h.instance.diperbarui == obj.diperbarui
+    assert r.history.get().kendala == sulit
+    # the ids came from the tables' sequences: the next row saved the usual way follows them
+    lagi = BarisPK.objects.create(perjanjian=b.perjanjian, no="2", indikator="x", target="1")
+    assert lagi.pk > b.pk
+
+
 def test_realisasi_berjenis_lain_ditolak(personas, data_lengkap):
     f = buat_xlsx({"Realisasi": [REAL_KEPALA, ["1672", 2024, "KPU", "1", "TW1", "B"]]})
     laporan = impor_workbook(f, user=personas.operator_a, terapkan=True)
