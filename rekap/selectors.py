@@ -60,7 +60,7 @@ ST = PerjanjianKinerja.Status
 # Bump when what AngkaSatker holds or how it is computed changes: a shared cache (database,
 # Redis) outlives a deploy. Entries also expire, which bounds the life of a figure whose data was
 # changed by a write the fingerprint cannot see (QuerySet.update() of a text or a date).
-VERSI_CACHE = 2  # 2: capaian RO and the planned serapan (issue 17)
+VERSI_CACHE = 3  # 2: capaian RO and the planned serapan (issue 17); 3: published fingerprints dated
 UMUR_CACHE = 60 * 60
 
 
@@ -444,8 +444,10 @@ def _cek_generasi(baru: bool = False) -> None:
 
 # With the worker (settings.REKAP_LATAR), its sweep publishes the fingerprints it read, and
 # readers use them instead of reading their own: the figures a reader shows are then those of
-# the last sweep, a second or two after a change. A write that sends no signal (a bulk ORM
-# call) is seen at the next sweep (cron runs `hitung_rekap`) or once they are this old.
+# the last sweep, a second or two after a change. A sweep reads the fingerprints of the satker
+# changed since the one before (rekap.latar), and of every satker when the last whole reading is
+# older than UMUR_SIDIK / 2: a write that sends no signal (a bulk ORM call) is seen then, at the
+# latest; readers read their own fingerprints when the published ones are older than UMUR_SIDIK.
 UMUR_SIDIK = 10 * 60
 
 
@@ -453,19 +455,23 @@ def _kunci_sidik(tahun: int) -> str:
     return f"rekap:{VERSI_CACHE}:{tahun}:sidik"
 
 
-def _sidik_terbit(satker: list[Satker], tahun: int) -> dict[int, tuple] | None:
-    if not settings.REKAP_LATAR:
-        return None
+def _sidik_terbit(tahun: int) -> tuple[float, dict[int, tuple]] | None:
+    """(when every satker's fingerprint was last read, the fingerprints) of the worker."""
     terbit = cache.get(_kunci_sidik(tahun))
-    return terbit if terbit is not None and all(s.pk in terbit for s in satker) else None
+    return terbit if terbit is not None and time.time() - terbit[0] < UMUR_SIDIK else None
+
+
+def _sidik_pembaca(satker: list[Satker], tahun: int) -> dict[int, tuple] | None:
+    terbit = _sidik_terbit(tahun) if settings.REKAP_LATAR else None
+    return terbit[1] if terbit is not None and all(s.pk in terbit[1] for s in satker) else None
 
 
 def _angka(
-    satker: list[Satker], lingkup: QuerySet, tahun: int, *, paksa: bool = False, sapu: bool = False
-) -> tuple[dict[int, AngkaSatker], list[Satker]]:
+    satker: list[Satker], lingkup: QuerySet | list[int], tahun: int, *, paksa=False, sapu=False
+) -> tuple[dict[int, AngkaSatker], list[Satker], dict[int, tuple]]:
     _cek_generasi(baru=paksa)
     kebijakan = kebijakan_per_satker([s.pk for s in satker], tahun)
-    sidik = None if sapu else _sidik_terbit(satker, tahun)
+    sidik = None if sapu else _sidik_pembaca(satker, tahun)
     if sidik is None:
         sidik = _sidik(lingkup, tahun, kebijakan)
     kunci = {s.pk: _kunci_cache(s.pk, tahun) for s in satker}
@@ -490,9 +496,7 @@ def _angka(
         cache.set_many({kunci[sid]: (sidik[sid], angka) for sid, angka in baru.items()}, umur)
         _DI_PROSES.update({kunci[sid]: (sidik[sid], a, sekarang) for sid, a in baru.items()})
         hasil.update(baru)
-    if sapu:
-        cache.set(_kunci_sidik(tahun), sidik, UMUR_SIDIK)
-    return hasil, berubah
+    return hasil, berubah, sidik
 
 
 def angka_satker(satker: list[Satker], lingkup: QuerySet, tahun: int) -> dict[int, AngkaSatker]:
@@ -500,12 +504,27 @@ def angka_satker(satker: list[Satker], lingkup: QuerySet, tahun: int) -> dict[in
     return _angka(satker, lingkup, tahun)[0]
 
 
-def perbarui_cache(tahun: int, *, paksa: bool = False) -> int:
-    """Measure again and cache every satker whose data changed, or every one with `paksa` (the
-    worker's sweep, so that no reader has to); returns how many."""
+def perbarui_cache(tahun: int, *, paksa: bool = False, satker_id: set[int] | None = None) -> int:
+    """Measure again and cache every satker whose data changed, among `satker_id` (None: every
+    satker), or every one with `paksa` (the worker's sweep, so that no reader has to), and
+    publish the fingerprints read; returns how many were measured."""
+    terbit = None if satker_id is None or paksa else _sidik_terbit(tahun)
+    if terbit is None or time.time() - terbit[0] > UMUR_SIDIK / 2:
+        satker_id = None  # read every satker's fingerprint
+    elif not satker_id:
+        return 0
     semua = Satker.objects.all()
-    satker = list(semua.select_related("induk"))
-    return len(_angka(satker, semua.values("pk"), tahun, paksa=paksa, sapu=True)[1])
+    if satker_id is None:
+        satker, lingkup = list(semua.select_related("induk")), semua.values("pk")
+    else:
+        satker = list(semua.filter(pk__in=satker_id).select_related("induk"))
+        lingkup = [s.pk for s in satker]
+    _, berubah, sidik = _angka(satker, lingkup, tahun, paksa=paksa, sapu=True)
+    waktu = time.time() if satker_id is None else terbit[0]
+    cache.set(
+        _kunci_sidik(tahun), (waktu, sidik if satker_id is None else terbit[1] | sidik), UMUR_SIDIK
+    )
+    return len(berubah)
 
 
 @dataclass(frozen=True)

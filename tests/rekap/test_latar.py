@@ -1,5 +1,6 @@
 """The worker measures the rekap after each change (rekap/latar.py), so no reader waits for it."""
 
+import time
 from dataclasses import replace
 from io import StringIO
 from types import SimpleNamespace
@@ -7,12 +8,16 @@ from types import SimpleNamespace
 import pytest
 from django.core.cache import cache
 from django.core.management import call_command
+from django.db import transaction
 from django.utils import timezone
 
-from kinerja.models import Realisasi
+from kinerja.models import BarisAnggaran, Dipa, KebijakanCapaian, Realisasi, SkalaKategori
 from kinerja.services import realisasi_save
 from rekap import latar
 from rekap import selectors as rekap
+from rekap.latar import hitung_rekap
+from rekap.models import SatkerBerubah
+from satker.models import Satker
 from tests.rekap.data import TAHUN
 from tests.rekap.test_cache import HARI, _realisasi, _rekap
 from tests.workbook.conftest import buat_xlsx
@@ -149,3 +154,87 @@ def test_readers_use_the_fingerprints_of_the_sweep(dua, latar_aktif, monkeypatch
     monkeypatch.setattr(rekap, "_sidik", asli)
     call_command("hitung_rekap", stdout=StringIO())
     assert _rekap(dua)["1672"] != awal["1672"]
+
+
+@pytest.fixture
+def dibaca(monkeypatch):
+    """The satker ids whose fingerprints were read, per reading."""
+    bacaan: list[set[int]] = []
+    asli = rekap._sidik
+
+    def catat(lingkup, *args):
+        bacaan.append(
+            set(lingkup.values_list("pk", flat=True))
+            if hasattr(lingkup, "values_list")
+            else set(lingkup)
+        )
+        return asli(lingkup, *args)
+
+    monkeypatch.setattr(rekap, "_sidik", catat)
+    return bacaan
+
+
+def test_a_sweep_reads_the_fingerprints_of_the_satker_changed_only(
+    dua, dibaca, latar_aktif, django_capture_on_commit_callbacks
+):
+    call_command("hitung_rekap", "--tahun", str(TAHUN), stdout=StringIO())
+    assert dibaca == [set(Satker.objects.values_list("pk", flat=True))]
+    dibaca.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        _simpan(dua, "97%")
+    # the two recent years, each for satker A alone
+    assert dibaca and all(b == {dua.satker_a.pk} for b in dibaca)
+    assert not SatkerBerubah.objects.exists()  # the sweep took its marks
+
+
+def test_every_row_the_rekap_reads_marks_its_satker(
+    dua, latar_aktif, antre, django_capture_on_commit_callbacks
+):
+    r = _realisasi(dua.satker_b)
+    dipa = Dipa.objects.filter(satker=dua.satker_a).first()
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        r.save()  # a realisasi of B
+        BarisAnggaran.objects.filter(dipa=dipa).first().save()  # a budget line of A
+    assert set(SatkerBerubah.objects.values_list("satker_id", flat=True)) == {
+        dua.satker_a.pk,
+        dua.satker_b.pk,
+    }
+    SatkerBerubah.objects.all().delete()
+    with django_capture_on_commit_callbacks(execute=True):
+        r.delete()
+    assert list(SatkerBerubah.objects.values_list("satker_id", flat=True)) == [dua.satker_b.pk]
+    with django_capture_on_commit_callbacks(execute=True):
+        skala = SkalaKategori.objects.create(nama="Berhasil")
+        KebijakanCapaian.objects.create(tahun=TAHUN, skala=skala)  # national: every satker
+    assert SatkerBerubah.SEMUA in SatkerBerubah.objects.values_list("satker_id", flat=True)
+    assert len(antre.waktu) == 1  # one sweep queued for all of it
+
+
+def test_a_sweep_reads_every_fingerprint_once_the_last_whole_reading_is_old(
+    dua, dibaca, latar_aktif, antre, monkeypatch
+):
+    call_command("hitung_rekap", "--tahun", str(TAHUN), stdout=StringIO())
+    awal = _rekap(dua)
+    # a write no signal announces, in satker B; then a signalled change in satker A
+    r = _realisasi(dua.satker_b)
+    Realisasi.objects.filter(pk=r.pk).update(teks="10%", teks_angka=10, diperbarui=timezone.now())
+    latar.tandai(dua.satker_a.pk)
+    dibaca.clear()
+    latar.sapu([TAHUN], satker=latar.ambil_tanda())
+    assert dibaca == [{dua.satker_a.pk}] and _rekap(dua)["1674"] == awal["1674"]
+    sekarang = time.time()
+    monkeypatch.setattr(rekap.time, "time", lambda: sekarang + rekap.UMUR_SIDIK / 2 + 1)
+    latar.tandai(dua.satker_a.pk)
+    latar.sapu([TAHUN], satker=latar.ambil_tanda())
+    assert len(dibaca[-1]) == Satker.objects.count()
+    assert _rekap(dua)["1674"] != awal["1674"]
+
+
+def test_two_sweeps_never_overlap(dua, latar_aktif, antre):
+    latar.tandai(dua.satker_a.pk)
+    antre.waktu.clear()
+    cache.delete(latar.KUNCI_ANTRE)
+    cache.add(latar.KUNCI_JALAN, 1)  # another worker is sweeping
+    assert hitung_rekap.call() == {}
+    assert len(antre.waktu) == 1  # it sweeps again after that one
+    assert SatkerBerubah.objects.filter(satker_id=dua.satker_a.pk).exists()  # the mark waits
