@@ -15,7 +15,7 @@ from decimal import Decimal
 from functools import cached_property
 from typing import Any
 
-from django.db.models import Count, Max, Model, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Max, Model, Prefetch, Q, QuerySet, Sum, prefetch_related_objects
 from django.http import HttpRequest
 from django.utils import timezone
 
@@ -328,9 +328,18 @@ def _terambil(obj: Model, relasi: str) -> Iterable[Model]:
 def baris_queryset() -> QuerySet[BarisPK]:
     """PK rows with what measuring them needs, so a list of rows costs a fixed number of queries."""
     return BarisPK.objects.select_related("indikator_kinerja").prefetch_related(
-        Prefetch("realisasi", queryset=Realisasi.objects.order_by("periode")),
-        "target_triwulan",
+        _realisasi_urut(), "target_triwulan"
     )
+
+
+def _realisasi_urut() -> Prefetch:
+    return Prefetch("realisasi", queryset=Realisasi.objects.order_by("periode"))
+
+
+def muat_ulang_realisasi(baris: BarisPK) -> None:
+    """After a save, read a row's realisasi again (one query); the rest stays as loaded."""
+    baris._prefetched_objects_cache.pop("realisasi", None)
+    prefetch_related_objects([baris], _realisasi_urut())
 
 
 def ukur(masukan: MasukanBaris, kebijakan: Kebijakan, baris: BarisPK | None = None) -> Pengukuran:

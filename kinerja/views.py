@@ -47,6 +47,7 @@ from kinerja.selectors import (
     Pengukuran,
     baris_queryset,
     kebijakan_untuk,
+    muat_ulang_realisasi,
     pengukuran_per_pk,
     pengukuran_pk,
     perjanjian_terbaru,
@@ -661,7 +662,8 @@ def realisasi_update(request: HttpRequest, baris_id: int, periode: str) -> HttpR
             tampilkan_galat(form, exc)
         else:
             if request.htmx:
-                return _baris_grid_response(request, baris_id, periode)
+                muat_ulang_realisasi(baris)
+                return _baris_grid_response(request, baris, periode)
             messages.success(request, f"Realisasi {periode.label} baris {baris.no} disimpan.")
             return redirect(
                 "kinerja:realisasi_grid", kode=pk.satker.kode, tahun=pk.tahun, periode=periode
@@ -673,8 +675,8 @@ def realisasi_update(request: HttpRequest, baris_id: int, periode: str) -> HttpR
     return render(request, tpl, ctx)
 
 
-def _baris_grid_response(request: HttpRequest, baris_id: int, periode: str) -> HttpResponse:
-    baris = baris_queryset().select_related("perjanjian__satker").get(pk=baris_id)
+def _baris_grid_response(request: HttpRequest, baris: BarisPK, periode: str) -> HttpResponse:
+    """One grid row; `baris` as `_get_baris` reads it."""
     pk = baris.perjanjian
     item = _baris_grid(ukur_baris(baris, kebijakan_untuk(pk.satker, pk.tahun)), periode)
     ctx = {"item": item, "periode": periode, "boleh_ubah": True, "terkunci": False}
@@ -684,8 +686,7 @@ def _baris_grid_response(request: HttpRequest, baris_id: int, periode: str) -> H
 @login_required
 def realisasi_baris(request: HttpRequest, baris_id: int, periode: str) -> HttpResponse:
     """One grid row (htmx: cancel an inline edit)."""
-    _get_baris(request, baris_id)
-    return _baris_grid_response(request, baris_id, _periode(periode))
+    return _baris_grid_response(request, _get_baris(request, baris_id), _periode(periode))
 
 
 @login_required
