@@ -30,7 +30,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_update_with_history
 
 from common import format as fmt
-from common.massal import buat_dengan_riwayat
+from common.massal import buat_dengan_riwayat, tanpa_gc
 from evaluasi.models import (
     JAWABAN,
     Instrumen,
@@ -98,6 +98,11 @@ def impor_workbook(
     `user` None is a system import that may write every satker. With `sidik` (the fingerprint
     of a preview), nothing is written when the plan differs from what was previewed.
     """
+    with tanpa_gc():
+        return _impor(sumber, user, nama_berkas, terapkan, batas_byte, sidik)
+
+
+def _impor(sumber, user, nama_berkas, terapkan, batas_byte, sidik) -> Laporan:
     laporan = Laporan(nama_berkas)
     impor = _Impor(laporan, user, nama_berkas)
     try:

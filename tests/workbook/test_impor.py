@@ -1,5 +1,6 @@
 """Import rules of spec/workbook.md: changes, permissions, signed PKs, closed quarters, values."""
 
+import gc
 import io
 
 import openpyxl
@@ -10,6 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from kinerja.models import BarisAnggaran, BarisPK, PenutupanPeriode, Realisasi, TargetTriwulan
 from satker.models import Satker
 from tests.workbook.conftest import buat_xlsx
+from workbook import importer
 from workbook.exporter import ekspor_workbook
 from workbook.importer import impor_workbook
 
@@ -451,3 +453,20 @@ def test_kode_tanpa_nama_diterima_dengan_peringatan(personas):
     assert Program.objects.get(kode="076.01.XX").nama == "076.01.XX"
     assert Kegiatan.objects.get(kode="6999").program.kode == "076.01.WA"
     assert BarisAnggaran.objects.filter(dipa__tahun=2026).count() == 3
+
+
+def test_pengumpul_sampah_berhenti_selama_impor_dan_kembali_sesudahnya(personas, monkeypatch):
+    # common.massal.tanpa_gc: half the CPU of a large import was the cycle collector
+    selama = []
+    asli = importer._Impor.baca
+
+    def baca(self, *args):
+        selama.append(gc.isenabled())
+        return asli(self, *args)
+
+    monkeypatch.setattr(importer._Impor, "baca", baca)
+    assert gc.isenabled()
+    impor_workbook(io.BytesIO(b"bukan xlsx"), user=personas.operator_a)  # refused
+    f = buat_xlsx({"Realisasi": [REAL_KEPALA, ["1672", 2024, "KPU", "1", "TW1", "50%"]]})
+    impor_workbook(f, user=personas.operator_a)
+    assert selama == [False, False] and gc.isenabled()
