@@ -54,7 +54,7 @@ import bench_import  # noqa: E402
 import bench_rekap  # noqa: E402
 from django.conf import settings  # noqa: E402
 from django.contrib.auth.models import User  # noqa: E402
-from django.core.management import call_command  # noqa: E402
+from django.core.management import call_command, get_commands  # noqa: E402
 from django.core.signals import request_finished, request_started  # noqa: E402
 from django.db import close_old_connections, connection  # noqa: E402
 from django.test import Client  # noqa: E402
@@ -63,7 +63,6 @@ from django.test.utils import setup_test_environment  # noqa: E402
 from kinerja import models as km  # noqa: E402
 from laporan.render import pdf_dari_html, render_html  # noqa: E402
 from laporan.selectors import build_laporan  # noqa: E402
-from rekap.latar import hitung_rekap  # noqa: E402
 from satker.models import Peran  # noqa: E402
 from workbook.importer import impor_workbook  # noqa: E402
 
@@ -224,6 +223,8 @@ def catat_restart(data: dict, dasar: float) -> None:
         "<= 200 ms",
         ms <= 200,
     )
+    from rekap.latar import hitung_rekap  # here: bench/run.py also measures code before it
+
     bench_rekap.ubah_satu_realisasi()  # autocommit: marks its satker and queues a sweep
     mulai = time.perf_counter()
     hitung_rekap.call()  # the sweep, as the worker runs it
@@ -800,6 +801,8 @@ def main() -> None:
     if "rekap" not in args.lewati:
         print("Rekap dan API:", flush=True)
         ukur_rekap(data, args.ulang)
+    elif "hitung_rekap" in get_commands():
+        call_command("hitung_rekap", stdout=open(os.devnull, "w"))  # noqa: SIM115 (as a deploy)
     print("Biaya per jenis permintaan:", flush=True)
     ukur_per_jenis(data, args.ulang, args.profil)
     if "impor" not in args.lewati:

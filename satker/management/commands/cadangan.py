@@ -42,8 +42,15 @@ from common.kunci import kunci_dilepas
 
 FORMAT = 1
 # Rebuilt by migrate (content types, permissions) or not worth keeping (sessions, lockouts,
-# queued jobs: a restored database starts with none).
-DIKECUALIKAN = ["contenttypes", "auth.permission", "sessions", "axes", "django_tasks_database"]
+# queued jobs and the rekap's queue of changed satker: a restored database starts with none).
+DIKECUALIKAN = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "axes",
+    "django_tasks_database",
+    "rekap.SatkerBerubah",
+]
 MEDIA_SEMENTARA = "tmp"
 
 
@@ -56,7 +63,8 @@ def _jumlah_baris() -> dict[str, int]:
     return {
         m._meta.label: m._default_manager.count()
         for m in apps.get_models()
-        if m._meta.app_label not in lewati and m._meta.label != "auth.Permission"
+        if m._meta.app_label not in lewati
+        and m._meta.label not in ("auth.Permission", "rekap.SatkerBerubah")
     }
 
 
