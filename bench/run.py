@@ -183,8 +183,7 @@ def ukur_rekap(data: dict, ulang: int) -> None:
 PROSES_BARU = """
 import os, sys, time
 sys.path[:0] = [{root!r}, {bench!r}]
-import django
-django.setup()
+import config.wsgi  # noqa: F401 (a web process starts as gunicorn starts it)
 from django.contrib.auth.models import User
 from django.test import Client
 from django.test.utils import setup_test_environment

@@ -79,3 +79,25 @@ def test_percobaan_produksi_di_http_biasa_bila_dinyatakan():
 def test_tanpa_secret_key_menolak_jalan():
     hasil = _check(DEBUG="0", ALLOWED_HOSTS="sakip.example.org")
     assert hasil.returncode != 0 and "SECRET_KEY" in hasil.stderr
+
+
+def test_proses_web_menyiapkan_tabel_url_sebelum_permintaan_pertama():
+    # config/wsgi.py (what gunicorn loads) builds every URL namespace's reverse table, so the
+    # first page a user opens after a restart does not wait for it (issue 19)
+    kode = """
+import config.wsgi
+from django.urls import reverse
+from django.urls import resolvers
+dipanggil = []
+asli = resolvers.normalize
+resolvers.normalize = lambda *a: dipanggil.append(a) or asli(*a)
+for nama in ("rekap:nasional", "kinerja:realisasi_index", "laporan:indeks", "satker:notifikasi"):
+    reverse(nama)
+print(len(dipanggil))
+"""
+    env = {**os.environ, "SECRET_KEY": "uji", "DJANGO_SETTINGS_MODULE": "config.settings"}
+    hasil = subprocess.run(
+        [sys.executable, "-c", kode], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120
+    )
+    assert hasil.returncode == 0, hasil.stderr
+    assert hasil.stdout.strip() == "0"
