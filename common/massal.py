@@ -94,6 +94,17 @@ def _bisa_disalin(model: type[models.Model]) -> bool:
     )
 
 
+def _milik_kita(field: models.Field) -> bool:
+    return not type(field).__module__.startswith("django.")
+
+
+def _siapkan(baris: tuple, ubah: list[tuple[int, Callable]]) -> tuple:
+    nilai = list(baris)
+    for i, siapkan in ubah:
+        nilai[i] = siapkan(nilai[i])
+    return tuple(nilai)
+
+
 def _salin(tabel: str, kolom: list[str], baris: list[tuple]) -> None:
     isi = io.StringIO("".join("\t".join(map(_teks, b)) + "\n" for b in baris))
     nama = ", ".join(connection.ops.quote_name(k) for k in kolom)
@@ -130,6 +141,11 @@ def buat_dengan_riwayat(
             f.pre_save(obj, True)
     ambil = attrgetter(*(f.attname for f in fields))
     baris = [ambil(obj) for obj in objs]
+    # A field of our own may change a value on its way to the database (KodeField drops the
+    # spaces in a NIP): its get_prep_value runs, as in bulk_create; Django's own need not.
+    ubah = [(i, f.get_prep_value) for i, f in enumerate(fields) if _milik_kita(f)]
+    if ubah:
+        baris = [_siapkan(b, ubah) for b in baris]
     _salin(model._meta.db_table, [f.column for f in fields], baris)
     for obj in objs:
         obj._state.adding, obj._state.db = False, connection.alias
