@@ -91,6 +91,14 @@ def persentil(nilai: list[float], p: float) -> float:
 # ---------------------------------------------------------------- 1. data
 
 
+def statistik() -> None:
+    """ANALYZE, as autovacuum does within a minute of a bulk load: the figures measured right
+    after one must not depend on whether PostgreSQL has planned with statistics yet (without,
+    the realisasi of one PK are read by a sequential scan of the whole table)."""
+    with connection.cursor() as c:
+        c.execute("ANALYZE")
+
+
 def buat_data(jumlah: int) -> dict:
     mulai = time.perf_counter()
     satker = bench_rekap.buat_satker(jumlah)
@@ -111,6 +119,7 @@ def buat_data(jumlah: int) -> dict:
         u = User.objects.create_user(f"operator-{s.kode}")
         Peran.objects.create(user=u, satker=s, jenis=Peran.Jenis.OPERATOR)
         operator.append((u, s))
+    statistik()
     print(
         f"Data: {len(satker)} satker, {km.BarisPK.objects.count()} baris PK, "
         f"{km.Realisasi.objects.count()} realisasi, {km.BarisAnggaran.objects.count()} baris "
@@ -325,6 +334,7 @@ def ukur_impor(jumlah: int) -> None:
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     os.unlink(path)
     assert not laporan.ada_galat, laporan.teks()[:2000]
+    statistik()
     catat(
         f"Impor workbook {jumlah} satker ({baris} baris, {detik:.0f} s; puncak RSS proses "
         f"{rss:.0f} MB, {rss_awal:.0f} MB sebelum impor)",
@@ -386,6 +396,22 @@ def ukur_pdf(data: dict, jumlah: int) -> None:
             "<= 2 s" if p == 50 else "",
             d <= 2 if p == 50 else None,
         )
+    # the goal "a 48-page report under 2 s of CPU" next to WeasyPrint's floor: plain paragraphs
+    # laid out to 48 pages (the size per page measured first), in the same run
+    statis = html_statis(48 * 3200)
+    pdf_dari_html(statis)
+    c0 = time.process_time()
+    n = pdf_dari_html(statis).halaman
+    lantai = (time.process_time() - c0) * 48 / n
+    kita = sum(cpu) / sum(halaman) * 48
+    catat(
+        "PDF LKjIP 48 halaman, CPU (per halaman sampel x 48)",
+        f"{kita:.2f} s CPU",
+        f"{lantai:.2f} s CPU HTML statis 48 halaman (paragraf polos: batas bawah WeasyPrint)",
+        kita / lantai,
+        "< 2 s",
+        kita < 2,
+    )
 
 
 # ---------------------------------------------------------------- 5. load test
