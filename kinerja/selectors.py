@@ -151,11 +151,14 @@ def masukan_baris(
 
 
 def data_pemilih_per_satker(
-    satker_ids: Iterable[int], tahun: Iterable[int]
+    satker_ids: Iterable[int] | QuerySet, tahun: Iterable[int]
 ) -> dict[tuple[int, int], engine.DataPemilih]:
-    """Voter counts per (satker, year), summed over the elections held, in one query."""
-    satker_ids, tahun = list(satker_ids), list(tahun)
-    if not satker_ids or not tahun:
+    """Voter counts per (satker, year), summed over the elections held, in one query (the satker
+    may be a queryset: a subquery)."""
+    if not isinstance(satker_ids, QuerySet):
+        satker_ids = list(satker_ids)
+    tahun = list(tahun)
+    if not tahun or satker_ids == []:
         return {}
     qs = (
         Pemilihan.objects.filter(satker_id__in=satker_ids, tahun__in=tahun)

@@ -38,6 +38,8 @@ from kinerja.models import (
     Dipa,
     KebijakanCapaian,
     OutputRO,
+    Pemilihan,
+    PemilihKecamatan,
     PerjanjianKinerja,
     Realisasi,
     RealisasiRO,
@@ -61,6 +63,9 @@ MODEL_REKAP = {
     OutputRO: "dipa.satker_id",
     RealisasiRO: "output.dipa.satker_id",
     Evaluasi: "satker_id",
+    # the voters: the realisasi of the participation rows (kinerja.selectors.partisipasi_baris)
+    Pemilihan: "satker_id",
+    PemilihKecamatan: "pemilihan.satker_id",
 }
 KUNCI_ANTRE = "rekap:sapu:antre"
 KUNCI_JALAN = "rekap:sapu:jalan"  # held by the sweep running, so that two never overlap

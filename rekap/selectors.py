@@ -60,7 +60,10 @@ ST = PerjanjianKinerja.Status
 # Bump when what AngkaSatker holds or how it is computed changes: a shared cache (database,
 # Redis) outlives a deploy. Entries also expire, which bounds the life of a figure whose data was
 # changed by a write the fingerprint cannot see (QuerySet.update() of a text or a date).
-VERSI_CACHE = 3  # 2: capaian RO and the planned serapan (issue 17); 3: published fingerprints dated
+VERSI_CACHE = (
+    4  # 2: capaian RO and the planned serapan (issue 17); 3: published fingerprints dated;
+)
+# 4: fingerprints hold the voters
 UMUR_CACHE = 60 * 60
 
 
@@ -225,7 +228,7 @@ def _pk_terbaru(lingkup: QuerySet | list[int], tahun: int) -> QuerySet[Perjanjia
 
 
 def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> dict[int, tuple]:
-    """Per satker, a fingerprint of every stored value its figures read, in four queries.
+    """Per satker, a fingerprint of every stored value its figures read, in five queries.
 
     Counts and highest ids see rows added and deleted, the highest `diperbarui` sees a row saved,
     the budget sums see amounts changed; the policy is compared as it is.
@@ -291,8 +294,17 @@ def _sidik(lingkup: QuerySet, tahun: int, kebijakan: dict[int, Kebijakan]) -> di
             satker_id__in=lingkup, tahun_pengumuman=tahun, status=Evaluasi.Status.FINAL
         ).values_list("satker_id", "nilai_akhir", "predikat_akhir")
     }
+    # the voters, from which the participation rows' realisasi is computed: as the rows read them
+    pemilih = data_pemilih_per_satker(lingkup, [tahun])
     return {
-        sid: (k, kinerja.get(sid), anggaran.get(sid), ro.get(sid), akip.get(sid))
+        sid: (
+            k,
+            kinerja.get(sid),
+            anggaran.get(sid),
+            ro.get(sid),
+            akip.get(sid),
+            pemilih.get((sid, tahun)),
+        )
         for sid, k in kebijakan.items()
     }
 

@@ -238,3 +238,43 @@ def test_two_sweeps_never_overlap(dua, latar_aktif, antre):
     assert hitung_rekap.call() == {}
     assert len(antre.waktu) == 1  # it sweeps again after that one
     assert SatkerBerubah.objects.filter(satker_id=dua.satker_a.pk).exists()  # the mark waits
+
+
+def test_election_data_changed_reaches_the_rekap(
+    dua, latar_aktif, django_capture_on_commit_callbacks
+):
+    """A participation row's realisasi is computed from the voters (kinerja.selectors
+    .partisipasi_baris): changing who voted is a change of the rekap's figures."""
+    from kinerja.models import IndikatorKinerja, Pemilihan, PemilihKecamatan, Renstra
+    from tests.rekap.test_cache import _baris
+
+    ik = IndikatorKinerja.objects.get(
+        kode="IK4.2", sasaran__renstra=Renstra.objects.get(satker=None, tahun_awal=2020)
+    )
+    assert ik.data_pemilu == "PEREMPUAN"
+    baris = _baris(dua.satker_a)
+    baris.indikator_kinerja, baris.target = ik, "77%"
+    baris.save()
+    p = Pemilihan.objects.create(satker=dua.satker_a, tahun=TAHUN, jenis="BUPATI", nama="Pilkada")
+    kec = PemilihKecamatan.objects.create(
+        pemilihan=p,
+        kecamatan="Utara",
+        tps=70,
+        dpt_l=16_561,
+        dpt_p=16_133,
+        pengguna_l=12_000,
+        pengguna_p=12_422,
+    )
+    call_command("hitung_rekap", stdout=StringIO())
+    sebelum = _rekap(dua)
+    with django_capture_on_commit_callbacks(execute=True):
+        kec.pengguna_p = 8_000  # fewer women voted: the row's capaian falls
+        kec.save()
+    sesudah = _rekap(dua)
+    assert sesudah["1672"] != sebelum["1672"] and sesudah["1674"] == sebelum["1674"]
+    cache.clear()
+    assert _rekap(dua) == sesudah  # the figures of a fresh computation
+    # and a change no signal announces is seen by the next whole reading of the fingerprints
+    PemilihKecamatan.objects.filter(pk=kec.pk).update(pengguna_p=9_000)
+    call_command("hitung_rekap", stdout=StringIO())
+    assert _rekap(dua)["1672"] != sesudah["1672"]

@@ -141,7 +141,7 @@ def test_fixed_queries_5_and_50_satker(client, personas, url):
     buat_provinsi(personas.provinsi, 45, mulai=5)
     assert Satker.objects.filter(induk=personas.provinsi).count() >= 50
     assert _jumlah_query(client, url) == lima
-    assert lima <= 20
+    assert lima <= 21  # computed by the reader here: 5 of them the fingerprints (rekap._sidik)
 
 
 def test_rows_marked_and_ranked(client, personas):
