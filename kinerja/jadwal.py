@@ -4,6 +4,7 @@ The home page (what is due) and the rekap (who is late) both read these dates.
 """
 
 import datetime as dt
+from functools import cache
 
 from kinerja.capaian import TRIWULAN
 
@@ -16,11 +17,14 @@ def batas_pk(tahun: int) -> dt.date:
     return dt.date(tahun, 1, 31)
 
 
+# The dates are pure functions of the year (and quarter), read for every satker of a rekap.
+@cache
 def akhir_triwulan(tahun: int, periode: str) -> dt.date:
     bulan = 3 * (TRIWULAN.index(periode) + 1)
     return dt.date(tahun + (bulan == 12), bulan % 12 + 1, 1) - dt.timedelta(days=1)
 
 
+@cache
 def batas_realisasi(tahun: int, periode: str) -> dt.date:
     return akhir_triwulan(tahun, periode) + dt.timedelta(days=HARI_SETELAH_TRIWULAN)
 

@@ -57,6 +57,12 @@ from satker.selectors import aset_per_jenis, pegawai_per_status, satker_visible
 
 JENIS_PK = tuple(PerjanjianKinerja.Jenis)
 ST = PerjanjianKinerja.Status
+# Labels by value: looking a value up in its enum costs more than the rest of a rekap row, and a
+# national page shows 553 rows of several.
+LABEL_JENIS_PK = dict(PerjanjianKinerja.Jenis.choices)
+LABEL_STATUS_PK = dict(ST.choices)
+LABEL_STATUS_LAPORAN = dict(LaporanKinerja.Status.choices)
+LABEL_PERIODE = dict(engine.Periode.choices)
 # Bump when what AngkaSatker holds or how it is computed changes: a shared cache (database,
 # Redis) outlives a deploy. Entries also expire, which bounds the life of a figure whose data was
 # changed by a write the fingerprint cannot see (QuerySet.update() of a text or a date).
@@ -81,11 +87,11 @@ class RekapPK:
 
     @property
     def label(self) -> str:
-        return PerjanjianKinerja.Jenis(self.jenis).label
+        return LABEL_JENIS_PK[self.jenis]
 
     @property
     def status_label(self) -> str:
-        return ST(self.status).label if self.status else "Belum ada"
+        return LABEL_STATUS_PK[self.status] if self.status else "Belum ada"
 
     @property
     def ditandatangani(self) -> bool:
@@ -563,7 +569,7 @@ def _laporan_terbaru(lingkup: QuerySet, tahun: int) -> dict[int, _Laporan]:
     return {
         sid: _Laporan(
             status,
-            f"{LaporanKinerja.Status(status).label} v{v}",
+            f"{LABEL_STATUS_LAPORAN[status]} v{v}",
             status == LaporanKinerja.Status.FINAL,
             frozenset(kunci[sid, v]),
         )
@@ -582,7 +588,7 @@ def _terlambat(
     if today > jadwal.batas_pk(tahun):
         alasan += [f"{r.label} belum ditandatangani" for r in pk.values() if not r.ditandatangani]
     alasan += [
-        f"Realisasi {engine.Periode(k.periode).label} belum lengkap ({k.terisi}/{k.jumlah})"
+        f"Realisasi {LABEL_PERIODE[k.periode]} belum lengkap ({k.terisi}/{k.jumlah})"
         for k in kelengkapan
         if k.terlambat
     ]
