@@ -586,7 +586,16 @@ def mulai_server(worker: int, log: Path) -> Server:
         stderr=keluaran,
     )
     pekerja = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--interval", "0.5", "--no-reload"],
+        [
+            sys.executable,
+            "manage.py",
+            "db_worker",
+            "--queue-name",
+            "default",
+            "--interval",
+            "1",
+            "--no-reload",
+        ],
         cwd=ROOT,
         env=env,
         stdout=subprocess.DEVNULL,
