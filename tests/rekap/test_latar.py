@@ -11,15 +11,23 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from kinerja.models import BarisAnggaran, Dipa, KebijakanCapaian, Realisasi, SkalaKategori
+from kinerja.models import (
+    BarisAnggaran,
+    Dipa,
+    KebijakanCapaian,
+    PemilihKecamatan,
+    Realisasi,
+    SkalaKategori,
+)
 from kinerja.services import realisasi_save
 from rekap import latar
 from rekap import selectors as rekap
 from rekap.latar import hitung_rekap
 from rekap.models import SatkerBerubah
 from satker.models import Satker
+from tests.kinerja.test_pemilihan import ik_perempuan, pemilihan  # noqa: F401 - fixtures
 from tests.rekap.data import TAHUN
-from tests.rekap.test_cache import HARI, _realisasi, _rekap
+from tests.rekap.test_cache import HARI, _baris, _realisasi, _rekap
 from tests.workbook.conftest import buat_xlsx
 from tests.workbook.test_anggaran_kinerja import REVISI
 from workbook.importer import impor_workbook
@@ -241,32 +249,20 @@ def test_two_sweeps_never_overlap(dua, latar_aktif, antre):
 
 
 def test_election_data_changed_reaches_the_rekap(
-    dua, latar_aktif, django_capture_on_commit_callbacks
+    dua,
+    ik_perempuan,  # noqa: F811 - the fixture
+    pemilihan,  # noqa: F811 - the fixture
+    latar_aktif,
+    django_capture_on_commit_callbacks,
 ):
     """A participation row's realisasi is computed from the voters (kinerja.selectors
     .partisipasi_baris): changing who voted is a change of the rekap's figures."""
-    from kinerja.models import IndikatorKinerja, Pemilihan, PemilihKecamatan, Renstra
-    from tests.rekap.test_cache import _baris
-
-    ik = IndikatorKinerja.objects.get(
-        kode="IK4.2", sasaran__renstra=Renstra.objects.get(satker=None, tahun_awal=2020)
-    )
-    assert ik.data_pemilu == "PEREMPUAN"
     baris = _baris(dua.satker_a)
-    baris.indikator_kinerja, baris.target = ik, "77%"
+    baris.indikator_kinerja, baris.target = ik_perempuan, "77%"
     baris.save()
-    p = Pemilihan.objects.create(satker=dua.satker_a, tahun=TAHUN, jenis="BUPATI", nama="Pilkada")
-    kec = PemilihKecamatan.objects.create(
-        pemilihan=p,
-        kecamatan="Utara",
-        tps=70,
-        dpt_l=16_561,
-        dpt_p=16_133,
-        pengguna_l=12_000,
-        pengguna_p=12_422,
-    )
     call_command("hitung_rekap", stdout=StringIO())
     sebelum = _rekap(dua)
+    kec = pemilihan.kecamatan.order_by("id").first()
     with django_capture_on_commit_callbacks(execute=True):
         kec.pengguna_p = 8_000  # fewer women voted: the row's capaian falls
         kec.save()
