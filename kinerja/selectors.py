@@ -155,10 +155,12 @@ def data_pemilih_per_satker(
 ) -> dict[tuple[int, int], engine.DataPemilih]:
     """Voter counts per (satker, year), summed over the elections held, in one query (the satker
     may be a queryset: a subquery)."""
+    tahun = list(tahun)
     if not isinstance(satker_ids, QuerySet):
         satker_ids = list(satker_ids)
-    tahun = list(tahun)
-    if not tahun or satker_ids == []:
+        if not satker_ids:
+            return {}
+    if not tahun:
         return {}
     qs = (
         Pemilihan.objects.filter(satker_id__in=satker_ids, tahun__in=tahun)

@@ -66,10 +66,9 @@ LABEL_PERIODE = dict(engine.Periode.choices)
 # Bump when what AngkaSatker holds or how it is computed changes: a shared cache (database,
 # Redis) outlives a deploy. Entries also expire, which bounds the life of a figure whose data was
 # changed by a write the fingerprint cannot see (QuerySet.update() of a text or a date).
-VERSI_CACHE = (
-    4  # 2: capaian RO and the planned serapan (issue 17); 3: published fingerprints dated;
-)
-# 4: fingerprints hold the voters
+# 2: capaian RO and the planned serapan (issue 17); 3: published fingerprints dated; 4: the
+# fingerprints hold the voters
+VERSI_CACHE = 4
 UMUR_CACHE = 60 * 60
 
 
