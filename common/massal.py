@@ -71,9 +71,7 @@ def _teks(nilai) -> str:
 _LANGSUNG = (
     models.CharField,  # also SlugField, EmailField, URLField
     models.TextField,
-    models.IntegerField,  # also the positive, small and big ones
-    models.AutoField,
-    models.BigAutoField,
+    models.IntegerField,  # also the positive, small and big ones, and the AutoFields
     models.BooleanField,
     models.DecimalField,
     models.FloatField,
